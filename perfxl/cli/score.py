@@ -1,0 +1,65 @@
+"""`perfxl score`: score forms by the rules and show the engine's and the form's own figures side by side."""
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from perfxl import api
+from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
+from perfxl.cli.inputs import load_inputs, load_rule_pack
+from perfxl.cli.output import console, findings_table, write_json
+from perfxl.scoring import round_half_up
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _num(value: float | None, decimals: int = 2) -> str:
+    return "—" if value is None else f"{round_half_up(value, decimals):g}"
+
+
+def print_report(report: api.Report, decimals: int) -> None:
+    s = report.score
+    heading = " · ".join(x for x in (s.unit, s.project, report.form.title, f"{s.year}年度" if s.year else None) if x)
+    table = Table(title=heading, title_justify="left", show_lines=False)
+    for column in ("一级", "二级", "三级指标", "分值", "自评得分", "规则得分", "计算说明"):
+        table.add_column(column, overflow="fold", justify="right" if column in ("分值", "自评得分", "规则得分") else "left")
+    b = s.budget
+    table.add_row("预算执行率", "", f"执行率 {b.execution_rate:.2%}" if b.execution_rate is not None else "",
+                  _num(b.weight), _num(b.self_score), _num(b.score, decimals), b.explain or "")
+    for item in s.indicators:
+        mark = "" if item.self_score is None or item.score is None or abs(item.self_score - item.score) <= 0.01 else "[red]"
+        table.add_row(item.level1 or "", item.level2 or "", item.name or "", _num(item.weight), _num(item.self_score),
+                      f"{mark}{_num(item.score, decimals)}", item.explain)
+    table.add_row("总分", "", "", "", _num(s.self_total), f"[bold]{_num(s.total, decimals)}[/]", f"等级：{s.grade or '—'}")
+    console.print(table)
+    if s.weights_note:
+        console.print(f"  [dim]{s.weights_note}[/]")
+    if report.findings:
+        console.print(findings_table(report.findings))
+    console.print()
+
+
+@app.command()
+def score(
+    files: list[Path] = typer.Argument(..., help="表单文件（.json 或 .xlsx）", show_default=False),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式：table 或 json"),
+    config: Path | None = typer.Option(None, "--config", "-c", help="规则配置文件 perfxl.toml"),
+) -> None:
+    """按评分规则为表单计分：逐项列出规则得分与表中自评得分、预算执行得分和总分。"""
+    pack = load_rule_pack(config)
+    loaded, unusable = load_inputs(files)
+    reports = [api.check(form, pack=pack) for form in loaded]
+    if format is Format.json:
+        write_json(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            print_report(report, pack.decimals)
+    if unusable:
+        raise typer.Exit(EXIT_UNUSABLE)
+    raise typer.Exit(EXIT_PROBLEMS if any(r.errors for r in reports) else EXIT_OK)

@@ -1,0 +1,1 @@
+"""The workbook side of forms: layouts, templates, reading and writing; and the JSON interchange."""

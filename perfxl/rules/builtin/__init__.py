@@ -1,0 +1,1 @@
+"""Built-in rules, one per module; importing a module registers its rule."""

@@ -1,0 +1,36 @@
+from perfxl.domain import FormKind, Severity
+from perfxl.rules.base import Rule
+from perfxl.rules.registry import register
+from perfxl.scoring import round_half_up
+
+
+@register
+class TotalDiffersFromRules(Rule):
+    """检查内容：表中的总分与 perfxl 按评分规则重新计算的总分是否一致。
+
+    为什么重要：等级（优/良/中/差）和排名以按规则计算的总分为准；表中总分与之不符时，
+    需要逐项核对（见同表的 S201 等问题）。
+
+    错误示例：按规则计算总分 86.42，表中填 95（等级由“良”变为“优”）。
+
+    正确示例：总分 86.42，等级“良”。
+
+    依据：财预〔2020〕10号 第二十五条及附1：总分由各项得分加总，90分（含）以上为优。
+    """
+
+    code = "S203"
+    name = "total-differs-from-rules"
+    severity = Severity.WARNING
+    kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
+    message = "表中总分 {shown}，按规则计算为 {computed}（等级：{grade}）"
+    hint = "按各项问题逐一更正后，总分应为 {computed}"
+    options = {"tolerance": 0.01}
+
+    def check(self, ctx):
+        score = ctx.score
+        if ctx.form.total is None or score.total is None:
+            return
+        computed = round_half_up(score.total, ctx.pack.decimals)
+        if abs(computed - ctx.form.total) > self.option(ctx, "tolerance"):
+            yield self.finding(ctx, "total", shown=f"{ctx.form.total:g}", computed=f"{computed:g}",
+                               grade=score.grade or "无")
