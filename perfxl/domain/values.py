@@ -12,10 +12,10 @@ Decisions (documented here once):
   year ("12月底前", "年底前", "6月30日之前") has when=None, `month_day`=(month, day) — day 31 means
   "end of month", clamped on resolution — and a `reason` saying the year is missing;
   `Value.with_year(y)` or `align(..., year=y)` resolves it. A bare "6月" (1–12, no 个) is a date;
-  "6个月" is a duration.
+  "6个月" is a duration. "2024.12" / "2024-12" without a unit are months (not 2024.12, not a range).
 - Ranges. "90%-95%", "90-95%", "3至5个" → RANGE with low ≤ high (swapped if written backwards), number=low;
   one unit for both ends (written on either end). `align` uses the low end as the target
-  (≥-type scoring) and also returns it as `Comparison.target_high`.
+  (≥-type scoring) and returns the high end as `Comparison.target_high`.
 - Approximations. "约95%", "95%左右" → NUMBER with approx=True and a note in `reason`.
 - Leading words. Numbers win over phrases: "完成95%", "合格率≥95%", "完成率：95%" → NUMBER; the dropped
   words are noted in `reason`. A number inside other wording ("较上年提高5%") is TEXT.
@@ -92,6 +92,48 @@ class Value:
         return replace(self, when=when, month_day=None, reason=None)
 
 
+class _Building:
+    """Same slot layout as Value but not frozen: `_mk` fills one and re-classes it to Value.
+
+    Twice as fast as the frozen dataclass __init__ (which calls object.__setattr__ per field); the
+    parser is on the scoring hot path. Guarded at import: falls back to Value(...) if unsupported.
+    """
+
+    __slots__ = Value.__slots__  # type: ignore[attr-defined]
+
+
+def _mk(
+    raw: str, kind: ValueKind, op: str | None = None, number: float | None = None, unit: str | None = None,
+    low: float | None = None, high: float | None = None, when: date | None = None, band: Band | None = None,
+    reason: str | None = None, negative: bool = False, month_day: tuple[int, int] | None = None,
+    approx: bool = False,
+) -> Value:
+    v = object.__new__(_Building)
+    v.raw = raw
+    v.kind = kind
+    v.op = op
+    v.number = number
+    v.unit = unit
+    v.low = low
+    v.high = high
+    v.when = when
+    v.band = band
+    v.reason = reason
+    v.negative = negative
+    v.month_day = month_day
+    v.approx = approx
+    v.__class__ = Value  # type: ignore[assignment]
+    return v  # type: ignore[return-value]
+
+
+try:
+    _probe = _mk("1", ValueKind.NUMBER, "≥", 1.0, "%")
+    if type(_probe) is not Value or _probe != Value("1", ValueKind.NUMBER, "≥", 1.0, "%"):
+        raise TypeError
+except TypeError:  # pragma: no cover - other Python implementations
+    _mk = Value  # type: ignore[assignment]  # noqa: F811
+
+
 class PhraseMap(Mapping[str, Band]):
     """An immutable, hashable phrase → Band mapping (so a Vocabulary can key a cache)."""
 
@@ -123,6 +165,9 @@ class PhraseMap(Mapping[str, Band]):
 
     def __repr__(self) -> str:
         return f"PhraseMap({self._d!r})"
+
+    def __reduce__(self) -> tuple[type[PhraseMap], tuple[tuple[tuple[str, Band], ...]]]:
+        return PhraseMap, (tuple(self._d.items()),)  # never pickle the cached hash (str hashes vary by process)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,13 +241,21 @@ _TABLE.update({ord(c): "~" for c in "\u301c\u2053\u223c"})
 _TABLE.update({ord("﹪"): "%", ord("【"): "[", ord("】"): "]", ord("〔"): "(", ord("〕"): ")",
                ord("∶"): ":", ord("﹕"): ":", ord("\u3007"): "〇"})
 
+_NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + r"\s]")
 _EDGE_PUNCT = " .,;:!?。、…'\"“”‘’「」『』《》"
 _SPACE_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _SPACE_DROP = re.compile(r"(?<!\d) | (?!\d)")
 
 
 def _normalise(text: str) -> str:
-    s = text.translate(_TABLE)
+    if text.isascii() and text.isprintable():
+        if " " not in text:
+            return text.strip(_EDGE_PUNCT)
+        s = text
+    elif _NEEDS_TABLE.search(text):  # most Chinese text has nothing to translate: skip the slow translate
+        s = text.translate(_TABLE)
+    else:
+        s = text
     if " " in s:
         s = " ".join(s.split())
         s = _SPACE_DROP.sub("", _SPACE_THOUSANDS.sub("", s))
@@ -270,7 +323,7 @@ _SCALE_PREFIXES: tuple[tuple[str, float], ...] = (
 _PROTECTED_UNITS = frozenset({"个百分点", "百分点", "百分比", "千分比", "千瓦时"})
 _GENERIC_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z²³°℃/·]{1,6}")
 # Characters that make a "unit" look like words instead ("天完成", "月底前", "年提高").
-_BAD_UNIT_CHARS = re.compile(r"[完成达前后内外左右约提降增减较比及或不未已是否的底末旬初为止至到%‰]")
+_BAD_UNIT_CHARS = re.compile(r"[完成达前后内外左右上下半约提降增减较比及或不未已是否的底末旬初为止至到%‰]")
 _BAD = "\x00"
 
 
@@ -416,14 +469,14 @@ def _date_value(raw: str, y: str | None, m: int, d: int | None, op: str | None, 
     if y is None:
         if d is not None and not 1 <= d <= calendar.monthrange(2000, m)[1]:
             return _invalid(raw, f"日期“{_show(raw)}”无效")
-        reason = f"日期“{_show(raw)}”未写年份，按评价年度计"
-        return Value(raw, ValueKind.DATE, op=op, reason=reason, month_day=(m, 31 if d is None else d))
+        reason = _join(f"日期“{_show(raw)}”未写年份，按评价年度计", note)
+        return _mk(raw, ValueKind.DATE, op=op, reason=reason, month_day=(m, 31 if d is None else d))
     year = int(y)
     try:
         when = date(year, m, calendar.monthrange(year, m)[1] if d is None else d)
     except (ValueError, OverflowError):
         return _invalid(raw, f"日期“{_show(raw)}”无效")
-    return Value(raw, ValueKind.DATE, op=op, when=when, reason=note)
+    return _mk(raw, ValueKind.DATE, op=op, when=when, reason=note)
 
 
 def _date_op(g: dict[str, str | None]) -> str | None:
@@ -473,7 +526,7 @@ def _show(raw: str) -> str:
 
 
 def _invalid(raw: str, reason: str | None = None) -> Value:
-    return Value(raw, ValueKind.INVALID, reason=reason or f"无法识别数值“{_show(raw)}”：请填写如“≥90%”的数值")
+    return _mk(raw, ValueKind.INVALID, reason=reason or f"无法识别数值“{_show(raw)}”：请填写如“≥90%”的数值")
 
 
 def _num(text: str) -> float:
@@ -489,7 +542,7 @@ def _join(*notes: str | None) -> str | None:
 def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Value | None:
     pre, apre, num, unit, post, apost = m.group("pre", "apre", "num", "unit", "post", "apost")
     cu = _canon_unit(unit or "", strict)
-    if cu is _BAD or cu == _BAD:
+    if cu == _BAD:
         return None
     op = _PRE_OPS[pre] if pre else None
     if post:
@@ -500,17 +553,18 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
     x = _num(num)
     if not math.isfinite(x):
         return _invalid(raw, f"数值“{_show(raw)}”超出范围")
-    if cu in ("年",) and x.is_integer() and 1900 <= x <= 2200 and not pre:
+    if (unit or "").startswith("年") and x.is_integer() and 1900 <= x <= 2200 and not pre:
         return None  # a year: let the date parser take it
-    if unit == "月" and x.is_integer() and 1 <= x <= 12:
-        return None  # 6月 is June
+    if not unit and "." in num and _YEAR_MONTH.fullmatch(num):
+        return None  # 2024.12 is December 2024
+    if unit == "月" and x.is_integer() and 1 <= x <= 12 and not (pre or post):
+        return None  # 6月 is June (but ≤6月 is a duration)
     if cu == "月":
         cu = "个月"
     approx = bool(apre or apost)
     if approx:
         note = _join(note, f"“{_show(raw)}”为约数，按所写数值计")
-    return Value(raw, ValueKind.NUMBER, op=op, number=x, unit=cu or None, reason=note,
-                 negative=x < 0, approx=approx)
+    return _mk(raw, ValueKind.NUMBER, op=op, number=x, unit=cu or None, reason=note, negative=x < 0, approx=approx)
 
 
 def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Value | None:
@@ -531,14 +585,22 @@ def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> V
     unit = u1 or u2 or None
     if unit == "月":
         unit = "个月"
-    return Value(raw, ValueKind.RANGE, number=lo, unit=unit, low=lo, high=hi, reason=note,
-                 negative=lo < 0, approx=bool(m.group("apre")))
+    return _mk(
+        raw, ValueKind.RANGE, number=lo, unit=unit, low=lo, high=hi, reason=note, negative=lo < 0,
+        approx=bool(m.group("apre")),
+    )
 
 
-def _parse_quantity(s: str, raw: str, strict: bool = False, note: str | None = None) -> Value | None:
-    m = _MAIN.fullmatch(s)
+def _parse_quantity(
+    s: str, raw: str, strict: bool = False, note: str | None = None, main: bool = True
+) -> Value | None:
+    m = _MAIN.fullmatch(s) if main else None
     if m:
         v = _from_main(m, raw, strict, note)
+        if v is not None:
+            return v
+    if len(s) > 5 and s[4] in "-./" and s[:4].isdigit():  # 2024-12 is a month, not a range
+        v = _parse_date(s, raw, note)
         if v is not None:
             return v
     if "-" in s or "~" in s or "至" in s or "到" in s:
@@ -552,12 +614,15 @@ def _parse_quantity(s: str, raw: str, strict: bool = False, note: str | None = N
     return None
 
 
+_YEAR_MONTH = re.compile(r"(?:19|20|21)\d\d\.(?:0?[1-9]|1[0-2])")
 _PAREN_TAIL = re.compile(r"(.+?)\(([^()]*)\)$")
-_FILLER_PRE = re.compile(
-    r"(?:(?:已经?|全年|累计|共计|共|合计|总计|实际|实现|完成了?|达到了?|达成|达|为|计|控制在|保持在|保持|维持在|维持|"
-    r"新增|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|增加到|增加至|减少到|减少至|约为|"
-    r"完成率|达成率|覆盖率|合格率|满意度|实际完成值|实际值|目标值|指标值|年度指标值|全年实际值)[:]?)+"
+_FILLERS = (
+    "已", "已经", "全年", "累计", "共计", "共", "合计", "总计", "实际", "实现", "完成", "完成了", "达到", "达到了", "达成",
+    "达", "为", "计", "控制在", "保持在", "保持", "维持在", "维持", "新增", "提高到", "提高至", "提升到", "提升至",
+    "降低到", "降低至", "下降到", "下降至", "增加到", "增加至", "减少到", "减少至", "约为", "完成率", "达成率",
+    "覆盖率", "合格率", "满意度", "实际完成值", "实际完成", "实际值", "目标值", "指标值", "年度指标值", "全年实际值",
 )
+_FILLER_PRE = re.compile(rf"(?:(?:{_alt(_FILLERS)})[:,]?)+")
 _FILLER_POST = re.compile(r"(?:完成|达标|覆盖|以上完成)$")
 _LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z()]{1,15}:?(?=[≥≤<>=])|[^:]{1,20}:")
 _EXCEL_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!)",
@@ -586,9 +651,12 @@ class _Index:
                 if k:
                     exact.setdefault(k, band)
         self.exact = exact
-        keys = sorted({k for k in exact if k and not k.isascii()}, key=len, reverse=True)
-        self.prefix = tuple((k, exact[k]) for k in keys if len(k) >= 2)
-        self.contains = tuple((k, exact[k]) for k in keys if len(k) >= 4 or (len(k) == 3 and k[0] in "未不没"))
+        keys = [k for k in exact if k and not k.isascii()]
+        # Longest alternative first, so a regex match is the longest phrase at that position.
+        self.prefix = re.compile(_alt(k for k in keys if len(k) >= 2) or "(?!)")
+        self.contains = re.compile(
+            _alt(k for k in keys if len(k) >= 4 or (len(k) == 3 and k[0] in "未不没")) or "(?!)"
+        )
 
 
 @lru_cache(maxsize=64)
@@ -606,49 +674,55 @@ def _match_phrase(s: str, idx: _Index) -> Band | None:
     band = idx.exact.get(key)
     if band is not None:
         return band
-    for k, b in idx.prefix:  # longest first; short phrases only when followed by punctuation
-        if key.startswith(k) and (len(k) >= 4 or (s.startswith(k) and len(s) > len(k) and not s[len(k)].isalnum())):
-            return b
-    for k, b in idx.contains:
-        i = key.find(k)
-        if i > 0:
-            before = key[:i]
-            if k[0] in "未不没" or not (_NEGATORS.intersection(before) or before.endswith(("部分", "基本", "大部", "尚"))):
-                return b
+    m = idx.prefix.match(key)  # short phrases only when followed by punctuation ("已完成，…")
+    if m:
+        k = m.group()
+        if len(k) >= 4 or (s.startswith(k) and len(s) > len(k) and not s[len(k)].isalnum()):
+            return idx.exact[k]
+    for m in idx.contains.finditer(key, 1):
+        k, before = m.group(), key[: m.start()]
+        if k[0] in "未不没" or not (_NEGATORS.intersection(before) or before.endswith(("部分", "基本", "大部", "尚"))):
+            return idx.exact[k]
     return None
 
 
 def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
     s = _normalise(text)
     if not s:
-        return Value(text, ValueKind.EMPTY)
+        return _mk(text, ValueKind.EMPTY)
     idx = _DEFAULT_INDEX if vocab is None or vocab is _DEFAULT_VOCAB else _index(vocab)
     band = idx.exact.get(s)
     if band is not None:
-        return Value(text, ValueKind.QUALITATIVE, band=band)
-    low = s.casefold()
-    if low in idx.na or (idx.na_chars and all(c in idx.na_chars for c in s)):
-        return Value(text, ValueKind.NOT_APPLICABLE)
+        return _mk(text, ValueKind.QUALITATIVE, band=band)
+    if s.casefold() in idx.na or (s[0] in idx.na_chars and all(c in idx.na_chars for c in s)):
+        return _mk(text, ValueKind.NOT_APPLICABLE)
+    m = _FAST.fullmatch(s)  # fast path: "≥95%", "100", "30天", "≤5万元", "不低于90%", "95%以上"
+    if m:
+        pre, num, unit, post = m.groups()
+        u = _FAST_UNITS.get(unit, _BAD) if unit else None
+        if u != _BAD and not (pre and post) and len(num) < 300 and (u or not _YEAR_MONTH.fullmatch(num)):
+            op = _PRE_OPS[pre] if pre else _POST_OPS[post] if post else None
+            return _mk(text, ValueKind.NUMBER, op, float(num), u)
     m = _MAIN.fullmatch(s)
     if m:
         v = _from_main(m, text, False, None)
         if v is not None:
             return v
-    if s[0] == "#" and _EXCEL_ERROR.fullmatch(text.strip()):
+    if s[0] == "#" and _EXCEL_ERROR.fullmatch(text.translate(_TABLE).strip()):
         return _invalid(text, f"单元格为 Excel 错误值“{_show(text)}”")
     if len(s) > 200:
         band = _match_phrase(s[:200], idx)
-        return Value(text, ValueKind.QUALITATIVE, band=band) if band else Value(text, ValueKind.TEXT)
+        return _mk(text, ValueKind.QUALITATIVE, band=band) if band else _mk(text, ValueKind.TEXT)
     return _parse_slow(s, text, idx)
 
 
 def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
-    v = _parse_quantity(s, raw)
+    v = _parse_quantity(s, raw, main=False)
     if v is not None:
         return v
     band = idx.exact.get(_phrase_key(s))
     if band is not None:
-        return Value(raw, ValueKind.QUALITATIVE, band=band)
+        return _mk(raw, ValueKind.QUALITATIVE, band=band)
     # Strip a trailing note in brackets, leading filler words / labels, a trailing 完成.
     candidates: list[tuple[str, str | None]] = []
     m = _PAREN_TAIL.fullmatch(s)
@@ -669,7 +743,10 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
         v = _parse_quantity(t, raw, note=note)
         if v is not None:
             return v
-    # Chinese numerals: 三所, 十二个, 百分之九十五, 三至五个, 十二月底前.
+    band = _match_phrase(s, idx)
+    if band is not None:
+        return _mk(raw, ValueKind.QUALITATIVE, band=band)
+    # Chinese numerals: 三所, 十二个, 百分之九十五, 三至五个, 十二月底前 (only with a known unit).
     if any(c in _CN_CHARS for c in s):
         for t, note in [(s, None), *candidates]:
             c = _CN_RUN.sub(_cn_sub, t)
@@ -677,18 +754,25 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
                 v = _parse_quantity(c, raw, strict=True, note=note)
                 if v is not None:
                     return v
-    band = _match_phrase(s, idx)
-    if band is not None:
-        return Value(raw, ValueKind.QUALITATIVE, band=band)
+    if not any(c.isalnum() for c in s):  # "≥", "%", "??": symbols only
+        return _invalid(raw)
     if _HAS_NUMBER.search(s):
         residue = _RESIDUE_DROP.sub("", s)
         residue = "".join(c for c in residue if c.isalnum() and c not in _UNIT_CHAR_SET)
         if len(residue) <= 1:
             return _invalid(raw)
-        return Value(raw, ValueKind.TEXT, reason=f"“{_show(raw)}”含数字但夹有文字表述，无法作为数值比较")
-    return Value(raw, ValueKind.TEXT)
+        return _mk(raw, ValueKind.TEXT, reason=f"“{_show(raw)}”含数字但夹有文字表述，无法作为数值比较")
+    return _mk(raw, ValueKind.TEXT)
 
 
+_FAST = re.compile(
+    r"([≥≤<>=]|不低于|不少于|不超过|不高于|大于等于|小于等于)?(\d+(?:\.\d+)?)(%|‰|[\u4e00-\u9fff]{1,4}?)?(以上|以下|以内|之内)?"
+)
+_FAST_UNITS: dict[str, str] = {
+    u: c
+    for u in _KNOWN_UNITS | set(_UNIT_ALIASES) | {p + b for p, _ in _SCALE_PREFIXES for b in ("元", "人次", "人", "亩", "吨", "户")}
+    if u not in ("年", "年度", "月") and (c := _canon_unit(u)) != _BAD
+}
 _UNIT_CHAR_SET = frozenset("".join(_KNOWN_UNITS) + "".join(_UNIT_ALIASES) + "万亿千百")
 _DEFAULT_VOCAB = default_vocabulary()
 _DEFAULT_INDEX = _index(_DEFAULT_VOCAB)
@@ -705,15 +789,15 @@ def _clean_number_text(x: float) -> str:
 
 def _parse_object(obj: object, vocab: Vocabulary | None) -> Value:
     if obj is None:
-        return Value("", ValueKind.EMPTY)
+        return _mk("", ValueKind.EMPTY)
     if isinstance(obj, bool):
-        return Value("TRUE" if obj else "FALSE", ValueKind.QUALITATIVE, band=Band.FULL if obj else Band.FAIL)
+        return _mk("TRUE" if obj else "FALSE", ValueKind.QUALITATIVE, band=Band.FULL if obj else Band.FAIL)
     if isinstance(obj, datetime):
         d = obj.date()
         raw = d.isoformat() if obj.time() == time(0) and obj.tzinfo is None else obj.isoformat(sep=" ")
-        return Value(raw, ValueKind.DATE, when=d)
+        return _mk(raw, ValueKind.DATE, when=d)
     if isinstance(obj, date):
-        return Value(obj.isoformat(), ValueKind.DATE, when=obj)
+        return _mk(obj.isoformat(), ValueKind.DATE, when=obj)
     if isinstance(obj, time):
         return _invalid(obj.isoformat(), f"单元格“{obj.isoformat()}”是时刻，不是数值或日期")
     if isinstance(obj, numbers.Real):
@@ -722,21 +806,21 @@ def _parse_object(obj: object, vocab: Vocabulary | None) -> Value:
         except (OverflowError, ValueError, TypeError):
             return _invalid(str(obj), f"数值“{_show(str(obj))}”超出范围")
         if math.isnan(x):
-            return Value("", ValueKind.EMPTY)
+            return _mk("", ValueKind.EMPTY)
         if math.isinf(x):
             return _invalid(str(x), f"数值“{x}”不是有限数")
         x += 0.0
         raw = str(obj) if isinstance(obj, numbers.Integral) else _clean_number_text(x)
-        return Value(raw, ValueKind.NUMBER, number=x, negative=x < 0)
+        return _mk(raw, ValueKind.NUMBER, number=x, negative=x < 0)
     if isinstance(obj, bytes | bytearray | memoryview):
         text = bytes(obj).decode("utf-8", "replace")
     else:
         try:
             text = str(obj)
         except Exception:
-            return Value("", ValueKind.INVALID, reason="无法读取单元格内容")
+            return _mk("", ValueKind.INVALID, reason="无法读取单元格内容")
         if not isinstance(text, str):
-            return Value("", ValueKind.INVALID, reason="无法读取单元格内容")
+            return _mk("", ValueKind.INVALID, reason="无法读取单元格内容")
     return _parse_cached(text, vocab)
 
 
@@ -760,7 +844,7 @@ def parse_value_uncached(text: object, vocab: Vocabulary | None = None) -> Value
             return _parse_text(str.__str__(text), vocab)
         return _parse_object(text, vocab)
     except Exception:  # never raise on user data
-        return Value(_safe(text), ValueKind.INVALID, reason="无法识别该值（内部错误）")
+        return _mk(_safe(text), ValueKind.INVALID, reason="无法识别该值（内部错误）")
 
 
 def parse_value(text: object, vocab: Vocabulary | None = None) -> Value:
@@ -824,7 +908,7 @@ def _side_problem(v: Value, side: str) -> str | None:
     if k is ValueKind.QUALITATIVE:
         return f"{name}“{_show(v.raw)}”为定性表述，按等级评分，不作数值比较"
     if k is ValueKind.INVALID:
-        return f"{name}无法识别：{v.reason or _show(v.raw)}"
+        return f"{name}无法比较：{v.reason or _show(v.raw)}"
     return None
 
 
@@ -873,7 +957,7 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
             return Comparison(None, None, "日期", problem=f"实际值为日期，目标值“{_show(target.raw)}”不是日期，无法比较")
         for v, side in ((target, "target"), (actual, "actual")):
             if v.when is None:
-                return Comparison(None, None, "日期", problem=f"{_SIDE[side]}“{_show(v.raw)}”未写年份，无法比较")
+                return Comparison(None, None, "日期", problem=f"{_SIDE[side]}“{_show(v.raw)}”未写年份，无法比较（请提供评价年度）")
         assert target.when is not None and actual.when is not None
         return Comparison(float(target.when.toordinal()), float(actual.when.toordinal()), "日期")
 
