@@ -92,46 +92,7 @@ class Value:
         return replace(self, when=when, month_day=None, reason=None)
 
 
-class _Building:
-    """Same slot layout as Value but not frozen: `_mk` fills one and re-classes it to Value.
-
-    Twice as fast as the frozen dataclass __init__ (which calls object.__setattr__ per field); the
-    parser is on the scoring hot path. Guarded at import: falls back to Value(...) if unsupported.
-    """
-
-    __slots__ = Value.__slots__  # type: ignore[attr-defined]
-
-
-def _mk(
-    raw: str, kind: ValueKind, op: str | None = None, number: float | None = None, unit: str | None = None,
-    low: float | None = None, high: float | None = None, when: date | None = None, band: Band | None = None,
-    reason: str | None = None, negative: bool = False, month_day: tuple[int, int] | None = None,
-    approx: bool = False,
-) -> Value:
-    v = object.__new__(_Building)
-    v.raw = raw
-    v.kind = kind
-    v.op = op
-    v.number = number
-    v.unit = unit
-    v.low = low
-    v.high = high
-    v.when = when
-    v.band = band
-    v.reason = reason
-    v.negative = negative
-    v.month_day = month_day
-    v.approx = approx
-    v.__class__ = Value  # type: ignore[assignment]
-    return v  # type: ignore[return-value]
-
-
-try:
-    _probe = _mk("1", ValueKind.NUMBER, "≥", 1.0, "%")
-    if type(_probe) is not Value or _probe != Value("1", ValueKind.NUMBER, "≥", 1.0, "%"):
-        raise TypeError
-except TypeError:  # pragma: no cover - other Python implementations
-    _mk = Value  # type: ignore[assignment]  # noqa: F811
+_mk = Value  # positional constructor used throughout the parser
 
 
 class PhraseMap(Mapping[str, Band]):

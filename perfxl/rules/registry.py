@@ -2,36 +2,74 @@
 
 import importlib
 import pkgutil
+import string
 from functools import cache
 
-from perfxl.rules.base import CODE_PATTERN, DOC_HEADINGS, NAME_PATTERN, Rule
+from perfxl.domain import FormKind, Severity
+from perfxl.rules.base import CODE_PATTERN, DOC_HEADINGS, NAME_PATTERN, SCOPES, Rule
 
 _RULES: dict[str, type[Rule]] = {}
+
+# Codes of rules that were removed. A code is never reused: registering one of these is an error.
+RETIRED: frozenset[str] = frozenset()
 
 
 class RegistryError(RuntimeError):
     """A rule definition is malformed (a bug in perfxl, not in user data)."""
 
 
-def register(cls: type[Rule]) -> type[Rule]:
-    """Class decorator: add a rule to the registry after checking its definition."""
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _check(cls: type[Rule]) -> None:
     code, name = getattr(cls, "code", ""), getattr(cls, "name", "")
-    if not CODE_PATTERN.match(code):
-        raise RegistryError(f"{cls.__name__}: malformed rule code {code!r}")
-    if not NAME_PATTERN.match(name):
-        raise RegistryError(f"{cls.__name__}: rule name {name!r} is not kebab-case")
-    if code in _RULES:
-        raise RegistryError(f"{cls.__name__}: duplicate rule code {code} (also {_RULES[code].__name__})")
-    if any(other.name == name for other in _RULES.values()):
-        raise RegistryError(f"{cls.__name__}: duplicate rule name {name}")
+    where = cls.__name__
+    if not isinstance(code, str) or not CODE_PATTERN.match(code):
+        raise RegistryError(f"{where}: malformed rule code {code!r}")
+    if code in RETIRED:
+        raise RegistryError(f"{where}: rule code {code} was retired and is never reused")
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+        raise RegistryError(f"{where}: rule name {name!r} is not kebab-case")
+    if code in _RULES and _RULES[code] is not cls:
+        raise RegistryError(f"{where}: duplicate rule code {code} (also {_RULES[code].__name__})")
+    if any(other.name == name and other is not cls for other in _RULES.values()):
+        raise RegistryError(f"{where}: duplicate rule name {name}")
     doc = cls.__doc__ or ""
-    missing = [h for h in DOC_HEADINGS if h not in doc]
+    missing = [h for h in DOC_HEADINGS if f"{h}：" not in doc]
     if missing:
-        raise RegistryError(f"{cls.__name__}: docstring lacks headings {missing}")
+        raise RegistryError(f"{where}: docstring lacks headings {missing}")
+    positions = [doc.index(f"{h}：") for h in DOC_HEADINGS]
+    if positions != sorted(positions):
+        raise RegistryError(f"{where}: docstring headings out of order (expected {DOC_HEADINGS})")
     for attr in ("severity", "message"):
         if not hasattr(cls, attr):
-            raise RegistryError(f"{cls.__name__}: missing {attr}")
-    _RULES[code] = cls
+            raise RegistryError(f"{where}: missing {attr}")
+    if not isinstance(cls.severity, Severity):
+        raise RegistryError(f"{where}: severity must be a Severity")
+    if not cls.kinds or not all(isinstance(k, FormKind) for k in cls.kinds):
+        raise RegistryError(f"{where}: kinds must be a non-empty set of FormKind")
+    if cls.scope not in SCOPES:
+        raise RegistryError(f"{where}: scope must be one of {SCOPES}")
+    if not cls.message or not cls.hint:
+        raise RegistryError(f"{where}: message and hint must not be empty")
+    for opt, default in cls.options.items():
+        if not isinstance(opt, str) or not NAME_PATTERN.match(opt.replace("_", "-")):
+            raise RegistryError(f"{where}: option name {opt!r} must be snake_case")
+        if not isinstance(default, bool | int | float | str | list):
+            raise RegistryError(f"{where}: option {opt} has an unsupported default {default!r}")
+    if cls.scope == "form" and cls.check is Rule.check:
+        raise RegistryError(f"{where}: a form rule must implement check()")
+    try:
+        _fields(cls.message), _fields(cls.hint)
+    except ValueError as exc:
+        raise RegistryError(f"{where}: malformed message template: {exc}") from None
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry after checking its definition."""
+    _check(cls)
+    _RULES[cls.code] = cls
     return cls
 
 
@@ -43,3 +81,12 @@ def rules() -> dict[str, Rule]:
     for module in pkgutil.iter_modules(builtin.__path__):
         importlib.import_module(f"{builtin.__name__}.{module.name}")
     return {code: _RULES[code]() for code in sorted(_RULES)}
+
+
+def rule(code: str) -> Rule | None:
+    """The rule with this code (case-insensitive) or kebab-case name, or None."""
+    known = rules()
+    found = known.get(code.strip().upper())
+    if found is None:
+        found = next((r for r in known.values() if r.name == code.strip().lower()), None)
+    return found
