@@ -88,13 +88,23 @@ def _positive(data: dict, section: str, key: str) -> float:
     return value
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) and x.strip() for x in value)
+
+
 def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
     _check(data["edition"] in {e.value for e in Edition}, "edition", f"应为 \"2020\" 或 \"2021\"，实际为 {data['edition']!r}")
     weights = data["weights"]
     level1 = weights["level1"]
     for name, value in level1.items():
-        _check(isinstance(value, int | float) and value >= 0, f"weights.level1.{name}", "应为非负数")
+        _check(_number(value) and value >= 0, f"weights.level1.{name}", "应为非负数")
     missing = weights["missing_satisfaction"]
+    for name, value in missing["fixed"].items():
+        _check(_number(value) and value >= 0, f"weights.missing_satisfaction.fixed.{name}", "应为非负数")
     _check(missing["mode"] in {"proportional", "fixed"}, "weights.missing_satisfaction.mode",
            "应为 \"proportional\" 或 \"fixed\"")
     scoring = data["scoring"]
@@ -123,14 +133,19 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
     _check(all(a > b for a, b in zip(bounds, bounds[1:], strict=False)), "grades.bands", "各等级下限应从高到低严格递减")
     ranking = data["ranking"]
     _check(len(ranking["grades"]) == len(ranking["shares"]) > 0, "ranking.shares", "应与 ranking.grades 一一对应")
-    _check(all(isinstance(s, int | float) and s >= 0 for s in ranking["shares"]), "ranking.shares", "应为非负数")
+    _check(all(_number(s) and s >= 0 for s in ranking["shares"]), "ranking.shares", "应为非负数")
+    _check(_strings(ranking["grades"]) and len(set(ranking["grades"])) == len(ranking["grades"]), "ranking.grades",
+           "应为互不相同的等级名称数组")
     _check(abs(sum(ranking["shares"]) - 1) < 1e-6, "ranking.shares", f"之和应为 1，实际为 {sum(ranking['shares']):g}")
     monitor = data["monitor"]
     _check(0 < monitor["red_below"] <= monitor["yellow_below"] <= monitor["blue_from"], "monitor",
            "应满足 0 < red_below ≤ yellow_below ≤ blue_from")
     values = data["values"]
+    _check(_strings(values["not_applicable"]), "values.not_applicable", "应为文本数组")
+    _check(_strings(data["goals"]["vague_words"]), "goals.vague_words", "应为文本数组")
+    _check(0 <= data["budget"]["explain_below_rate"] <= 1, "budget.explain_below_rate", "应在 0 到 1 之间（如 0.9）")
     for phrase, band in values["qualitative"].items():
-        _check(band in {"full", "partial", "fail"}, f"values.qualitative.{phrase}", "应为 \"full\"、\"partial\" 或 \"fail\"")
+        _check(isinstance(band, str) and band in {"full", "partial", "fail"}, f"values.qualitative.{phrase}", "应为 \"full\"、\"partial\" 或 \"fail\"")
     return RulePack(
         edition=Edition(data["edition"]),
         budget_weight=_positive(data, "weights", "budget"),

@@ -49,6 +49,7 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+_FIELDS = {cls: frozenset(f.name for f in fields(cls)) for cls in (Budget, Goals, Indicator, Project, Task, Unit)}
 _NUMERIC = {
     Budget: {f.name for f in fields(Budget)} - {"currency_unit", "rate", "as_of"},
     Indicator: {"weight", "score"},
@@ -61,8 +62,7 @@ def _build(cls, data: Any, path: str, raw: dict):
         return cls()
     if not isinstance(data, dict):
         raise FormJSONError(f"{path} 应为对象（JSON object）")
-    known = {f.name for f in fields(cls)}
-    unknown = set(data) - known
+    unknown = data.keys() - _FIELDS[cls]
     if unknown:
         raise FormJSONError(f"{path} 含未知字段：{', '.join(sorted(unknown))}")
     numeric = _NUMERIC.get(cls, set())
