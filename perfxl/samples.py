@@ -34,16 +34,22 @@ PROJECTS = {
     "文化广电旅游局": ["公共文化服务体系建设", "非物质文化遗产保护"],
 }
 
+# 数量指标 that fit each department's projects: (name, target, unit).
+QUANTITY = {
+    "教育局": [("维修改造学校数量", 3, "所"), ("资助学生人数", 1200, "人"), ("教师培训人次", 8755, "人次")],
+    "卫生健康局": [("建立居民健康档案人数", 52000, "人"), ("采购医疗设备数量", 45, "台"), ("开展义诊次数", 24, "次")],
+    "农业农村局": [("建成高标准农田面积", 1.2, "万亩"), ("技术培训农民人次", 3600, "人次"), ("动物免疫数量", 8.5, "万头")],
+    "交通运输局": [("农村公路养护里程", 126.5, "公里"), ("改造危桥数量", 6, "座"), ("新建候车亭数量", 40, "个")],
+    "民政局": [("发放低保资金户数", 560, "户"), ("救助特困人员人数", 320, "人"), ("新建养老服务站点", 8, "个")],
+    "人力资源和社会保障局": [("职业技能培训人次", 2400, "人次"), ("发放创业补贴户数", 150, "户"), ("新增城镇就业人数", 1800, "人")],
+    "水利局": [("治理河道长度", 12.5, "公里"), ("除险加固水库数量", 3, "座"), ("巩固提升饮水工程数量", 15, "处")],
+    "文化广电旅游局": [("开展公益文化活动次数", 60, "场"), ("新增图书藏量", 2.5, "万册"), ("非遗项目保护数量", 12, "项")],
+}
+
 # (level1, level2, name, direction, target number, unit, basis). Direction "定性" uses a phrase target;
 # "deadline" uses a date target.
 CATALOGUE = [
-    ("产出指标", "数量指标", "维修改造学校数量", "≥", 3, "所", "计划标准"),
-    ("产出指标", "数量指标", "培训人次", "≥", 8755, "人次", "计划标准"),
-    ("产出指标", "数量指标", "资助学生人数", "≥", 1200, "人", "计划标准"),
-    ("产出指标", "数量指标", "新建道路长度", "≥", 12.5, "公里", "计划标准"),
-    ("产出指标", "数量指标", "发放补贴户数", "≥", 560, "户", "计划标准"),
     ("产出指标", "数量指标", "开展宣传活动次数", "≥", 6, "次", "历史标准"),
-    ("产出指标", "数量指标", "采购设备数量", "≥", 45, "台", "计划标准"),
     ("产出指标", "质量指标", "工程验收合格率", "≥", 95, "%", "行业标准"),
     ("产出指标", "质量指标", "设备完好率", "≥", 98, "%", "行业标准"),
     ("产出指标", "质量指标", "补助资金发放准确率", "=", 100, "%", "计划标准"),
@@ -51,13 +57,13 @@ CATALOGUE = [
     ("产出指标", "时效指标", "资金拨付时限", "≤", 30, "天", "计划标准"),
     ("产出指标", "时效指标", "项目完工时间", "deadline", None, None, "计划标准"),
     ("产出指标", "时效指标", "问题整改完成时限", "≤", 60, "天", "计划标准"),
-    ("产出指标", "成本指标", "单位面积维修成本", "≤", 1200, "元/平方米", "行业标准"),
-    ("产出指标", "成本指标", "人均培训成本", "≤", 350, "元", "历史标准"),
+    ("产出指标", "成本指标", "单位产出成本", "≤", 1200, "元", "行业标准"),
+    ("产出指标", "成本指标", "项目成本节约率", "≥", 3, "%", "历史标准"),
     ("效益指标", "经济效益指标", "带动就业人数", "≥", 200, "人", "计划标准"),
     ("效益指标", "经济效益指标", "农户户均增收", "≥", 1500, "元", "历史标准"),
     ("效益指标", "社会效益指标", "群众知晓率", "≥", 85, "%", "历史标准"),
     ("效益指标", "社会效益指标", "安全责任事故发生次数", "=", 0, "次", "行业标准"),
-    ("效益指标", "社会效益指标", "改善办学和服务条件", "定性", None, None, "其他经确认的标准"),
+    ("效益指标", "社会效益指标", "服务保障能力提升情况", "定性", None, None, "其他经确认的标准"),
     ("效益指标", "生态效益指标", "垃圾无害化处理率", "≥", 95, "%", "行业标准"),
     ("效益指标", "可持续影响指标", "设施持续使用年限", "≥", 10, "年", "行业标准"),
     ("效益指标", "可持续影响指标", "长效管护机制建立情况", "定性", None, None, "其他经确认的标准"),
@@ -113,6 +119,12 @@ def _split(total: float, parts: int, rng: random.Random) -> list[float]:
     return [(b - a) * step for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def _draw(pool: list[tuple], n: int, rng: random.Random) -> list[tuple]:
+    """n entries without repeats while the pool lasts (repeats get numbered names later)."""
+    picks = rng.sample(pool, min(n, len(pool)))
+    return picks + [rng.choice(pool) for _ in range(n - len(picks))]
+
+
 def _pick_indicators(rng: random.Random, count: int, satisfaction: bool, catalogue: list[tuple]) -> list[tuple]:
     by_level1: dict[str, list[tuple]] = {}
     for entry in catalogue:
@@ -126,9 +138,9 @@ def _pick_indicators(rng: random.Random, count: int, satisfaction: bool, catalog
         if level1 == "产出指标":  # 产出 covers 数量 + 质量 + 时效 (SPEC §4)
             first = [next(e for e in pool if e[1] == level2) for level2 in ("数量指标", "质量指标", "时效指标")]
             rest = [e for e in pool if e not in first]
-            picks = first[:n] + [rng.choice(rest) for _ in range(max(0, n - 3))]
+            picks = first[:n] + _draw(rest, max(0, n - 3), rng)
         else:
-            picks = [rng.choice(pool) for _ in range(n)]
+            picks = _draw(pool, n, rng)
         chosen.extend(picks)
     order = {entry[1]: i for i, entry in enumerate(catalogue)}
     return sorted(chosen, key=lambda e: (("产出指标", "效益指标", "满意度指标").index(e[0]), order[e[1]]))
@@ -156,7 +168,7 @@ def _actual(direction: str, target: float | None, unit: str | None, outcome: str
                  "unmet": target * rng.uniform(0.75, 0.99)}[outcome]
         if cap is not None:
             value = min(value, cap)
-    if unit in {"所", "人", "人次", "户", "次", "台", "年", "项"}:
+    if unit in {"所", "人", "人次", "户", "次", "台", "年", "项", "座", "个", "场", "处"}:
         value = float(int(value)) if outcome == "unmet" else float(round(value))
     return _fmt(value) + suffix
 
@@ -172,6 +184,7 @@ def _target_text(direction: str, target: float | None, unit: str | None, year: i
 class _Builder:
     def __init__(self, seed: int, indicators: int | None, fault_share: float):
         self.rng = random.Random(seed)
+        self.dept = DEPARTMENTS[0][0]
         self.indicators = indicators
         self.fault_share = fault_share
 
@@ -179,6 +192,7 @@ class _Builder:
         rng = self.rng
         place = rng.choice(PLACES)
         dept, subunits = rng.choice(DEPARTMENTS)
+        self.dept = dept
         department = f"{place}{dept}"
         unit = Unit(name=f"{place}{rng.choice(subunits)}", code=f"{rng.randint(100, 999)}{rng.randint(1, 99):03d}",
                     department=department, implementer=f"{place}{rng.choice(subunits)}",
@@ -193,7 +207,8 @@ class _Builder:
         rng = self.rng
         count = self.indicators or (rng.randint(6, 9) if dept else rng.randint(7, 12))
         satisfaction = rng.random() > 0.1
-        picks = _pick_indicators(rng, count, satisfaction, DEPT_CATALOGUE if dept else CATALOGUE)
+        quantity = [("产出指标", "数量指标", name, "≥", target, unit, "计划标准") for name, target, unit in QUANTITY[self.dept]]
+        picks = _pick_indicators(rng, count, satisfaction, DEPT_CATALOGUE if dept else quantity + CATALOGUE)
         weights: dict[str, list[float]] = {}
         for level1 in ("产出指标", "效益指标", "满意度指标"):
             n = sum(1 for p in picks if p[0] == level1)
@@ -271,7 +286,7 @@ def _selfeval(b: _Builder, kind: FormKind) -> Sample:
             budget = replace(budget, rate=f"{_fmt(executed / full_year * 100 + rng.choice([-7.3, 4.1, 12.6]))}%")
             faults.append((fault, "budget.rate"))
         elif fault == "missing_deviation":
-            unmet = [i for i, ind in enumerate(scored) if ind.deviation]
+            unmet = [i for i, ind in enumerate(scored) if ind.deviation and ind.actual and ((ind.score is not None and ind.score < ind.weight - 0.01) or result.indicators[i].over_completed)]
             if unmet:
                 i = rng.choice(unmet)
                 scored[i] = replace(scored[i], deviation=None)

@@ -33,3 +33,14 @@ def test_canonical_level(label, expected):
 ])
 def test_kind_by_title(text, kind):
     assert kind_by_title(text) is kind
+
+
+def test_describe_path():
+    from perfxl.domain import Form, FormKind, Indicator
+    from perfxl.domain.paths import describe_path
+
+    form = Form(kind=FormKind.PROJECT_SELFEVAL, indicators=(Indicator(name="群众满意度"),))
+    assert describe_path("indicators[0].actual", form) == "第1个指标“群众满意度”·实际完成值"
+    assert describe_path("indicators[4].score", form) == "第5个指标·得分"
+    assert describe_path("budget.rate") == "执行率"
+    assert describe_path("extra.foo") == "extra.foo"

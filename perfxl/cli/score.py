@@ -41,7 +41,7 @@ def print_report(report: api.Report, decimals: int) -> None:
     if s.weights_note:
         console.print(f"  [dim]{s.weights_note}[/]")
     if report.findings:
-        console.print(findings_table(report.findings))
+        console.print(findings_table(report.findings, form=report.form))
     console.print()
 
 
