@@ -2,6 +2,7 @@
 
 import importlib
 import pkgutil
+import re
 import string
 from functools import cache
 
@@ -9,6 +10,7 @@ from perfxl.domain import FormKind, Severity
 from perfxl.rules.base import CODE_PATTERN, DOC_HEADINGS, NAME_PATTERN, SCOPES, Rule
 
 _RULES: dict[str, type[Rule]] = {}
+_OPTION = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 # Codes of rules that were removed. A code is never reused: registering one of these is an error.
 RETIRED: frozenset[str] = frozenset()
@@ -54,7 +56,7 @@ def _check(cls: type[Rule]) -> None:
     if not cls.message or not cls.hint:
         raise RegistryError(f"{where}: message and hint must not be empty")
     for opt, default in cls.options.items():
-        if not isinstance(opt, str) or not NAME_PATTERN.match(opt.replace("_", "-")):
+        if not isinstance(opt, str) or not _OPTION.match(opt):
             raise RegistryError(f"{where}: option name {opt!r} must be snake_case")
         if not isinstance(default, bool | int | float | str | list):
             raise RegistryError(f"{where}: option {opt} has an unsupported default {default!r}")

@@ -9,7 +9,7 @@ class TotalDiffersFromRules(Rule):
     """检查内容：表中的总分与 perfxl 按评分规则重新计算的总分是否一致。
 
     为什么重要：等级（优/良/中/差）和排名以按规则计算的总分为准；表中总分与之不符时，
-    需要逐项核对（见同表的 S201 等问题）。
+    需要逐项核对（见同表的 S201 等问题）。各项得分四舍五入到两位小数后相加产生的微小差异不报告。
 
     错误示例：按规则计算总分 86.42，表中填 95（等级由“良”变为“优”）。
 
@@ -30,7 +30,11 @@ class TotalDiffersFromRules(Rule):
         score = ctx.score
         if ctx.form.total is None or score.total is None or ctx.is_formula("total"):
             return  # S215 reports formula totals
-        computed = round_half_up(score.total, ctx.pack.decimals)
-        if abs(computed - ctx.form.total) > self.option(ctx, "tolerance"):
+        decimals = ctx.pack.decimals
+        computed = round_half_up(score.total, decimals)
+        # Each score the form shows is rounded to `decimals`: their sum may drift by half a unit per item.
+        shown = sum(1 for item in score.indicators if item.self_score is not None) + 1
+        drift = 0.5 * 10 ** -decimals * shown
+        if abs(computed - ctx.form.total) > self.option(ctx, "tolerance") + drift + 1e-9:
             yield self.finding(ctx, "total", shown=f"{ctx.form.total:g}", computed=f"{computed:g}",
                                grade=score.grade or "无")

@@ -1,0 +1,128 @@
+"""Annotated copy of a workbook: every finding as a cell comment and fill, plus a 校验结果 sheet.
+
+    annotate(source, findings, out) -> Path
+
+The source is opened with openpyxl and never modified; the copy is written atomically
+(perfxl.atomic.atomic_path). Findings with a cell (`Finding.location`, "Sheet!H15") get a comment by
+"perfxl" and a fill (error red, warning yellow, info blue) at that cell; every finding is listed on the
+校验结果 sheet with an internal hyperlink to its cell. Findings without a cell are listed only.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from perfxl.atomic import atomic_path
+from perfxl.domain import Finding, Severity
+
+RESULT_SHEET = "校验结果"
+AUTHOR = "perfxl"
+FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_COLUMNS = (("序号", 6), ("代码", 8), ("级别", 6), ("位置", 16), ("问题", 60), ("修改建议", 48), ("规则", 28))
+
+
+class AnnotateError(ValueError):
+    """The source cannot be annotated (not an .xlsx/.xlsm workbook openpyxl can open); message in Chinese."""
+
+
+def split_location(location: str | None) -> tuple[str, str] | None:
+    """"自评表!H15" → ("自评表", "H15"); quotes around the sheet name are accepted."""
+    if not location or "!" not in location:
+        return None
+    sheet, cell = location.rsplit("!", 1)
+    sheet = sheet.strip()
+    if len(sheet) >= 2 and sheet[0] == sheet[-1] == "'":
+        sheet = sheet[1:-1].replace("''", "'")
+    cell = cell.replace("$", "").strip().upper()
+    return (sheet, cell) if sheet and cell else None
+
+
+def link(sheet: str, cell: str) -> str:
+    """Internal hyperlink, as Excel writes it: "#'自评表'!H15" (stored as the link's location, no "#")."""
+    return "#'" + sheet.replace("'", "''") + "'!" + cell
+
+
+def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -> Path:
+    """Write an annotated copy of `source` to `out` (atomically) and return `out`."""
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils.cell import coordinate_from_string
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    source, out = Path(source), Path(out)
+    if source.resolve() == out.resolve():
+        raise AnnotateError(f"{out}: 标注副本不能覆盖原文件，请指定另一个文件名")
+    if out.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise AnnotateError(f"{out}: 标注副本应保存为 .xlsx 文件")
+    try:
+        wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm",
+                           keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds on files it cannot open
+        raise AnnotateError(f"{source}: 无法打开工作簿以生成标注副本（{type(exc).__name__}）") from None
+
+    items = sorted(findings, key=lambda f: (_ORDER[f.severity], f.code))
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    placed: dict[int, tuple[str, str]] = {}
+    for n, f in enumerate(items):
+        where = split_location(f.location)
+        if where is None or where[0] not in wb.sheetnames:
+            continue
+        try:
+            coordinate_from_string(where[1])
+        except ValueError:
+            continue
+        by_cell.setdefault(where, []).append(f)
+        placed[n] = where
+
+    for (sheet, cell), found in by_cell.items():
+        ws = wb[sheet]
+        target = ws[cell]
+        for merged in ws.merged_cells.ranges:  # a comment on a merged range goes on its top-left cell
+            if cell in merged:
+                target = ws.cell(merged.min_row, merged.min_col)
+                break
+        text = "\n".join(f"[{f.code} {f.severity.label}] {f.message}" + (f"\n建议：{f.hint}" if f.hint else "")
+                         for f in found)
+        old = target.comment.text + "\n\n" if target.comment is not None and target.comment.author != AUTHOR else ""
+        comment = Comment(old + text, AUTHOR)
+        comment.width, comment.height = 320, min(60 + 40 * len(found), 400)
+        target.comment = comment
+        worst = min(found, key=lambda f: _ORDER[f.severity]).severity
+        color = FILLS[worst]
+        target.fill = PatternFill(fill_type="solid", start_color=color, end_color=color)
+
+    if RESULT_SHEET in wb.sheetnames:
+        del wb[RESULT_SHEET]
+    ws = wb.create_sheet(RESULT_SHEET, 0)
+    bold = Font(bold=True)
+    for col, (title, width) in enumerate(_COLUMNS, 1):
+        c = ws.cell(1, col, title)
+        c.font = bold
+        ws.column_dimensions[c.column_letter].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for n, f in enumerate(items):
+        row = n + 2
+        where = placed.get(n)
+        values = (n + 1, f.code, f.severity.label, f.location or f.path or "（整表）", f.message, f.hint or "",
+                  f.name or "")
+        for col, value in enumerate(values, 1):
+            c = ws.cell(row, col, value)
+            c.alignment = wrap
+        sev = ws.cell(row, 3)
+        sev.fill = PatternFill(fill_type="solid", start_color=FILLS[f.severity], end_color=FILLS[f.severity])
+        if where is not None:
+            loc = ws.cell(row, 4)
+            # an internal link: location only (a `target` would become an external relationship)
+            loc.hyperlink = Hyperlink(ref=loc.coordinate, location=link(*where)[1:], tooltip="转到该单元格")
+            loc.font = Font(color="0563C1", underline="single")
+    if not items:
+        ws.cell(2, 1, "未发现问题")
+    ws.freeze_panes = "A2"
+    wb.active = 0
+    for sheet in wb.worksheets:
+        sheet.sheet_view.tabSelected = sheet is ws
+
+    with atomic_path(out) as tmp:
+        wb.save(tmp)
+    return out

@@ -1,0 +1,36 @@
+from perfxl.domain import Severity
+from perfxl.domain.values import ValueKind
+from perfxl.rules.base import Rule
+from perfxl.rules.helpers import blank, ind_label
+from perfxl.rules.registry import register
+
+_DIRECTIONS = {"≥", "≤", "=", ">", "<", ">=", "<=", "＞", "＜", "＝", "正向", "反向", "逆向", "定性"}
+
+
+@register
+class TargetOperatorMissing(Rule):
+    """检查内容：定量指标的指标值是否写明了比较方式（≥、≤、=），或在“指标性质”列选择了比较方式。
+
+    为什么重要：“95%”既可能是“不低于95%”，也可能是“不高于95%”；比较方式决定达标与否和计分方法。
+    没有写明时 perfxl 按正向指标（≥）计分，但审核时应补全。
+
+    错误示例：“资金拨付时限”指标值写“30天”，没有写“≤”。
+
+    正确示例：“资金拨付时限”写“≤30天”；“工程验收合格率”写“≥95%”。
+
+    依据：财预〔2015〕88号 第十一条（指标应清晰、可衡量）；财预〔2021〕101号（指标值应明确比较方式）。
+    """
+
+    code = "G112"
+    name = "target-operator-missing"
+    severity = Severity.WARNING
+    message = "“{name}”的指标值“{target}”没有写明比较方式（≥、≤ 或 =）"
+    hint = "在指标值前加上比较方式，如“≥{target}”，或在“指标性质”列选择"
+
+    def check(self, ctx):
+        for i, ind in enumerate(ctx.form.indicators):
+            if blank(ind.target) or (ind.direction and ind.direction.strip() in _DIRECTIONS):
+                continue
+            value = ctx.parse(ind.target)
+            if value.kind is ValueKind.NUMBER and value.op is None:
+                yield self.finding(ctx, f"indicators[{i}].target", name=ind_label(ind, i), target=ind.target.strip())

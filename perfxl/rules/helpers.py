@@ -1,0 +1,133 @@
+"""Small shared helpers for the built-in rules (cheap, pure, no I/O)."""
+
+import re
+from functools import cache
+
+from perfxl.config import RulePack
+from perfxl.domain import Form, Indicator
+from perfxl.domain.hierarchy import HIERARCHIES, SATISFACTION, Edition, Hierarchy
+from perfxl.rules.base import Context
+from perfxl.scoring.context import context as scoring_context
+from perfxl.scoring.rounding import fmt
+
+_WEIGHT_IN_LABEL = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
+
+
+def blank(text: object) -> bool:
+    """True for None, "" and whitespace (a value nobody filled in)."""
+    return text is None or (isinstance(text, str) and not text.strip())
+
+
+def compact(text: str | None) -> str:
+    """Text without any whitespace (labels and names compare this way)."""
+    return "".join(text.split()) if text else ""
+
+
+def ind_label(ind: Indicator, index: int) -> str:
+    """How messages name an indicator: its 三级 name, else its row number in the table."""
+    return ind.name.strip() if ind.name and ind.name.strip() else f"第{index + 1}个指标"
+
+
+def hierarchy(ctx: Context) -> Hierarchy:
+    return HIERARCHIES[ctx.pack.edition]
+
+
+def level1_of(ctx: Context, ind: Indicator) -> str | None:
+    """Canonical 一级 label ("产出" → "产出指标"), cached per pack."""
+    return scoring_context(ctx.pack).level(ind.level1)
+
+
+def levels(ctx: Context) -> list[str | None]:
+    """Canonical 一级 label of every indicator (computed once per form)."""
+    found = ctx.memo.get("levels")
+    if found is None:
+        level = scoring_context(ctx.pack).level
+        found = ctx.memo["levels"] = [level(ind.level1) for ind in ctx.form.indicators]
+    return found
+
+
+@cache
+def parents(edition: Edition) -> dict[str, str]:
+    """二级 label → its 一级 in an edition (also keyed without the trailing 指标)."""
+    out: dict[str, str] = {}
+    for level1, children in HIERARCHIES[edition].levels:
+        for child in children:
+            out[child] = level1
+            out.setdefault(child[:-2] if child.endswith("指标") else child, level1)
+    return out
+
+
+@cache
+def _vague(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+
+
+def vague_word(pack: RulePack, text: str | None) -> str | None:
+    """The first vague word of the pack's [goals] vague_words in `text`, or None."""
+    pattern = _vague(pack.vague_words)
+    if pattern is None or not text:
+        return None
+    m = pattern.search(text)
+    return m.group(0) if m else None
+
+
+def level1_label_weight(label: str | None) -> float | None:
+    """The weight written into a 一级 label: "产出指标（50分）" → 50.0."""
+    if not label:
+        return None
+    m = _WEIGHT_IN_LABEL.search(label)
+    return float(m.group(1)) if m else None
+
+
+def is_satisfaction(ctx: Context, index: int) -> bool:
+    return levels(ctx)[index] == SATISFACTION or "满意" in (ctx.form.indicators[index].name or "")
+
+
+def amount(x: float | None, unit: str = "万元") -> str:
+    return "—" if x is None else f"{fmt(round(x, 6))}{unit}"
+
+
+def kind_form_title(form: Form) -> str:
+    return form.kind.title
+
+
+BUDGET_LABELS = {
+    "initial": "年初预算数", "full_year": "全年预算数", "executed": "全年执行数", "fiscal": "财政拨款",
+    "carryover": "上年结转资金", "other": "其他资金", "weight": "预算执行分值", "rate": "执行率", "score": "预算执行得分",
+    "midterm_total": "中期资金总额", "midterm_fiscal": "中期财政拨款", "midterm_other": "中期其他资金",
+    "executed_to_date": "1—N月执行数", "forecast": "全年预计执行数", "as_of": "监控日期",
+}
+GOAL_FULL_YEAR = "年度资金总额"
+INDICATOR_LABELS = {"weight": "分值", "score": "得分", "target": "指标值", "actual": "实际完成值"}
+TASK_LABELS = {"total": "预算金额总额", "fiscal": "财政拨款", "other": "其他资金"}
+
+
+def path_label(form: Form, path: str) -> str:
+    """A Chinese name for a field path: "budget.executed" → "全年执行数", "indicators[2].score" → "“X”的得分"."""
+    head, _, attr = path.partition(".")
+    if head == "budget":
+        if attr == "full_year" and (form.kind.is_goal or form.kind.value == "project_monitor"):
+            return "年度资金总额" if form.kind.is_goal else "全年预算数"
+        return BUDGET_LABELS.get(attr, path)
+    if head == "total":
+        return "总分"
+    if head.startswith("indicators[") and head.endswith("]"):
+        try:
+            i = int(head[len("indicators["):-1])
+            ind = form.indicators[i]
+        except (ValueError, IndexError):
+            return path
+        return f"“{ind_label(ind, i)}”的{INDICATOR_LABELS.get(attr, attr)}"
+    if head.startswith("tasks[") and head.endswith("]"):
+        try:
+            i = int(head[len("tasks["):-1])
+            task = form.tasks[i]
+        except (ValueError, IndexError):
+            return path
+        name = task.name.strip() if task.name and task.name.strip() else f"第{i + 1}项任务"
+        return f"“{name}”的{TASK_LABELS.get(attr, attr)}"
+    return path
+
+
+def close(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance + 1e-9

@@ -1,0 +1,150 @@
+"""The rule registry: its self-checks, the catalogue's completeness, and a case file for every rule."""
+
+import re
+from pathlib import Path
+
+import pytest
+from rule_case_runner import case_codes, load_files
+
+from perfxl.domain import FormKind, Severity
+from perfxl.forms.problems import PROBLEMS
+from perfxl.rules import Rule, rules
+from perfxl.rules.base import DOC_HEADINGS, DocumentationRule
+from perfxl.rules.builtin.t_structure import DOCS as T_DOCS
+from perfxl.rules.registry import RegistryError, register, rule
+
+TESTS = Path(__file__).parent
+# T problems whose findings no test provokes yet: neither a reader-side case in tests/rule_cases/ nor the
+# reader's/sniffer's own tests (tests/test_reader*.py, tests/test_sniff.py) mention them. The meta-test
+# fails both when one of these gets covered (shrink the list) and when a new uncovered T code appears —
+# so this list stays exactly the truth.
+T_PENDING: set[str] = set()
+
+
+def test_at_least_40_rules_with_documentation():
+    known = rules()
+    assert len(known) >= 40
+    for code, r in known.items():
+        assert r.code == code and re.fullmatch(r"[TGBSMXD]\d{3}", code)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r.name)
+        assert isinstance(r.severity, Severity) and r.kinds <= set(FormKind)
+        sections = r.doc_sections()
+        assert list(sections) == list(DOC_HEADINGS), code
+        assert all(len(text) >= 4 for text in sections.values()), code
+        assert r.message and r.hint
+
+
+def test_names_are_unique_and_lookup_works():
+    known = rules()
+    assert len({r.name for r in known.values()}) == len(known)
+    assert rule("s205").code == "S205"
+    assert rule("over-completion-unexplained").code == "S205"
+    assert rule("Z999") is None
+
+
+def test_s205_is_over_completion_with_threshold_option():
+    s205 = rules()["S205"]
+    assert s205.name == "over-completion-unexplained" and s205.options == {"threshold": 1.3}
+
+
+def test_every_t_problem_is_a_documentation_rule_with_its_own_doc():
+    known = rules()
+    for code, problem in PROBLEMS.items():
+        r = known[code]
+        assert isinstance(r, DocumentationRule) and r.scope == "reader"
+        assert r.name == problem.name and r.severity == problem.severity and r.message == problem.message
+        assert problem.name in T_DOCS, f"{code} {problem.name}: add its documentation to rules/builtin/t_structure.py"
+        assert list(r.check(None)) == []
+
+
+@pytest.fixture(autouse=True)
+def _restore_registry():
+    """Rules registered by a test are removed afterwards (the registry is module state)."""
+    from perfxl.rules import registry
+
+    rules()
+    saved = dict(registry._RULES)
+    yield
+    registry._RULES.clear()
+    registry._RULES.update(saved)
+
+
+def _doc(extra: str = "") -> str:
+    return "检查内容：x。\n为什么重要：x。\n错误示例：x。\n正确示例：x。\n依据：x。" + extra
+
+
+def _rule(**attrs):
+    base = {"__doc__": _doc(), "code": "G999", "name": "test-rule", "severity": Severity.WARNING,
+            "message": "m", "hint": "h", "check": lambda self, ctx: iter(())}
+    base.update(attrs)
+    return type("TestRule", (Rule,), base)
+
+
+@pytest.mark.parametrize(("attrs", "error"), [
+    ({"code": "G99"}, "malformed rule code"),
+    ({"code": "Q101"}, "malformed rule code"),
+    ({"code": "S205"}, "duplicate rule code"),
+    ({"name": "over-completion-unexplained"}, "duplicate rule name"),
+    ({"name": "Not_Kebab"}, "kebab-case"),
+    ({"__doc__": "检查内容：x"}, "lacks headings"),
+    ({"__doc__": "依据：x 检查内容：x 为什么重要：x 错误示例：x 正确示例：x"}, "out of order"),
+    ({"severity": "error"}, "severity must be a Severity"),
+    ({"kinds": frozenset()}, "kinds"),
+    ({"hint": ""}, "must not be empty"),
+    ({"options": {"bad-name": 1}}, "snake_case"),
+    ({"message": "“{name”"}, "malformed message template"),
+    ({"scope": "cloud"}, "scope"),
+])
+def test_registry_rejects_malformed_rules(attrs, error):
+    with pytest.raises(RegistryError, match=error):
+        register(_rule(**attrs))
+
+
+def test_form_rule_must_implement_check():
+    cls = _rule()
+    del cls.check
+    with pytest.raises(RegistryError, match="implement check"):
+        register(cls)
+
+
+def test_retired_codes_are_never_reused(monkeypatch):
+    from perfxl.rules import registry
+
+    monkeypatch.setattr(registry, "RETIRED", frozenset({"G998"}))
+    with pytest.raises(RegistryError, match="retired"):
+        register(_rule(code="G998", name="retired-rule"))
+
+
+def _mentioned(code: str, name: str) -> bool:
+    """Is a T code provoked by a test outside the linter's own files (the reader's and sniffer's tests)?"""
+    mine = {"test_rule_registry.py", "test_rule_cases.py", "test_rule_samples.py", "test_rule_settings.py",
+            "test_rule_docs.py", "test_review.py", "test_annotate.py", "test_validate_cli.py"}
+    for path in TESTS.glob("test_*.py"):
+        if path.name not in mine:
+            text = path.read_text(encoding="utf-8")
+            if code in text or f'"{name}"' in text:
+                return True
+    return False
+
+
+def test_every_rule_has_a_passing_and_a_failing_case():
+    files = load_files()
+    uncovered_t = set()
+    for code, r in rules().items():
+        cases = files.get(code, {}).get("cases", [])
+        present = any(code in case_codes(c)[0] for c in cases)
+        absent = any(code in case_codes(c)[1] for c in cases)
+        if r.scope == "reader" and not (present and absent):
+            if not _mentioned(code, r.name):
+                uncovered_t.add(code)
+            continue
+        assert present, f"{code}: no case in tests/rule_cases/{code}.yaml where it is reported"
+        assert absent, f"{code}: no case in tests/rule_cases/{code}.yaml where it is not reported"
+    assert uncovered_t == T_PENDING, (
+        f"T codes without a reader test: {sorted(uncovered_t)}; listed as pending: {sorted(T_PENDING)}")
+
+
+def test_case_files_name_registered_rules():
+    known = rules()
+    for code, data in load_files().items():
+        assert data["rule"] == code and code in known, f"tests/rule_cases/{code}.yaml: unknown rule"
