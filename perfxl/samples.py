@@ -267,28 +267,34 @@ def _selfeval(b: _Builder, kind: FormKind) -> Sample:
                      score=round(result.budget.score, 2) if result.budget.score is not None else None)
     faults: list[tuple[str, str]] = []
     wrong_total = False
+    touched: set[int] = set()  # one planted fault per row, so none hides another
     for fault in b.fault_choice(["wrong_total", "missing_actual", "full_marks_despite_shortfall", "rate_misprint",
                                  "missing_deviation"]):
         if fault == "wrong_total":
             wrong_total = True
         elif fault == "missing_actual":
-            i = rng.randrange(len(scored))
+            i = rng.choice([i for i in range(len(scored)) if i not in touched])
+            touched.add(i)
             scored[i] = replace(scored[i], actual=None, score=0.0)
             faults.append((fault, f"indicators[{i}].actual"))
         elif fault == "full_marks_despite_shortfall":
             short = [i for i, ind in enumerate(scored) if ind.score is not None and ind.weight
-                     and ind.score < ind.weight - 0.01 and ind.actual]
+                     and ind.score < ind.weight - 0.01 and ind.actual and i not in touched]
             if short:
                 i = rng.choice(short)
+                touched.add(i)
                 scored[i] = replace(scored[i], score=scored[i].weight)
                 faults.append((fault, f"indicators[{i}].score"))
         elif fault == "rate_misprint":
             budget = replace(budget, rate=f"{_fmt(executed / full_year * 100 + rng.choice([-7.3, 4.1, 12.6]))}%")
             faults.append((fault, "budget.rate"))
         elif fault == "missing_deviation":
-            unmet = [i for i, ind in enumerate(scored) if ind.deviation and ind.actual and ((ind.score is not None and ind.score < ind.weight - 0.01) or result.indicators[i].over_completed)]
+            unmet = [i for i, ind in enumerate(scored)
+                     if ind.deviation and ind.actual and i not in touched
+                     and ((ind.score is not None and ind.score < ind.weight - 0.01) or result.indicators[i].over_completed)]
             if unmet:
                 i = rng.choice(unmet)
+                touched.add(i)
                 scored[i] = replace(scored[i], deviation=None)
                 faults.append((fault, f"indicators[{i}].deviation"))
     total = round(sum(ind.score or 0 for ind in scored) + (budget.score or 0), 2)

@@ -4,7 +4,7 @@ import re
 from functools import cache
 
 from perfxl.config import RulePack
-from perfxl.domain import Form, Indicator
+from perfxl.domain import Indicator
 from perfxl.domain.hierarchy import HIERARCHIES, SATISFACTION, Edition, Hierarchy
 from perfxl.rules.base import Context
 from perfxl.scoring.context import context as scoring_context
@@ -85,48 +85,6 @@ def is_satisfaction(ctx: Context, index: int) -> bool:
 
 def amount(x: float | None, unit: str = "万元") -> str:
     return "—" if x is None else f"{fmt(round(x, 6))}{unit}"
-
-
-def kind_form_title(form: Form) -> str:
-    return form.kind.title
-
-
-BUDGET_LABELS = {
-    "initial": "年初预算数", "full_year": "全年预算数", "executed": "全年执行数", "fiscal": "财政拨款",
-    "carryover": "上年结转资金", "other": "其他资金", "weight": "预算执行分值", "rate": "执行率", "score": "预算执行得分",
-    "midterm_total": "中期资金总额", "midterm_fiscal": "中期财政拨款", "midterm_other": "中期其他资金",
-    "executed_to_date": "1—N月执行数", "forecast": "全年预计执行数", "as_of": "监控日期",
-}
-GOAL_FULL_YEAR = "年度资金总额"
-INDICATOR_LABELS = {"weight": "分值", "score": "得分", "target": "指标值", "actual": "实际完成值"}
-TASK_LABELS = {"total": "预算金额总额", "fiscal": "财政拨款", "other": "其他资金"}
-
-
-def path_label(form: Form, path: str) -> str:
-    """A Chinese name for a field path: "budget.executed" → "全年执行数", "indicators[2].score" → "“X”的得分"."""
-    head, _, attr = path.partition(".")
-    if head == "budget":
-        if attr == "full_year" and (form.kind.is_goal or form.kind.value == "project_monitor"):
-            return "年度资金总额" if form.kind.is_goal else "全年预算数"
-        return BUDGET_LABELS.get(attr, path)
-    if head == "total":
-        return "总分"
-    if head.startswith("indicators[") and head.endswith("]"):
-        try:
-            i = int(head[len("indicators["):-1])
-            ind = form.indicators[i]
-        except (ValueError, IndexError):
-            return path
-        return f"“{ind_label(ind, i)}”的{INDICATOR_LABELS.get(attr, attr)}"
-    if head.startswith("tasks[") and head.endswith("]"):
-        try:
-            i = int(head[len("tasks["):-1])
-            task = form.tasks[i]
-        except (ValueError, IndexError):
-            return path
-        name = task.name.strip() if task.name and task.name.strip() else f"第{i + 1}项任务"
-        return f"“{name}”的{TASK_LABELS.get(attr, attr)}"
-    return path
 
 
 def close(a: float, b: float, tolerance: float) -> bool:

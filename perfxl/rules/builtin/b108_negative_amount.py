@@ -1,6 +1,7 @@
 from perfxl.domain import Severity
+from perfxl.domain.paths import BUDGET_LABELS, TASK_LABELS
 from perfxl.rules.base import Rule
-from perfxl.rules.helpers import BUDGET_LABELS, TASK_LABELS, amount
+from perfxl.rules.helpers import amount
 from perfxl.rules.registry import register
 
 _AMOUNTS = ("initial", "full_year", "executed", "fiscal", "carryover", "other", "midterm_total", "midterm_fiscal",
@@ -37,9 +38,9 @@ class NegativeAmount(Rule):
             if value is not None and value < 0 and not (selfeval and attr == "full_year"):
                 yield self.finding(ctx, f"budget.{attr}", field=BUDGET_LABELS[attr], value=amount(value, cu))
         for i, task in enumerate(form.tasks):
-            for attr, label in TASK_LABELS.items():
+            for attr in ("total", "fiscal", "other"):
                 value = getattr(task, attr)
                 if value is not None and value < 0:
                     name = task.name.strip() if task.name and task.name.strip() else f"第{i + 1}项任务"
-                    yield self.finding(ctx, f"tasks[{i}].{attr}", field=f"任务“{name}”的{label}",
+                    yield self.finding(ctx, f"tasks[{i}].{attr}", field=f"任务“{name}”的{TASK_LABELS[attr]}",
                                        value=amount(value, cu))

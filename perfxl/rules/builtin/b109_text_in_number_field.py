@@ -1,6 +1,6 @@
 from perfxl.domain import Severity
+from perfxl.domain.paths import describe_path
 from perfxl.rules.base import Rule
-from perfxl.rules.helpers import path_label
 from perfxl.rules.registry import register
 
 
@@ -33,4 +33,4 @@ class TextInNumberField(Rule):
             shown = str(text).strip()
             if len(shown) > 40:
                 shown = shown[:40] + "…"
-            yield self.finding(ctx, path, field=path_label(form, path), text=shown, unit=cu)
+            yield self.finding(ctx, path, field=describe_path(path, form), text=shown, unit=cu)
