@@ -3,6 +3,7 @@
 Every door (CLI, batch, Excel UDFs and ribbon, documents) calls these and nothing below them.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,30 +56,47 @@ def load_forms(path: str | Path) -> list[Form]:
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """One input file: what reading it found, and the checked form when one could be read."""
+    """One input file: what reading it found, and each form read from it checked and scored."""
 
     path: str
     read_findings: tuple[Finding, ...]
-    report: Report | None  # None: no form could be read (the read findings say why)
+    reports: tuple[Report, ...] = ()  # empty: no form could be read (the read findings say why)
+
+    @property
+    def report(self) -> Report | None:
+        """The (first) form's report; workbooks with several forms list them all in `reports`."""
+        return self.reports[0] if self.reports else None
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        return self.read_findings + (self.report.findings if self.report else ())
+        return self.read_findings + tuple(f for r in self.reports for f in r.findings)
 
     @property
     def usable(self) -> bool:
-        return self.report is not None
+        return bool(self.reports)
 
 
 def read(path: str | Path):
-    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .findings)."""
+    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings)."""
     from perfxl.forms.reader import read_path
 
     return read_path(path)
 
 
-def check_file(path: str | Path, *, pack: RulePack | None = None, goal_form: Form | None = None) -> FileReport:
-    """Read, check and score one file; unusable files come back as a FileReport without a report."""
+GoalMatcher = Callable[[Form], Form | None]
+
+
+def check_file(path: str | Path, *, pack: RulePack | None = None,
+               goal_form: Form | GoalMatcher | None = None) -> FileReport:
+    """Read, check and score every form in one file; the reader's own findings follow the pack's [rules] too.
+
+    `goal_form` is the declared goal form to compare with, or a function that finds it for a form read.
+    """
+    from perfxl.rules.check import adjust
+
+    pack = pack or default_pack()
     result = read(path)
-    report = check(result.form, pack=pack, goal_form=goal_form) if result.form is not None else None
-    return FileReport(str(path), tuple(result.findings), report)
+    forms = result.forms or ((result.form,) if result.form is not None else ())
+    match = goal_form if callable(goal_form) else lambda _form: goal_form
+    reports = tuple(check(form, pack=pack, goal_form=match(form)) for form in forms)
+    return FileReport(str(path), tuple(adjust(result.findings, pack)), reports)

@@ -20,7 +20,7 @@ from perfxl.cli.inputs import load_rule_pack
 from perfxl.cli.output import console, fail, findings_table, write_json
 from perfxl.config import ConfigError, RulePack
 from perfxl.domain import Finding, Form, Severity
-from perfxl.rules.check import adjust, sort_key
+from perfxl.rules.check import sort_key
 from perfxl.rules.review import review_settings
 
 
@@ -84,17 +84,14 @@ def check_path(path: Path, pack: RulePack, goal_form: Form | None = None) -> lis
     if not path.is_file():
         return [Checked(path, None, (Finding("T101", Severity.ERROR, "文件不存在", name="unreadable-file",
                                              hint="检查文件路径是否正确"),))]
-    result = api.read(path)
-    read_findings = adjust(result.findings, pack)
-    forms = list(getattr(result, "forms", ()) or ([result.form] if result.form is not None else []))
-    if not forms:
-        return [Checked(path, None, tuple(sorted(read_findings, key=sort_key)))]
+    checked = api.check_file(path, pack=pack, goal_form=goal_form)
+    if not checked.reports:
+        return [Checked(path, None, tuple(sorted(checked.read_findings, key=sort_key)))]
     out = []
-    for form in forms:
-        report = api.check(form, pack=pack, goal_form=goal_form)
-        findings = tuple(sorted([*read_findings, *report.findings], key=sort_key))
-        review = review_form(findings, pack) if form.kind.is_goal else None
-        out.append(Checked(path, form, findings, review))
+    for report in checked.reports:
+        findings = tuple(sorted([*checked.read_findings, *report.findings], key=sort_key))
+        review = review_form(findings, pack) if report.form.kind.is_goal else None
+        out.append(Checked(path, report.form, findings, review))
     return out
 
 
