@@ -1,0 +1,90 @@
+"""Extracted values → a Form: sections built from field paths, and `Form.cells` as a CellMap."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from perfxl.domain import Budget, CellRef, Form, FormKind, Goals, Indicator, Project, Task, Unit
+from perfxl.forms.extract import Extracted
+
+_SECTIONS = {"unit": Unit, "project": Project, "budget": Budget, "goals": Goals}
+
+
+class CellMap(Mapping):
+    """Form.cells: field path → CellRef. A form maps hundreds of paths and a linter asks for a few,
+    so the CellRefs are made on first access (it reads like a dict of CellRefs in every other way)."""
+
+    __slots__ = ("_sheet", "_cells", "_refs")
+
+    def __init__(self, sheet: str, cells: dict[str, tuple[str, str | None]]):
+        self._sheet = sheet
+        self._cells = cells
+        self._refs: dict[str, CellRef] = {}
+
+    def __getitem__(self, path: str) -> CellRef:
+        ref = self._refs.get(path)
+        if ref is None:
+            cell, formula = self._cells[path]
+            ref = self._refs[path] = CellRef(self._sheet, cell, formula)
+        return ref
+
+    def __iter__(self):
+        return iter(self._cells)
+
+    def __len__(self) -> int:
+        return len(self._cells)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._cells
+
+    def __repr__(self) -> str:
+        return f"CellMap({self._sheet!r}, {len(self._cells)} cells)"
+
+
+def build_form(kind: FormKind, year: int | None, ex: Extracted, source: str | None, sheet: str = "",
+               extra: dict | None = None) -> Form:
+    parts: dict[str, dict] = {name: {} for name in _SECTIONS}
+    extra_out: dict = dict(extra or {})
+    total = None
+    for path, value in ex.values.items():
+        head, _, rest = path.partition(".")
+        if head in parts and rest:
+            if value is not None or head == "budget" and rest == "currency_unit":
+                parts[head][rest] = value
+        elif head == "extra" and rest:
+            if value is not None:
+                extra_out[rest] = value
+        elif path == "total":
+            total = value
+        elif path == "year" and isinstance(value, int | float):
+            year = year or int(value)
+    if parts["budget"].get("currency_unit") is None:
+        parts["budget"].pop("currency_unit", None)
+    indicators = tuple(Indicator(**_known(Indicator, item)) for item in ex.indicators)
+    tasks = tuple(Task(**_known(Task, item)) for item in ex.tasks)
+    return Form(
+        kind=kind,
+        year=year,
+        unit=Unit(**parts["unit"]),
+        project=Project(**parts["project"]),
+        budget=Budget(**parts["budget"]),
+        goals=Goals(**parts["goals"]),
+        indicators=indicators,
+        tasks=tasks,
+        total=total,
+        extra=extra_out,
+        source=source,
+        cells=CellMap(sheet, dict(ex.cells)),
+        raw=dict(ex.raw),
+    )
+
+
+def _known(cls, item: dict) -> dict:
+    names = cls.__dataclass_fields__
+    return {k: v for k, v in item.items() if k in names}
+
+
+def month_end(year: int, month: int) -> str:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1).isoformat()

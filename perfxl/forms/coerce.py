@@ -1,0 +1,140 @@
+"""Cell values → Form values: numbers where the Form wants numbers, text (as the user saw it) elsewhere.
+
+Numbers typed as text ("1,234.5", "９５", "20分") are normalised; text where a number belongs is
+returned as `raw` so the reader can keep it in Form.raw and a linter rule can report it.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from datetime import date, datetime, time
+
+from perfxl.forms.layout import NA_MARKERS, format_number
+
+NOT_APPLICABLE = frozenset(NA_MARKERS) | {"-", "——", "－－", "无", "N/A", "n/a", "NA", "／", "＊"}
+_SUFFIXES = ("万元", "元", "分")
+_NUMBER_START = frozenset("0123456789+-.−０１２３４５６７８９＋－．")
+DIRECTION_WORDS = {
+    "≥": "≥", "≧": "≥", ">=": "≥", "=>": "≥", "大于等于": "≥", "不低于": "≥", "不少于": "≥", "正向": "≥",
+    "正向指标": "≥", "≤": "≤", "≦": "≤", "<=": "≤", "=<": "≤", "小于等于": "≤", "不高于": "≤", "不超过": "≤",
+    "不多于": "≤", "反向": "≤", "反向指标": "≤", "=": "=", "==": "=", "等于": "=", ">": ">", "大于": ">",
+    "<": "<", "小于": "<", "定性": "定性", "定性指标": "定性",
+}
+OPERATORS = ("≥", "≤", "=", ">", "<", "≧", "≦", "＞", "＜", "＝")
+
+
+def blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def to_number(value: object) -> tuple[float | None, str | None]:
+    """(number, None) or (None, raw text). Blank and not-applicable markers give (None, None)."""
+    kind = type(value)
+    if kind is float or kind is int:
+        return (float(value), None) if math.isfinite(value) else (None, str(value))
+    if value is None:
+        return None, None
+    if kind is bool:
+        return None, "TRUE" if value else "FALSE"
+    if isinstance(value, date | time):
+        return None, to_text(value)
+    text = str(value).strip()
+    if not text or text in NOT_APPLICABLE:
+        return None, None
+    if text[0] not in _NUMBER_START:  # words such as 达成年度指标: no number, no exception
+        return None, text
+    try:
+        number = float(text)
+    except ValueError:
+        pass
+    else:
+        return (number, None) if math.isfinite(number) else (None, text)
+    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
+    if folded in NOT_APPLICABLE:
+        return None, None
+    for suffix in _SUFFIXES:
+        if folded.endswith(suffix) and len(folded) > len(suffix):
+            folded = folded[: -len(suffix)]
+            break
+    try:
+        number = float(folded)
+    except ValueError:
+        return None, text
+    return (number, None) if math.isfinite(number) else (None, text)
+
+
+def to_text(value: object, percent: bool = False) -> str | None:
+    """The text a user saw: 3.0 → "3", 0.95 in a %-formatted cell → "95%", dates as ISO."""
+    if value is None:
+        return None
+    kind = type(value)
+    if kind is str:
+        text = value.strip()
+        return text or None
+    if kind is float or kind is int:
+        if percent:
+            return format_number(round(value * 100, 10)) + "%"
+        return format_number(value)
+    if kind is bool:
+        return "是" if value else "否"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def to_rate(value: object) -> tuple[float | str | None, str | None]:
+    """执行率 as the form shows it: a number stays a number (0.942), text like "94.2%" stays text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (float(value), None) if math.isfinite(value) else (None, str(value))
+    text = to_text(value)
+    if text is None or text in NOT_APPLICABLE:
+        return None, None
+    number, raw = to_number(text)
+    if number is not None:
+        return number, None
+    folded = unicodedata.normalize("NFKC", text).replace(" ", "")
+    if folded.endswith("%"):
+        try:
+            float(folded[:-1])
+        except ValueError:
+            return None, text
+        return folded, None
+    return None, raw
+
+
+def to_direction(value: object) -> str | None:
+    """指标性质 cell → "≥" "≤" "=" ">" "<" "定性", or None (blank, 定量, unknown)."""
+    text = to_text(value)
+    if text is None:
+        return None
+    folded = unicodedata.normalize("NFKC", "".join(text.split()))
+    return DIRECTION_WORDS.get(folded) or DIRECTION_WORDS.get(text)
+
+
+def to_iso_date(value: object) -> str | None:
+    """A date cell or a date typed as text ("2024年6月30日", "2024/6/30") → "2024-06-30"; else the text."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = to_text(value)
+    if text is None:
+        return None
+    folded = unicodedata.normalize("NFKC", text)
+    for sep in ("年", "/", ".", "-"):
+        folded = folded.replace(sep, "-")
+    parts = folded.replace("月", "-").replace("日", "").strip("-").split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        try:
+            return date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+        except ValueError:
+            return text
+    return text
+
+
+def has_operator(text: str) -> bool:
+    return text.startswith(OPERATORS) or text[:2] in (">=", "<=")

@@ -1,0 +1,623 @@
+"""One sheet of values → the values of one form, each section found by its labels (never by address).
+
+Works on the hits of `labelscan.scan`: tables by their header rows, the funding grid by its column and
+row labels, single fields by the label to their left (or above), so inserted, deleted or blank rows,
+merged cells, extra columns and reworded headers do not matter. `assemble.build_form` makes the Form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from perfxl.domain import Budget, Finding
+from perfxl.domain.hierarchy import canonical_level
+from perfxl.forms import coerce
+from perfxl.forms import layout as L
+from perfxl.forms.labels import GridSpec, KindSpec, TableSpec, any_label, norm, norms
+from perfxl.forms.labelscan import MAX_LABEL, Hit, Scan
+from perfxl.forms.ooxml import Formulas, cell_name, col_letters, parse_ref
+from perfxl.forms.problems import finding
+
+_IGNORED_HEADERS = frozenset({"序号", "编号", "行次", "栏次", "行号"})
+_CURRENCY = {"万元": "万元", "元": "元", "千元": "千元", "亿元": "亿元"}
+_CHECKS = frozenset({"√", "✓", "✔", "☑", "是", "1", "Y", "y", "■", "●", "v", "V"})
+_VALUE_KEYS = frozenset({"target", "midterm_target", "adjusted_target", "actual", "progress", "forecast"})
+_NUMERIC_BUDGET = frozenset(f for f in Budget.__dataclass_fields__ if f not in ("currency_unit", "rate", "as_of"))
+_TARGETS = frozenset({"target", "midterm_target", "adjusted_target"})  # carry the 指标性质 operator
+_SUBTOTAL = ("小计", "合计", "总计")
+_INDICATOR_CONTENT = ("name", "target", "actual", "weight", "score", "midterm_target", "progress")
+_TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
+_NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
+
+
+# -- extraction ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Extracted:
+    values: dict[str, object] = field(default_factory=dict)  # field path -> Form value
+    cells: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # path -> (cell, formula)
+    raw: dict[str, str] = field(default_factory=dict)
+    indicators: list[dict] = field(default_factory=list)
+    tasks: list[dict] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    found: set[str] = field(default_factory=set)  # blocks located: section label text
+    columns: dict[str, set[str]] = field(default_factory=dict)  # table name -> column keys found
+
+
+@dataclass(slots=True)
+class TablePlace:
+    spec: TableSpec
+    header_row: int
+    last_header_row: int
+    cols: dict[str, int]
+    causes: dict[int, str]  # monitoring 偏差原因 sub-columns: col -> cause
+    unknown: list[tuple[int, int, str]]  # header cells not understood
+    first_col: int
+    end_row: int = -1  # last data row
+    total_row: int | None = None
+    letters: dict[str, str] = field(default_factory=dict)  # column key -> column letters
+
+    def __post_init__(self) -> None:
+        self.letters = {key: col_letters(c) for key, c in self.cols.items()}
+
+
+class Extractor:
+    """Reads one sheet as one form of a known kind: `Extractor(scan, spec(kind)).run()` → Extracted."""
+
+    def __init__(self, s: Scan, kind_spec: KindSpec, limits_blank_run: int = 200):
+        self.s = s
+        self.k = kind_spec
+        self.sheet = s.sheet
+        self.rows = s.sheet.rows
+        self.out = Extracted()
+        self.blank_run = limits_blank_run
+        self.used: set[tuple[int, int]] = set()  # label cells consumed by tables and grids
+        self._unit_col: int | None = None  # set per table by _plan
+        self._direction_col: int | None = None
+        self._causes: dict[int, str] = {}
+        self._table_rows: set[int] = set()  # rows covered by tables and grid headers
+        formulas = s.sheet.formulas
+        if isinstance(formulas, Formulas):  # looks up by cell name, decodes lazily
+            self._formula, self._formula_cells = formulas.text, formulas.names
+        else:
+            self._formula = lambda name: formulas.get(parse_ref(name))
+            self._formula_cells = {cell_name(r, c) for r, c in formulas}
+
+    # -- cell helpers
+
+    def value(self, r: int, c: int):
+        if 0 <= r < len(self.rows):
+            row = self.rows[r]
+            if 0 <= c < len(row):
+                return row[c]
+        return None
+
+    def ref(self, r: int, c: int) -> tuple[str, str | None]:
+        """(cell name, formula) of a cell; CellMap turns it into a CellRef when asked."""
+        name = cell_name(r, c)
+        return name, self._formula(name) if name in self._formula_cells else None
+
+    def percent(self, r: int, c: int, value, unit: str | None = None) -> bool:
+        """Whether a number is displayed as a percentage. The format scan runs only for numbers that
+        could be one (|v| ≤ 10: 0.95 shown as 95%) where the unit allows a percentage."""
+        return (type(value) in (float, int) and -10 <= value <= 10 and unit in (None, "%")
+                and (r, c) in self.sheet.percent)
+
+    def is_label(self, r: int, c: int) -> bool:
+        v = self.value(r, c)
+        return type(v) is str and len(v) <= MAX_LABEL and norm(v) in any_label()
+
+    def put(self, path: str, r: int, c: int, kind: str = "text") -> None:
+        """Read cell (r, c) into `path` as text / number / rate / date, recording where it came from."""
+        self.out.cells[path] = self.ref(r, c)
+        value = self.value(r, c)
+        if kind == "number":
+            number, raw = coerce.to_number(value)
+            if raw is not None:
+                self.out.raw[path] = raw
+            self.out.values[path] = number
+        elif kind == "rate":
+            rate, raw = coerce.to_rate(value)
+            if raw is not None:
+                self.out.raw[path] = raw
+            self.out.values[path] = rate
+        elif kind == "date":
+            self.out.values[path] = coerce.to_iso_date(value)
+        else:
+            self.out.values[path] = coerce.to_text(value, self.percent(r, c, value))
+
+    def anchor(self, path: str, h: Hit) -> None:
+        """Where a blank text field should be typed: below its label, else right of it (never a label)."""
+        if self.out.cells.get(path) is not None:
+            return
+        last_row, end = self.s.span_end(h.row, h.col)
+        for r, c in ((last_row + 1, h.col), (h.row, end + 1)):
+            if r < len(self.rows) and not self.is_label(r, c):
+                self.out.cells[path] = self.ref(r, c)
+                self.out.values.setdefault(path, None)
+                return
+
+    def right_of(self, r: int, c: int) -> tuple[int, int, bool]:
+        """The first non-blank cell right of the label at (r, c) before the next label: (r, col, found).
+
+        When nothing is there, col is the cell just right of the label's merged span."""
+        _, end = self.s.span_end(r, c)
+        row = self.rows[r] if r < len(self.rows) else []
+        for cc in range(end + 1, len(row)):
+            v = row[cc]
+            if coerce.blank(v):
+                continue
+            if self.is_label(r, cc):
+                break
+            return r, cc, True
+        return r, end + 1, False
+
+    def below(self, r: int, c: int, depth: int = 4) -> tuple[int, int, bool]:
+        """The first non-blank cell below the label at (r, c), within its columns, before another label."""
+        last_row, end = self.s.span_end(r, c)
+        for rr in range(last_row + 1, min(last_row + 1 + depth, len(self.rows))):
+            for cc in range(c, end + 1):
+                v = self.value(rr, cc)
+                if coerce.blank(v):
+                    continue
+                if self.is_label(rr, cc):
+                    return last_row + 1, c, False
+                return rr, cc, True
+        return last_row + 1, c, False
+
+    def in_table(self, r: int) -> bool:
+        return r in self._table_rows
+
+    def cover(self, first: int, last: int) -> None:
+        """Mark rows as belonging to a table or grid (their labels are not single fields)."""
+        self._table_rows.update(range(first, last + 1))
+
+    # -- run
+
+    def run(self) -> Extracted:
+        places = {}
+        for name, table in self.k.tables.items():
+            place = self.locate_table(table)
+            if place is not None:
+                places[name] = place
+                self.cover(place.header_row, place.last_header_row)
+        for name, place in places.items():
+            self.read_table(place, self.out.indicators if name == "indicators" else self.out.tasks, name)
+            self.out.found.add(place.spec.table.section.text)
+            self.out.columns[name] = set(place.cols) | ({"deviation"} if place.causes else set())
+        for grid in self.k.grids:
+            self.read_grid(grid, places.get("indicators"))
+        self.read_fields()
+        return self.out
+
+    # -- tables
+
+    def locate_table(self, table: TableSpec) -> TablePlace | None:
+        best_row, best_keys = None, 0
+        for r, hits in self.s.by_row.items():
+            if self.in_table(r):
+                continue
+            keys = {table.columns[h.label] for h in hits if h.label in table.columns and h.value is None}
+            if "name" in keys and len(keys) >= 3 and len(keys) > best_keys:
+                best_row, best_keys = r, len(keys)
+        if best_row is None:
+            return None
+        return self._columns(table, best_row)
+
+    def _columns(self, table: TableSpec, r: int) -> TablePlace:
+        primary = {norm(col.label) for col in table.table.columns}
+        sections = set(self.k.sections)
+        chosen: dict[str, tuple[int, int]] = {}  # key -> (priority, col)
+
+        def offer(key: str, col: int, label: str) -> None:
+            prio = 0 if label in primary else (2 if label in sections else 1)
+            if key not in chosen or (prio, col) < chosen[key]:
+                chosen[key] = (prio, col)
+
+        top = [h for h in self.s.by_row.get(r, ()) if h.value is None]
+        for h in top:
+            if h.label in table.columns:
+                offer(table.columns[h.label], h.col, h.label)
+                self.used.add((h.row, h.col))
+        last_header = r
+        causes: dict[int, str] = {}
+        sub = [h for h in self.s.by_row.get(r + 1, ()) if h.value is None]
+        cause_labels = {norm(x): x for x in L.DEVIATION_CAUSES}
+        sub_keys = [h for h in sub if h.label in table.columns]
+        sub_causes = [h for h in self._row_texts(r + 1) if norm(h[1]) in cause_labels]
+        if len(sub_keys) + len(sub_causes) >= 2:
+            last_header = r + 1
+            # A top header spanning sub-headers (年度指标值 over 指标性质 | 指标值 | 度量单位) gives way to them.
+            for col in [h.col for h in sub_keys] + [c for c, _ in sub_causes]:
+                covering = self._covering_top(top, col)
+                if covering is not None and covering.label in table.columns:
+                    old = table.columns[covering.label]
+                    if chosen.get(old, (0, -1))[1] == covering.col:
+                        del chosen[old]
+            for h in sub_keys:
+                key = table.columns[h.label]
+                chosen.pop(key, None)
+                offer(key, h.col, h.label)
+                self.used.add((h.row, h.col))
+            for c, text in sub_causes:
+                causes[c] = cause_labels[norm(text)]
+        cols = {key: col for key, (_, col) in chosen.items()}
+        mapped = set(cols.values()) | set(causes)
+        unknown = []
+        for rr in range(r, last_header + 1):
+            for c, text in self._row_texts(rr):
+                if c in mapped or (rr, c) in self.used:
+                    continue
+                n = norm(text)
+                if n in _IGNORED_HEADERS or n in self.k.sections or n in self.k.ignored or not n:
+                    continue
+                unknown.append((rr, c, text))
+        first_col = min(cols.values()) if cols else 0
+        return TablePlace(table, r, last_header, cols, causes, unknown, first_col)
+
+    def _row_texts(self, r: int) -> Iterable[tuple[int, str]]:
+        row = self.rows[r] if 0 <= r < len(self.rows) else []
+        return [(c, v) for c, v in enumerate(row) if type(v) is str and v.strip()]
+
+    def _covering_top(self, top: list[Hit], col: int) -> Hit | None:
+        for h in top:
+            _, end = self.s.span_end(h.row, h.col)
+            if h.col <= col <= end:
+                return h
+        return None
+
+    def _stops(self, r: int, place: TablePlace) -> str | None:
+        """'total' at the total row, 'end' where another section starts, None for a data row."""
+        limit = place.cols.get("name", place.first_col)
+        for h in self.s.by_row.get(r, ()):
+            if h.col > limit:
+                continue
+            if h.label in place.spec.totals:
+                return "total"
+            if (h.label in self.k.sections and h.label not in place.spec.sections) or h.label in self.k.boxes \
+                    or h.label in self.k.header or h.label in self.k.text:
+                return "end"
+        return None
+
+    def read_table(self, place: TablePlace, out: list[dict], name: str) -> None:
+        """Data rows below the header until the total row, another section or a long blank run."""
+        plan = self._plan(place)
+        indicators = name == "indicators"
+        content = _INDICATOR_CONTENT if indicators else _TASK_CONTENT
+        level1 = level2 = None
+        blank_run = 0
+        rows = self.rows
+        end = place.last_header_row
+        for r in range(place.last_header_row + 1, len(rows)):
+            if r in self.s.by_row:
+                stop = self._stops(r, place)
+                if stop == "end":
+                    break
+                if stop == "total":
+                    place.total_row = end = r
+                    self.read_totals(place, r)
+                    break
+                if self._is_header_repeat(r, place.spec):
+                    continue
+            row = rows[r]
+            if not any(row) or all(coerce.blank(v) for v in row):
+                blank_run += 1
+                if blank_run > self.blank_run:
+                    break
+                continue
+            blank_run = 0
+            end = r
+            item, cells, raw = self._table_row(plan, r)
+            if indicators:
+                one, two = item.get("level1"), item.get("level2")
+                if one:
+                    if one != level1:
+                        level2 = None
+                    level1 = one
+                if two:
+                    level2 = two
+            if _subtotal(item):
+                continue
+            if not raw and not any(item.get(k) for k in content):
+                continue
+            if indicators:
+                item["level1"] = item.get("level1") or level1
+                item["level2"] = item.get("level2") or level2
+            prefix = f"{name}[{len(out)}]."
+            for key, ref in cells.items():
+                self.out.cells[prefix + key] = ref
+            for key, text in raw.items():
+                self.out.raw[prefix + key] = text
+            out.append(item)
+        place.end_row = end
+        self.cover(place.header_row, end)
+        for rr, c, text in place.unknown:
+            if any(not coerce.blank(self.value(x, c)) for x in range(place.last_header_row + 1, end + 1)):
+                detail = f"列标题“{_short(text)}”（{self.sheet.name}!{cell_name(rr, c)}）无法识别，该列未读取"
+                self.out.findings.append(finding("T004", location=f"{self.sheet.name}!{cell_name(rr, c)}",
+                                                 detail=detail))
+
+    def _is_header_repeat(self, r: int, table: TableSpec) -> bool:
+        hits = self.s.by_row.get(r, ())
+        return sum(1 for h in hits if h.label in table.columns) >= 3
+
+    def _plan(self, place: TablePlace) -> list[tuple[str, int, str, int]]:
+        """Per column: (key, col, letters, how to read it), decided once per table."""
+        numbers = place.spec.number_keys
+        plan = []
+        for key, c in place.cols.items():
+            if key in numbers:
+                how = _NUM
+            elif key in _VALUE_KEYS:
+                how = _TARGET if key in _TARGETS else _VALUE
+            elif key == "direction":
+                how = _DIRECTION
+            elif key in ("level1", "level2"):
+                how = _LEVEL
+            else:
+                how = _TEXT
+            plan.append((key, c, place.letters[key], how))
+        self._unit_col = place.cols.get("unit")
+        self._direction_col = place.cols.get("direction")
+        self._causes = place.causes
+        return plan
+
+    def _table_row(self, plan: list[tuple[str, int, str, int]], r: int) -> tuple[dict, dict, dict]:
+        """One table row: ({key: value}, {key: (cell, formula)}, {key: text that should be a number})."""
+        row = self.rows[r]
+        width = len(row)
+        number = str(r + 1)
+        formula, formula_cells = self._formula, self._formula_cells
+        item: dict = {}
+        cells: dict[str, tuple[str, str | None]] = {}
+        raw: dict[str, str] = {}
+        unit = op = None
+        if self._unit_col is not None and self._unit_col < width:
+            unit = coerce.to_text(row[self._unit_col])
+        if self._direction_col is not None and self._direction_col < width:
+            op = coerce.to_direction(row[self._direction_col])
+        for key, c, letters, how in plan:
+            name = letters + number
+            cells[key] = (name, formula(name) if name in formula_cells else None)
+            v = row[c] if c < width else None
+            if v is None or v == "":
+                item[key] = None
+            elif how == _NUM:
+                item[key], bad = coerce.to_number(v)
+                if bad is not None:
+                    raw[key] = bad
+            elif how in (_TARGET, _VALUE):
+                item[key] = _value_text(v, self.percent(r, c, v, unit), unit, op if how == _TARGET else None)
+            elif how == _DIRECTION:
+                item[key] = op
+                text = coerce.to_text(v)
+                if op is None and text not in (None, "定量", "定量指标"):
+                    raw[key] = text
+            elif v.__class__ is str:
+                text = v.strip() or None
+                item[key] = canonical_level(text) if how == _LEVEL and text else text
+            else:
+                item[key] = coerce.to_text(v)
+        if self._causes:
+            picked = []
+            for c, cause in self._causes.items():
+                v = row[c] if c < width else None
+                if coerce.blank(v):
+                    continue
+                text = coerce.to_text(v) or ""
+                picked.append(cause if text in _CHECKS else f"{cause}：{text}")
+            item["deviation"] = "；".join(picked) or item.get("deviation")
+            cells.setdefault("deviation", self.ref(r, min(self._causes)))
+        return item, cells, raw
+
+    def read_totals(self, place: TablePlace, r: int) -> None:
+        for total in place.spec.table.totals:
+            if total.path and total.key in place.cols:
+                self.put(total.path, r, place.cols[total.key], "number")
+
+    # -- the funding grid
+
+    def read_grid(self, g: GridSpec, indicators: TablePlace | None) -> None:
+        limit = indicators.header_row if indicators else len(self.rows)
+        header_row, positions = None, {}
+        for r, hits in self.s.by_row.items():
+            if r >= limit or self.in_table(r):
+                continue
+            found: dict[int, int] = {}
+            for h in hits:
+                j = g.columns.get(h.label)
+                if j is not None and h.value is None and j not in found:
+                    found[j] = h.col
+            if len(found) >= 2 and len(found) > len(positions):
+                header_row, positions = r, found
+        rows_at: dict[int, tuple[int, int]] = {}
+        section = g.grid.section.text
+        if header_row is not None:
+            first_col = min(positions.values())
+            for r in range(header_row + 1, min(limit, header_row + 2 * len(g.grid.rows) + 4)):
+                for h in self.s.by_row.get(r, ()):
+                    if h.col < first_col and h.label in g.rows and g.rows[h.label] not in rows_at:
+                        rows_at[g.rows[h.label]] = (r, h.col)
+                        self.used.add((r, h.col))
+                if any(h.label in self.k.text or h.label in self.k.sections and h.label not in g.sections
+                       for h in self.s.by_row.get(r, ()) if h.col < first_col):
+                    break
+            for h in self.s.by_row.get(header_row, ()):
+                self.used.add((h.row, h.col))
+            self.cover(header_row, header_row)
+            for i, (r, _) in rows_at.items():
+                for j, c in positions.items():
+                    cell = g.grid.rows[i].cells[j] if j < len(g.grid.rows[i].cells) else None
+                    if isinstance(cell, L.Field) and cell.path:
+                        cc = self._first_filled(r, c)
+                        self.put(cell.path, r, cc, _field_kind(cell.path, cell))
+            if rows_at:
+                self.out.found.add(section)
+            return
+        self._grid_without_header(g, limit)
+
+    def _first_filled(self, r: int, c: int) -> int:
+        """A value under a merged header may sit in any column of the header's span."""
+        _, end = self.s.span_end(r, c)
+        for cc in range(c, end + 1):
+            if not coerce.blank(self.value(r, cc)):
+                return cc
+        return c
+
+    def _grid_without_header(self, g: GridSpec, limit: int) -> None:
+        """Funding printed as 'label | value' pairs (年度资金总额 | 150; 其中：财政拨款 | 140)."""
+        default_j = next((j for j, cell in enumerate(g.grid.rows[0].cells)
+                          if isinstance(cell, L.Field) and cell.required), 0)
+        column_of: dict[int, int] = {}  # sheet column -> grid column, learnt from total labels
+        found = False
+        for h in self.s.hits:
+            if h.row >= limit or self.in_table(h.row) or h.value is not None:
+                continue
+            if h.label in g.by_label and g.by_label[h.label][0] == 0:
+                i, j = g.by_label[h.label]
+                column_of[h.col] = j
+            elif h.label in g.rows:
+                i = g.rows[h.label]
+                j = column_of.get(h.col, default_j)
+            elif h.label in g.by_label:
+                i, j = g.by_label[h.label]
+            else:
+                continue
+            cell = g.grid.rows[i].cells[j] if j < len(g.grid.rows[i].cells) else None
+            if not isinstance(cell, L.Field) or not cell.path or cell.path in self.out.values \
+                    and self.out.values[cell.path] is not None:
+                continue
+            r, c, _ = self.right_of(h.row, h.col)
+            self.put(cell.path, r, c, _field_kind(cell.path, cell))
+            self.used.add((h.row, h.col))
+            found = True
+        if found:
+            self.out.found.add(g.grid.section.text)
+
+    # -- single fields, goal texts, boxes
+
+    def read_fields(self) -> None:
+        for h in self.s.hits:
+            if (h.row, h.col) in self.used or self.in_table(h.row):
+                continue
+            if h.value is not None:
+                self._colon_field(h)
+                continue
+            path = self.k.header.get(h.label)
+            if path is not None:
+                if self.out.values.get(path) is None:
+                    r, c, _ = self.right_of(h.row, h.col)
+                    if path == "unit.name" and coerce.to_text(self.value(r, c)) in _CURRENCY:
+                        self.out.values["budget.currency_unit"] = _CURRENCY[coerce.to_text(self.value(r, c))]
+                    else:
+                        self.put(path, r, c, _field_kind(path))
+                continue
+            path = self.k.text.get(h.label)
+            key = self.k.boxes.get(h.label)
+            if path is None and key is None:
+                continue
+            target = path or f"extra.{key}"
+            if self.out.values.get(target) is not None:
+                continue
+            r, c, found = self.right_of(h.row, h.col)
+            if not found:
+                r, c, found = self.below(h.row, h.col)
+            if found:
+                self.put(target, r, c)
+            else:
+                self.anchor(target, h)
+            if path is not None:
+                for block in self.k.layout.blocks:
+                    if isinstance(block, L.TextBlock) and any(f.path == path for f in block.fields):
+                        self.out.found.add(block.section.text)
+        self._section_texts()
+
+    def _section_texts(self) -> None:
+        """A goal block printed as one box ('年度总体目标 | text', no 预期目标/年度目标 sub-labels):
+        the text beside the section label is the block's main (first required) field."""
+        for block in self.k.layout.blocks:
+            if not isinstance(block, L.TextBlock) or block.section.text in self.out.found:
+                continue
+            labels = tuple(norms(block.section.labels))  # also matches longer titles: 年度总体目标
+            for h in self.s.hits:
+                if h.label.endswith(labels) and h.value is None and not self.in_table(h.row):
+                    r, c, found = self.right_of(h.row, h.col)
+                    if found:
+                        first = next((f for f in block.fields if f.required), block.fields[0])
+                        self.put(first.path, r, c)
+                        self.out.found.add(block.section.text)
+                        break
+
+    def _colon_field(self, h: Hit) -> None:
+        if h.value in _CURRENCY and h.label == "单位":
+            self.out.values["budget.currency_unit"] = _CURRENCY[h.value]
+            return
+        path = self.k.header.get(h.label) or self.k.text.get(h.label)
+        if path is None and h.label in self.k.boxes:
+            path = f"extra.{self.k.boxes[h.label]}"
+        if path is None or self.out.values.get(path) is not None:
+            return
+        if h.value is None:
+            r, c, _ = self.right_of(h.row, h.col)
+            self.put(path, r, c, _field_kind(path))
+            return
+        self.out.cells[path] = self.ref(h.row, h.col)
+        kind = _field_kind(path)
+        if kind == "number":
+            number, raw = coerce.to_number(h.value)
+            self.out.values[path] = number
+            if raw is not None:
+                self.out.raw[path] = raw
+        elif kind == "date":
+            self.out.values[path] = coerce.to_iso_date(h.value)
+        else:
+            self.out.values[path] = h.value
+
+
+def _subtotal(item: dict) -> bool:
+    """小计 / 合计 / 总计 rows inside a table are sums, not indicators or tasks."""
+    for key in ("level1", "level2", "name"):
+        text = item.get(key)
+        if text and "计" in text and len(text) <= 12 and any(word in text for word in _SUBTOTAL):
+            return True
+    return False
+
+
+def _short(text: str) -> str:
+    text = "".join(text.split())
+    return text if len(text) <= 20 else text[:19] + "…"
+
+
+def _field_kind(path: str, fld: L.Field | None = None) -> str:
+    """How a field's cell is read: "number", "rate", "date" or "text"."""
+    if path == "budget.rate":
+        return "rate"
+    if path == "budget.as_of":
+        return "date"
+    if path == "total" or (path.startswith("budget.") and path[7:] in _NUMERIC_BUDGET):
+        return "number"
+    if path.startswith("extra.") and fld is not None and fld.number:
+        return "number"
+    return "text"
+
+
+def _value_text(value, percent: bool, unit: str | None, op: str | None) -> str | None:
+    """Target/actual text: split cells rebuilt as op + number (+ "%" when the unit is %)."""
+    text = coerce.to_text(value, percent)
+    if text is None:
+        return None
+    numeric = type(value) in (int, float) or _is_number_text(text)
+    if numeric and unit == "%" and not text.endswith("%"):
+        text += "%"
+    if op and op != "定性" and numeric and not coerce.has_operator(text):
+        text = op + text
+    return text
+
+
+def _is_number_text(text: str) -> bool:
+    number, raw = coerce.to_number(text)
+    return number is not None and raw is None and not text.endswith(("万元", "元", "分"))
+
+

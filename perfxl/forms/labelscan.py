@@ -1,0 +1,127 @@
+"""The label pass: one walk over a sheet's cells collecting every cell whose text is a known label.
+
+A cell is a label when its text, normalised by `labels.norm` (or found verbatim in the printed
+labels), is in the vocabulary of some form kind: a dict lookup per text cell, no per-cell regex.
+The pass also finds the title (hence the kind), the year and the N of 1—N月 headers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from perfxl.domain import FormKind
+from perfxl.domain.kinds import kind_by_title
+from perfxl.forms.grid import Sheet
+from perfxl.forms.labels import all_specs, any_label, month_of, norm, printed
+
+MAX_LABEL = 28  # longer cells are data, not labels (keeps long goal texts out of the label pass)
+TOP_ROWS = 6  # rows searched for the title and the year
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+
+@dataclass(slots=True)
+class Hit:
+    row: int
+    col: int
+    label: str  # normalised
+    value: str | None = None  # for "label：value" cells, the value part
+
+
+@dataclass(slots=True)
+class Scan:
+    """The label pass over a sheet."""
+
+    sheet: Sheet
+    hits: list[Hit]
+    by_row: dict[int, list[Hit]]
+    spans: dict[tuple[int, int], tuple[int, int]]  # merged top-left -> (last row, last col)
+    title: str | None = None
+    title_kind: FormKind | None = None
+    year: int | None = None
+    month: int | None = None  # N of 1—N月 headers
+
+    def span_end(self, row: int, col: int) -> tuple[int, int]:
+        return self.spans.get((row, col), (row, col))
+
+
+def scan(sheet: Sheet) -> Scan:
+    """Collect label hits, title, year and the 1—N月 month in one pass over the cells."""
+    known = any_label()
+    exact = printed()
+    hits: list[Hit] = []
+    by_row: dict[int, list[Hit]] = {}
+    top: list[tuple[int, str]] = []
+    month = None
+    for r, row in enumerate(sheet.rows):
+        texts = [(c, v) for c, v in enumerate(row) if v.__class__ is str and v]
+        if not texts:
+            continue
+        if r < TOP_ROWS + 4:
+            top.extend((r, v) for _, v in texts)
+        found = None
+        for c, value in texts:
+            hit = None
+            if len(value) <= MAX_LABEL:
+                n = exact.get(value) or norm(value)
+                if n in known:
+                    hit = Hit(r, c, n)
+                    if month is None and "1-N月" in n:
+                        month = month_of(value)
+            if hit is None and ("：" in value[:16] or ":" in value[:16]):
+                hit = _colon_hit(r, c, value, known)
+            if hit is not None:
+                hits.append(hit)
+                if found is None:
+                    found = by_row[r] = []
+                found.append(hit)
+    spans = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merged}
+    result = Scan(sheet, hits, by_row, spans, month=month)
+    _title_and_year(result, top[:60])
+    return result
+
+
+def _colon_hit(r: int, c: int, value: str, known: frozenset[str]) -> Hit | None:
+    sep = "：" if "：" in value[:16] else ":"
+    head, _, tail = value.partition(sep)
+    n = norm(head)
+    if n in known or n == "单位":
+        return Hit(r, c, n, tail.strip() or None)
+    return None
+
+
+def _title_and_year(result: Scan, top: list[tuple[int, str]]) -> None:
+    """The title (hence the kind) and the year, from the texts above the first label."""
+    first_label_row = result.hits[0].row if result.hits else TOP_ROWS
+    for r, text in top:
+        if result.title_kind is None and r <= max(first_label_row, 1) and "表" in text and len(text) <= 80:
+            kind = kind_by_title(text)
+            if kind is not None:
+                result.title, result.title_kind = "".join(text.split()), kind
+        if result.year is None and r <= first_label_row:
+            compact = "".join(text.split())
+            m = re.search(r"((?:19|20)[0-9]{2})年度", compact) or _YEAR.search(compact)
+            if m and ("年度" in compact or result.title_kind or len(compact) <= 16
+                      or "表" in compact and kind_by_title(compact)):
+                result.year = int(m.group(1))
+    if result.year is None:  # the template writes the year as a number formatted （0年度）
+        for row in result.sheet.rows[: min(first_label_row, TOP_ROWS)]:
+            for value in row:
+                if type(value) in (int, float) and float(value).is_integer() and 1990 <= value <= 2100:
+                    result.year = int(value)
+                    return
+
+
+def detect_kind(s: Scan) -> tuple[FormKind | None, int]:
+    """The kind whose labels this sheet shows most (title aside): (kind, distinct labels matched)."""
+    found = {h.label for h in s.hits}
+    best, best_score = None, 0
+    for candidate in all_specs():
+        table = candidate.indicators
+        header_keys = {table.columns[n] for n in found if n in table.columns}
+        if not {"name", "level1", "level2"} & header_keys or len(header_keys) < 3:
+            continue
+        matched = len(found & candidate.vocabulary) + 2 * len(found & candidate.signature)
+        if matched > best_score:
+            best, best_score = candidate.kind, matched
+    return best, best_score

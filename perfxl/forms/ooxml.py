@@ -1,0 +1,446 @@
+"""Just enough of the xlsx package to read forms safely: which part holds which sheet, how far a
+sheet's cells really extend, merged ranges, and formulas with their cached values.
+
+python-calamine returns cached values but not formulas, and it allocates the whole rectangle up
+to the farthest cell before returning (a single cell at XFD1048576 aborts the process: upstream
+tafia/calamine#693, still open), so every sheet part is scanned here first and parts that reach
+far are streamed with openpyxl instead. Parts are read through a size-bounded stream; nothing is
+extracted to disk and external links are never followed.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from html import unescape
+from pathlib import Path
+
+from perfxl.forms.sniff import DEFAULT_LIMITS, Limits
+
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\s([^>]*?)/?>")
+_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\s([^>]*?)/?>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Za-z]+)([0-9]+)"')
+_ROW_NUM = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="([0-9]+)"')
+_REFLESS_CELL = re.compile(rb"<(?:\w+:)?c(?:>|\s(?![^>]*?\br=)[^>]*>)")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"')
+_FORMULA = re.compile(
+    rb"<(?:\w+:)?c\s([^>]*?)>\s*<(?:\w+:)?f(?:\s([^>]*?))?(?:/>|>([^<]*)</(?:\w+:)?f>)"
+    rb"(?:\s*<(?:\w+:)?v(?:\s*/>|>([^<]*)</(?:\w+:)?v>))?"
+)
+_REF = re.compile(r"([A-Z]{1,4})([0-9]{1,8})")
+# Anything beyond the plain case `<c r="A1"` … `<c r="Z999"` — a two-letter or lower-case column, a
+# four-digit row, a cell whose first attribute is not r, other whitespace, a namespace prefix — sends
+# the part to the exact measurement.
+# (Split in two: one alternation with a shared literal prefix is ten times faster than one regex.)
+_UNUSUAL = re.compile(rb'<c(?:>|\s(?:[^r]|r="(?:[^A-Z]|[A-Z](?:[^0-9]|[0-9]{4}))))')
+_PREFIXED = re.compile(rb":c[\s>]")
+_FAST_FORMULA = re.compile(
+    rb'<c r="([A-Z]{1,3}+[0-9]{1,7}+)"([^>]*+)>\s*+<f([^>/]*+)(?:/>|>([^<]*+)</f>)\s*+(?:<v>([^<]*+)</v>|<v ?/>)?'
+)  # possessive quantifiers: no backtracking over the attributes of the many non-formula cells
+_XF_SECTION = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
+_NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\s([^>]*?)/?>")
+_PERCENT_FORMATS = {9, 10}
+
+
+def col_index(letters: str) -> int:
+    """'A' → 0, 'AA' → 26."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def col_letters(index: int) -> str:
+    """0 → 'A', 26 → 'AA'."""
+    if 0 <= index < len(_LETTERS):
+        return _LETTERS[index]
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _letters(index: int) -> str:
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+_LETTERS = tuple(_letters(i) for i in range(702))  # A … ZZ
+
+
+def cell_name(row: int, col: int) -> str:
+    """(0, 0) → 'A1'."""
+    return (_LETTERS[col] if 0 <= col < 702 else col_letters(col)) + str(row + 1)
+
+
+def parse_ref(ref: str) -> tuple[int, int]:
+    """'H15' → (14, 7)."""
+    m = _REF.fullmatch(ref.replace("$", "").upper())
+    if not m:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    return int(m.group(2)) - 1, col_index(m.group(1))
+
+
+def _attrs(blob: bytes) -> dict[str, str]:
+    out = {}
+    for key, v1, v2 in _ATTR.findall(blob):
+        name = key.decode("ascii", "replace").rpartition(":")[2]
+        value = (v1 or v2).decode("utf-8", "replace")
+        out[name] = unescape(value) if "&" in value else value
+    return out
+
+
+class Formulas(Mapping):
+    """(row, col) → formula text ("=…") of a sheet's formula cells, and which lack a cached value.
+
+    Built from one regex pass; everything else is lazy: texts are decoded on first access, shared
+    formulas (`<f t="shared" si="0"/>`, what Excel writes when a formula is filled down) are
+    translated from their master cell only when asked for, and the uncached set is computed once.
+    """
+
+    __slots__ = ("_entries", "_done", "_masters", "_uncached")
+
+    def __init__(self, entries: dict[str, tuple[bytes, bytes, bytes, bytes]] | None = None):
+        # cell name -> (<c> attributes, <f> attributes, formula text, cached <v> text)
+        self._entries = entries or {}
+        self._done: dict[str, str] = {}
+        self._masters: dict[bytes, str] | None = None
+        self._uncached: set[str] | None = None
+
+    def text(self, name: str) -> str | None:
+        """The formula of cell `name` ("H15"), or None when it holds no formula."""
+        done = self._done.get(name)
+        if done is not None:
+            return done
+        entry = self._entries.get(name)
+        if entry is None:
+            return None
+        f_text = entry[2]
+        if f_text:
+            decoded = f_text.decode("utf-8", "replace")
+            formula = "=" + (unescape(decoded) if "&" in decoded else decoded)
+        else:
+            formula = self._translate(name, _attr_bytes(entry[1], b"si"))
+        self._done[name] = formula
+        return formula
+
+    def _translate(self, name: str, si: bytes | None) -> str:
+        if self._masters is None:
+            self._masters = {_attr_bytes(e[1], b"si"): n for n, e in self._entries.items()
+                             if e[2] and b"shared" in e[1]}
+        master = self._masters.get(si) if si is not None else None
+        origin = self.text(master) if master else None
+        if not origin:
+            return "="
+        try:
+            from openpyxl.formula.translate import Translator
+
+            return Translator(origin, origin=master).translate_formula(name)
+        except Exception:  # noqa: BLE001 - an odd formula must not stop the read
+            return origin
+
+    @property
+    def names(self):
+        """Names of the formula cells ("H15", …)."""
+        return self._entries.keys()
+
+    @property
+    def uncached_names(self) -> set[str]:
+        """Formula cells without a cached value: the file was never calculated by a spreadsheet."""
+        if self._uncached is None:
+            self._uncached = {name for name, (c_attrs, _, _, v) in self._entries.items()
+                              if not v and b'"str"' not in c_attrs and b'"inlineStr"' not in c_attrs}
+        return self._uncached
+
+    @property
+    def uncached(self) -> set[tuple[int, int]]:
+        return {parse_ref(name) for name in self.uncached_names}
+
+    def cached_value(self, pos: tuple[int, int]) -> object:
+        """The value the file carries for a formula cell (None when it was never calculated)."""
+        name = cell_name(*pos)
+        entry = self._entries.get(name)
+        if entry is None or name in self.uncached_names:
+            return None
+        text = entry[3].decode("utf-8", "replace")
+        kind = (_attr_bytes(entry[0], b"t") or b"n").decode("ascii", "replace")
+        return _typed(unescape(text) if "&" in text else text, kind)
+
+    def get(self, pos, default=None):
+        text = self.text(cell_name(*pos)) if isinstance(pos, tuple) else None
+        return default if text is None else text
+
+    def __getitem__(self, pos: tuple[int, int]) -> str:
+        text = self.get(pos)
+        if text is None:
+            raise KeyError(pos)
+        return text
+
+    def __contains__(self, pos: object) -> bool:
+        return isinstance(pos, tuple) and cell_name(*pos) in self._entries
+
+    def __iter__(self):
+        return (parse_ref(name) for name in self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _attr_bytes(blob: bytes, name: bytes) -> bytes | None:
+    """The value of attribute `name` in a tag's attribute bytes (first occurrence, word boundary)."""
+    key = b" " + name + b'="'
+    at = (b" " + blob).find(key)
+    if at < 0:
+        return None
+    start = at + len(key) - 1
+    return blob[start : blob.find(b'"', start)]
+
+
+@dataclass(slots=True)
+class SheetScan:
+    rows: int = 0  # 1-based extent of cells that exist in the part (0 with `small`: not measured)
+    cols: int = 0
+    small: bool = False  # quick check: every cell within Z999, so the extent needs no measuring
+    refless: bool = False  # cells without an r attribute: extent unknown, stream instead
+    too_big: bool = False  # part larger than the limit: not scanned, stream instead
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 (0-based)
+    formulas: Formulas = field(default_factory=Formulas)
+    data: bytes = b""  # the part, kept for the lazy %-format scan
+    styles: object = None  # callable returning the percent style indices (read on first need)
+
+    def fits(self, limits: Limits) -> bool:
+        if self.too_big or self.refless:
+            return False
+        return self.small or (self.rows <= limits.max_rows * 2 and self.cols <= limits.max_cols)
+
+    def percent(self) -> PercentCells:
+        return PercentCells(self.data, self.styles, self.small)
+
+
+class PercentCells:
+    """`(row, col) in cells`: is that cell formatted as a percentage? The reader asks about a few
+    numbers only, so each question is one search for that cell; after many questions the whole
+    part is scanned once instead."""
+
+    __slots__ = ("_data", "_styles", "_small", "_known", "_all", "_asked")
+
+    def __init__(self, data: bytes, styles, small: bool):
+        self._data, self._styles, self._small = data, styles, small
+        self._known: dict[tuple[int, int], bool] = {}
+        self._all: set[tuple[int, int]] | None = None
+        self._asked = 0
+
+    def _style_ids(self) -> tuple[str, ...]:
+        if callable(self._styles):
+            self._styles = self._styles()
+        return self._styles or ()
+
+    def __contains__(self, pos: object) -> bool:
+        if self._all is not None:
+            return pos in self._all
+        known = self._known.get(pos)  # type: ignore[arg-type]
+        if known is not None:
+            return known
+        styles = self._style_ids()
+        if not styles or not self._data or not isinstance(pos, tuple):
+            return False
+        self._asked += 1
+        if self._asked > 8 or not self._small:
+            self._all = self._scan(styles)
+            return pos in self._all
+        m = re.search(rb'<c r="' + cell_name(*pos).encode() + rb'"[^>]*?\bs="([0-9]+)"', self._data)
+        result = self._known[pos] = bool(m) and m.group(1).decode() in styles
+        return result
+
+    def _scan(self, styles: tuple[str, ...]) -> set[tuple[int, int]]:
+        styled = "|".join(styles).encode()
+        if self._small:
+            pattern = rb'<c r="([A-Z]{1,3}[0-9]{1,7})" s="(?:' + styled + rb')"'
+        else:
+            pattern = rb'<(?:\w+:)?c\s(?=[^>]*?\bs="(?:' + styled + rb')")[^>]*?\br="([A-Z]+[0-9]+)"'
+        return {parse_ref(name.decode()) for name in re.findall(pattern, self._data)}
+
+    def __iter__(self):
+        styles = self._style_ids()
+        if self._all is None:
+            self._all = self._scan(styles) if styles and self._data else set()
+        return iter(self._all)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetPart:
+    name: str
+    part: str  # zip member, e.g. "xl/worksheets/sheet1.xml"
+    state: str = "visible"  # visible / hidden / veryHidden
+
+
+class Package:
+    """An opened xlsx zip (already checked by `sniff`). Use as a context manager."""
+
+    def __init__(self, path: str | Path, workbook_part: str = "xl/workbook.xml", limits: Limits = DEFAULT_LIMITS,
+                 zf: zipfile.ZipFile | None = None):
+        self.path = Path(path)
+        self.limits = limits
+        self.zip = zf if zf is not None else zipfile.ZipFile(self.path)  # adopted: closed by close()
+        self.members = {info.filename: info.file_size for info in self.zip.infolist()}
+        self.workbook_part = workbook_part
+        self._sheets: list[SheetPart] | None = None
+        self.openpyxl_book = None  # set by grid.load_openpyxl when a sheet is streamed
+        self._percent_styles: tuple[str, ...] | None = None
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def read(self, member: str, limit: int | None = None) -> bytes | None:
+        """A member's bytes, or None when absent or larger than `limit` (checked while inflating)."""
+        if member not in self.members:
+            return None
+        limit = self.limits.max_sheet_xml if limit is None else limit
+        if self.members[member] > limit:
+            return None
+        with self.zip.open(member) as fh:
+            data = fh.read(limit + 1)
+        return None if len(data) > limit else data
+
+    @property
+    def sheets(self) -> list[SheetPart]:
+        """Worksheets in workbook order (chart sheets excluded)."""
+        if self._sheets is None:
+            self._sheets = self._read_sheets()
+        return self._sheets
+
+    def _read_sheets(self) -> list[SheetPart]:
+        book = self.read(self.workbook_part) or b""
+        base = self.workbook_part.rsplit("/", 1)[0] if "/" in self.workbook_part else ""
+        rels_name = f"{base}/_rels/{self.workbook_part.rsplit('/', 1)[-1]}.rels" if base else "_rels/workbook.xml.rels"
+        targets = {}
+        for blob in _REL_TAG.findall(self.read(rels_name) or b""):
+            attrs = _attrs(blob)
+            if attrs.get("Type", "").endswith("/worksheet"):
+                target = attrs.get("Target", "")
+                part = target.lstrip("/") if target.startswith("/") else _join(base, target)
+                targets[attrs.get("Id")] = part
+        out = []
+        for blob in _SHEET_TAG.findall(book):
+            attrs = _attrs(blob)
+            part = targets.get(attrs.get("id"))
+            if part and part in self.members:
+                out.append(SheetPart(attrs.get("name", ""), part, attrs.get("state", "visible")))
+        return out
+
+    def scan(self, sheet: SheetPart, merges: bool = True) -> SheetScan:
+        data = self.read(sheet.part)
+        if data is None:
+            return SheetScan(too_big=True)
+        return scan_sheet_xml(data, lambda: self.percent_styles, merges)
+
+    @property
+    def percent_styles(self) -> tuple[str, ...]:
+        """Indices of cell formats (cellXfs) that display numbers as percentages."""
+        if self._percent_styles is None:
+            self._percent_styles = percent_styles(self.read("xl/styles.xml", 20 * 1024 * 1024) or b"")
+        return self._percent_styles
+
+
+def percent_styles(styles: bytes) -> tuple[str, ...]:
+    percent_ids = set(_PERCENT_FORMATS)
+    for blob in _NUMFMT.findall(styles):
+        attrs = _attrs(blob)
+        code = re.sub(r'"[^"]*"|\\.', "", attrs.get("formatCode", ""))
+        if "%" in code and attrs.get("numFmtId", "").isdigit():
+            percent_ids.add(int(attrs["numFmtId"]))
+    section = _XF_SECTION.search(styles)
+    out = []
+    for i, blob in enumerate(_XF.findall(section.group(0)) if section else ()):
+        m = re.search(rb'numFmtId="([0-9]+)"', blob)
+        if m and int(m.group(1)) in percent_ids:
+            out.append(str(i))
+    return tuple(out)
+
+
+def _join(base: str, target: str) -> str:
+    parts = [p for p in (base.split("/") if base else [])] + target.split("/")
+    out: list[str] = []
+    for p in parts:
+        if p == "..":
+            if out:
+                out.pop()
+        elif p and p != ".":
+            out.append(p)
+    return "/".join(out)
+
+
+def scan_sheet_xml(data: bytes, percent_styles=(), merges: bool = True) -> SheetScan:
+    """Extent, merged ranges and formulas of one worksheet part, without a full XML parse.
+
+    Fast path: one search proves that every cell starts `<c r="…"` (as Excel, WPS, LibreOffice
+    and openpyxl write them) and lies within Z999. Anything else is measured exactly.
+    """
+    scan = SheetScan(data=data, styles=percent_styles)
+    if _UNUSUAL.search(data) is None and _PREFIXED.search(data) is None:
+        scan.small = True
+    else:
+        _measure(data, scan)
+    if merges:
+        at = data.find(b"mergeCells")
+        if at >= 0:
+            for first, last in _MERGE.findall(data, at):
+                r1, c1 = parse_ref(first.decode())
+                r2, c2 = parse_ref(last.decode()) if last else (r1, c1)
+                scan.merged.append((r1, c1, r2, c2))
+    if b"</f>" in data or b"<f " in data or b":f " in data:
+        scan.formulas = Formulas(_formulas(data, scan.small))
+    return scan
+
+
+def _measure(data: bytes, scan: SheetScan) -> None:
+    refs = _CELL_REF.findall(data)
+    if refs:
+        letters, numbers = zip(*refs, strict=True)
+        scan.cols = max(col_index(s.decode().upper()) for s in set(letters)) + 1
+        scan.rows = max(map(int, set(numbers)))
+    row_numbers = _ROW_NUM.findall(data)
+    if row_numbers:
+        scan.rows = max(scan.rows, max(map(int, set(row_numbers))))
+    scan.refless = _REFLESS_CELL.search(data) is not None
+
+
+def _formulas(data: bytes, regular: bool) -> dict[str, tuple[bytes, bytes, bytes, bytes]]:
+    if regular:
+        return {ref.decode(): rest for ref, *rest in _FAST_FORMULA.findall(data)}
+    out = {}
+    for c_attrs, f_attrs, f_text, v_text in _FORMULA.findall(data):
+        ref = _attr_bytes(c_attrs, b"r")
+        if ref:
+            out[ref.decode().upper()] = (c_attrs, f_attrs, f_text, v_text)
+    return out
+
+
+def _typed(raw: str, kind: str) -> object:
+    if kind == "b":
+        return raw == "1"
+    if kind in ("str", "inlineStr", "e", "d"):
+        return raw
+    try:
+        return float(raw)
+    except ValueError:
+        return raw

@@ -1,0 +1,258 @@
+"""What a file really is, and whether it is safe to parse — decided before any parser touches it.
+
+Collected workbooks are untrusted: the extension may lie, an archive may expand to gigabytes,
+a sheet may claim a cell at XFD1048576 (python-calamine allocates the full rectangle and aborts
+the process). `sniff` looks at magic bytes and the zip directory only; it never raises on user
+files and reports each problem as a T1xx finding (unusable) or a T0xx note.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from perfxl.domain import Finding
+from perfxl.forms.problems import finding, is_unusable
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what one file may cost. Generous for real forms, fatal for bombs."""
+
+    max_file_bytes: int = 100 * MB  # on disk
+    max_uncompressed: int = 200 * MB  # sum of all zip members
+    max_ratio: float = 100.0  # compression ratio of any member larger than `ratio_floor`
+    ratio_floor: int = 1 * MB  # tiny members compress extremely well and are harmless
+    max_members: int = 5000
+    max_sheet_xml: int = 50 * MB  # one worksheet part; larger sheets are streamed, not loaded
+    max_other_part: int = 64 * MB  # shared strings, styles …: parsers load these whole
+    max_rows: int = 5000  # rows read per sheet
+    max_cols: int = 100  # columns read per sheet
+    max_blank_run: int = 200  # the reader stops a table after this many blank rows
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class FileFormat(StrEnum):
+    XLSX = "xlsx"
+    XLSM = "xlsm"
+    XLSB = "xlsb"
+    ODS = "ods"
+    XLS = "xls"  # OLE/CFB Excel 97-2003 (or WPS .et)
+    ENCRYPTED = "encrypted"  # OLE/CFB container holding an encrypted OOXML package
+    OTHER = "other"  # anything that is not a spreadsheet
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Sniff:
+    path: Path
+    format: FileFormat
+    findings: tuple[Finding, ...] = ()
+    workbook_part: str = "xl/workbook.xml"
+    members: dict[str, int] = field(default_factory=dict)  # zip member -> uncompressed size
+    zip: zipfile.ZipFile | None = None  # with keep_open=True: the checked archive, for the loader to adopt
+
+    @property
+    def usable(self) -> bool:
+        return not any(is_unusable(f) for f in self.findings)
+
+
+def _human(size: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"  # pragma: no cover
+
+
+def sniff(path: str | Path, limits: Limits = DEFAULT_LIMITS, keep_open: bool = False) -> Sniff:
+    """Classify `path` and check it is safe to parse. Never raises on the file's content.
+
+    keep_open=True: a usable workbook comes back with its ZipFile open (`Sniff.zip`), so that the
+    loader does not parse the archive directory a second time; the loader closes it."""
+    path = Path(path)
+    if path.name.startswith("~$"):
+        return Sniff(path, FileFormat.OTHER, (finding("T105", name=path.name),))
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except FileNotFoundError:
+        return Sniff(path, FileFormat.MISSING, (finding("T101", reason="文件不存在"),))
+    except IsADirectoryError:
+        return Sniff(path, FileFormat.OTHER, (finding("T104", reason="这是一个文件夹"),))
+    except OSError as exc:
+        return Sniff(path, FileFormat.MISSING, (finding("T101", reason=f"无法打开（{exc.strerror or exc}）"),))
+    if size == 0:
+        return Sniff(path, FileFormat.OTHER, (finding("T107"),))
+    if size > limits.max_file_bytes:
+        reason = f"文件大小 {_human(size)}，超过上限 {_human(limits.max_file_bytes)}"
+        return Sniff(path, FileFormat.OTHER, (finding("T106", reason=reason),))
+    if head.startswith(ZIP_MAGICS):
+        return _sniff_zip(path, limits, keep_open)
+    if head.startswith(OLE_MAGIC):
+        return _sniff_ole(path, limits)
+    return Sniff(path, FileFormat.OTHER, (finding("T104", reason=_describe(head)),))
+
+
+_SIGNATURES = (
+    (b"\x89PNG", "是 PNG 图片"),
+    (b"\xff\xd8\xff", "是 JPEG 图片"),
+    (b"GIF8", "是 GIF 图片"),
+    (b"%PDF", "是 PDF 文件"),
+    (b"Rar!", "是 RAR 压缩包"),
+    (b"7z\xbc\xaf", "是 7z 压缩包"),
+    (b"{\\rtf", "是 RTF 文档"),
+)
+
+
+def _describe(head: bytes) -> str:
+    for magic, what in _SIGNATURES:
+        if head.startswith(magic):
+            return what
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in text:
+        return "是网页（HTML）文件，常见于业务系统导出的“伪 .xls”；请用 Excel 打开后另存为 .xlsx"
+    if text.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+        return "是 Excel 2003 XML 表格；请用 Excel 打开后另存为 .xlsx"
+    if text.startswith(b"<?xml"):
+        return "是 XML 文本文件"
+    if b"\x00" not in head:
+        return "是纯文本文件（如 CSV）；请用 Excel 打开后另存为 .xlsx"
+    return "无法识别的文件内容"
+
+
+def _sniff_ole(path: Path, limits: Limits) -> Sniff:
+    """OLE/CFB: an encrypted OOXML package, a legacy .xls/.et, or some other Office file.
+
+    Directory entry names are UTF-16LE; looking for them in the raw bytes is enough to tell the
+    cases apart without a CFB parser (the names sit in directory sectors, unencrypted).
+    """
+    try:
+        data = path.read_bytes()[: limits.max_file_bytes]
+    except OSError as exc:
+        return Sniff(path, FileFormat.OTHER, (finding("T101", reason=f"无法打开（{exc.strerror or exc}）"),))
+
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptionInfo") or has("EncryptedPackage"):
+        return Sniff(path, FileFormat.ENCRYPTED, (finding("T102"),))
+    if has("Workbook") or has("Book"):
+        suffix = path.suffix.lower()
+        fmt = "WPS 表格（.et）" if suffix == ".et" else "Excel 97-2003（.xls）"
+        detail = f"（扩展名为 {path.suffix}）" if suffix not in (".xls", ".et", "") else ""
+        return Sniff(path, FileFormat.XLS, (finding("T103", format=fmt, detail=detail),))
+    if has("WordDocument"):
+        reason = "是 Word 97-2003 文档（.doc）"
+    elif has("PowerPoint Document"):
+        reason = "是 PowerPoint 97-2003 演示文稿（.ppt）"
+    else:
+        reason = "是无法识别的 Office 复合文档"
+    return Sniff(path, FileFormat.OTHER, (finding("T104", reason=reason),))
+
+
+def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False) -> Sniff:
+    zf = None
+    try:
+        zf = zipfile.ZipFile(path)
+        infos = zf.infolist()
+        if len(infos) > limits.max_members:
+            reason = f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.max_members}"
+            zf.close()
+            return Sniff(path, FileFormat.OTHER, (finding("T106", reason=reason),))
+        problem = _bomb_check(infos, limits)
+        if problem:
+            zf.close()
+            return Sniff(path, FileFormat.OTHER, (finding("T106", reason=problem),))
+        members = {info.filename: info.file_size for info in infos}
+        workbook = _office_document(zf, members)
+        mimetype = zf.read("mimetype")[:100] if "mimetype" in members else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+        if zf is not None:
+            zf.close()
+        return Sniff(path, FileFormat.OTHER, (finding("T101", reason=f"文件已损坏，不是完整的 xlsx 压缩包（{exc}）"),))
+    usable = bool(workbook) and not workbook.endswith(".bin")
+    if not (usable and keep_open):
+        zf.close()
+        zf = None
+
+    if workbook and workbook.endswith(".bin"):
+        return Sniff(path, FileFormat.XLSB, (finding("T108", format="Excel 二进制工作簿（.xlsb）"),))
+    if workbook:
+        notes: list[Finding] = []
+        fmt = FileFormat.XLSX
+        if any(name.lower().endswith("vbaproject.bin") for name in members):
+            fmt = FileFormat.XLSM
+            notes.append(finding("T012"))
+        links = [name for name in members if name.startswith("xl/externalLinks/") and name.endswith(".xml")]
+        if links:
+            notes.append(finding("T011", count=len(links)))
+        return Sniff(path, fmt, tuple(notes), workbook, members, zf)
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        return Sniff(path, FileFormat.ODS, (finding("T108", format="OpenDocument 表格（.ods）"),))
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        reason = "是 OpenDocument 文档（非表格）"
+    elif "word/document.xml" in members:
+        reason = "是 Word 文档（.docx），只是扩展名被改成了表格"
+    elif "ppt/presentation.xml" in members:
+        reason = "是 PowerPoint 演示文稿（.pptx）"
+    else:
+        reason = "是普通 zip 压缩包，不含 Excel 工作簿"
+    return Sniff(path, FileFormat.OTHER, (finding("T104", reason=reason),))
+
+
+def _bomb_check(infos: list[zipfile.ZipInfo], limits: Limits) -> str | None:
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.max_other_part and not info.filename.startswith("xl/worksheets/"):
+            return f"部件 {info.filename} 解压后 {_human(info.file_size)}，超过上限 {_human(limits.max_other_part)}"
+        if info.file_size > limits.ratio_floor:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > limits.max_ratio:
+                return (f"部件 {info.filename} 压缩比 {ratio:.0f}:1（{_human(info.compress_size)} 解压为 "
+                        f"{_human(info.file_size)}），疑似“压缩炸弹”")
+    if total > limits.max_uncompressed:
+        return f"解压后共 {_human(total)}，超过上限 {_human(limits.max_uncompressed)}"
+    return None
+
+
+def _office_document(zf: zipfile.ZipFile, members: dict[str, int]) -> str | None:
+    """The workbook part named by _rels/.rels (officeDocument), else the usual xl/workbook.xml."""
+    rels = members.get("_rels/.rels")
+    if rels is not None and rels < MB:
+        text = zf.read("_rels/.rels").decode("utf-8", "replace")
+        start = text.find("/officeDocument\"")
+        if start < 0:
+            start = text.find("/officeDocument'")
+        if start >= 0:
+            tag_start = text.rfind("<", 0, start)
+            tag = text[tag_start : text.find(">", start) + 1]
+            target = _attr(tag, "Target")
+            if target:
+                target = target.lstrip("/")
+                if target in members:
+                    return target
+    for name in ("xl/workbook.xml", "xl/workbook.bin"):
+        if name in members:
+            return name
+    return None
+
+
+def _attr(tag: str, name: str) -> str | None:
+    for quote in ('"', "'"):
+        key = f"{name}={quote}"
+        i = tag.find(key)
+        if i >= 0:
+            j = tag.find(quote, i + len(key))
+            return tag[i + len(key) : j]
+    return None
