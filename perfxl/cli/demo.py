@@ -49,3 +49,6 @@ def demo(
     results = [dict(r.to_dict(), file=str(p)) for p, r in reports]
     atomic.write_text(out / "results.json", json.dumps(results, ensure_ascii=False, indent=2))
     console.print(f"\n表单 JSON：{forms_dir}/    评分结果：{out / 'results.json'}")
+    from perfxl.cli.batch import run_batch_demo  # the batch demo (perfxl/batch/demo.py)
+
+    run_batch_demo(out, seed=seed)

@@ -1,0 +1,1 @@
+"""Alembic migration scripts for the ledger, shipped inside the package and run on open."""

@@ -1,0 +1,93 @@
+"""What processing one input file produced, as plain picklable data (workers → runner → ledger).
+
+An `Outcome` is one result row: every input file yields exactly one, whatever happened to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from perfxl.domain import Finding, Severity
+
+
+class Status(StrEnum):
+    """Status of one input file. Values are stable (ledger, results.json); labels are what users see."""
+
+    SCORED = "scored"  # read, checked and scored; no error-severity finding
+    ERRORS = "errors"  # read and scored, with error-severity findings
+    UNREADABLE = "unreadable"  # a workbook (or claims to be) that cannot be read
+    NOT_FORM = "not_form"  # not a performance form at all (.docx, image, ~$ lock file, other workbook)
+    TIMEOUT = "timeout"  # processing exceeded the per-file time limit
+    FAILED = "failed"  # an unexpected exception or a crashed worker
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def retry_on_resume(self) -> bool:
+        """Timeouts and crashes may be transient: --resume processes those files again."""
+        return self in (Status.TIMEOUT, Status.FAILED)
+
+
+_LABELS = {
+    Status.SCORED: "已评分",
+    Status.ERRORS: "有错误",
+    Status.UNREADABLE: "无法读取",
+    Status.NOT_FORM: "非绩效表单",
+    Status.TIMEOUT: "处理超时",
+    Status.FAILED: "处理失败",
+}
+
+STATUS_BY_LABEL = {label: status for status, label in _LABELS.items()}
+
+# T1xx codes that mean "this is not a form at all" rather than "a workbook we cannot read".
+NOT_FORM_CODES = frozenset({"T104", "T105", "T001"})
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One input file's result row. Numbers are rounded for output (half-up) by the worker."""
+
+    file_id: int
+    file: str  # display path (relative to the input; "archive.zip/member" inside archives)
+    status: Status
+    reason: str | None = None  # Chinese: why unreadable / not a form / first error
+    kind: str | None = None
+    year: int | None = None
+    unit: str | None = None
+    unit_code: str | None = None
+    department: str | None = None
+    project: str | None = None
+    project_code: str | None = None
+    total: float | None = None  # engine total (rounded half-up)
+    self_total: float | None = None  # the form's own 总分
+    difference: float | None = None  # self_total − total
+    grade: str | None = None
+    execution_rate: float | None = None  # fraction
+    content_key: str | None = None  # sha256 of the form's content (duplicate detection, D501)
+    identity_key: str | None = None  # kind|year|unit|project (duplicate detection, D502)
+    goal_file: str | None = None  # the declared goal form matched for cross-document checks
+    annotated: str | None = None  # annotated copy, relative to the output folder
+    annotated_bytes: bytes | None = field(default=None, repr=False)  # remote workers ship the copy back
+    elapsed: float = 0.0
+    findings: tuple[Finding, ...] = ()
+    score_json: str | None = field(default=None, repr=False)  # FormScore.to_dict() without findings
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def infos(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.INFO)
+
+
+def failed(file_id: int, file: str, status: Status, reason: str, elapsed: float = 0.0) -> Outcome:
+    """A row for a file whose processing did not complete (timeout, crash, exception)."""
+    return Outcome(file_id=file_id, file=file, status=status, reason=reason, elapsed=elapsed)

@@ -1,0 +1,257 @@
+"""The work done for one input file, identical on every executor: read, check, score, annotate.
+
+`process_task(config, task)` never raises for anything the file does: a file that cannot be read is
+an `Outcome` with a reason, an exception is an `Outcome` with status FAILED, and the time spent is
+bounded (`config.timeout`): a SIGALRM timer when running on a process's main thread (local pool
+workers), otherwise a watchdog thread (Dask worker threads; the stuck thread is abandoned). The
+local pool additionally kills a worker that does not return in time (C code ignores signals).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from perfxl.batch.outcome import NOT_FORM_CODES, Outcome, Status, failed
+from perfxl.config import RulePack
+from perfxl.domain import Finding, Form, Severity
+from perfxl.forms.problems import is_unusable
+from perfxl.scoring import half_up
+
+ANNOTATED_DIR = "批注"
+
+
+@dataclass(slots=True)
+class Task:
+    """One file to process. `data` is set when the worker cannot see `path` (a remote cluster)."""
+
+    file_id: int
+    file: str  # display path
+    name: str  # base name (the reader may look at it: "~$" lock files, extensions)
+    path: str | None = None
+    data: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(slots=True)
+class GoalIndex:
+    """Declared goal forms keyed by `goal_keys`; values are (display path, form)."""
+
+    forms: dict[str, tuple[str, Form]] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    def match(self, form: Form) -> tuple[str, Form] | None:
+        if form.kind.is_goal:
+            return None
+        for key in goal_keys(form):
+            hit = self.forms.get(key)
+            if hit is not None:
+                return hit
+        return None
+
+
+@dataclass(slots=True)
+class WorkerConfig:
+    """Everything a worker needs, shipped once per worker (pool initialiser, Dask scatter)."""
+
+    pack: RulePack
+    config_hash: str
+    goals: GoalIndex = field(default_factory=GoalIndex)
+    timeout: float = 60.0
+    annotate: bool = False
+    out_dir: str | None = None  # where annotated copies go; None → ship them back as bytes
+    memory_limit: int | None = None  # bytes of address space per local worker process
+
+
+class FileTimeout(Exception):
+    pass
+
+
+def _norm(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+def goal_keys(form: Form) -> list[str]:
+    """Match keys for a form and the goal form declared for it: unit + project + year (names, then codes)."""
+    family = "dept" if form.kind.is_dept else "project"
+    project = (lambda p: "") if family == "dept" else (lambda p: p)
+    keys = [f"name|{family}|{form.year}|{_norm(form.unit.name)}|{project(_norm(form.project.name))}"]
+    if form.unit.code and (family == "dept" or form.project.code):
+        keys.append(f"code|{family}|{form.year}|{_norm(form.unit.code)}|{project(_norm(form.project.code))}")
+    return keys
+
+
+def duplicate_keys(form: Form) -> tuple[str, str | None]:
+    """Stable text keys for the ledger from the linter's duplicate keys (perfxl.rules.duplicates), so the
+    runner can find candidate groups with SQL: (sha256 of the content key, the identity key or None)."""
+    from perfxl.rules.duplicates import content_key, identity_key
+
+    content = hashlib.sha256(repr(content_key(form)).encode("utf-8")).hexdigest()
+    identity = identity_key(form)
+    return content, (repr(identity) if identity is not None else None)
+
+
+def warm_up(config: WorkerConfig) -> None:
+    """Import the reader and build the rule pack's caches before the first file (worker start-up)."""
+    import perfxl.forms.reader  # noqa: F401
+    from perfxl.rules import settings
+
+    settings(config.pack)
+
+
+def process_task(config: WorkerConfig, task: Task, work=None) -> Outcome:
+    """One file → one Outcome. Never raises for the file's sake. `work(config, task)` replaces the
+    reading and checking step (tests inject slow or crashing steps)."""
+    start = time.perf_counter()
+    step = work or _process
+    try:
+        outcome = run_limited(lambda: step(config, task), config.timeout)
+    except FileTimeout:
+        outcome = failed(task.file_id, task.file, Status.TIMEOUT,
+                         f"处理超过 {config.timeout:g} 秒仍未完成，已跳过（文件可能异常庞大或结构异常）")
+    except MemoryError:
+        outcome = failed(task.file_id, task.file, Status.FAILED, "处理时内存不足，已跳过（文件可能异常庞大）")
+    except Exception as exc:  # a bug, not the user's fault: still one row, with the reason
+        outcome = failed(task.file_id, task.file, Status.FAILED,
+                         f"处理时发生内部错误（{type(exc).__name__}: {exc}），请将此文件反馈给技术支持")
+    outcome.elapsed = time.perf_counter() - start
+    return outcome
+
+
+def run_limited(fn, timeout: float | None):
+    """fn() bounded to `timeout` seconds; raises FileTimeout. See the module docstring."""
+    if not timeout or timeout <= 0:
+        return fn()
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        def _alarm(signum, frame):
+            raise FileTimeout
+
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return fn()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    box: dict = {}
+
+    def _target():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=_target, name="perfxl-file", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise FileTimeout
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def _process(config: WorkerConfig, task: Task) -> Outcome:
+    tmpdir = None
+    path = task.path
+    if task.data is not None:
+        tmpdir = tempfile.mkdtemp(prefix="perfxl-task-")
+        path = os.path.join(tmpdir, task.name)
+        with open(path, "wb") as fh:
+            fh.write(task.data)
+    try:
+        return _check_path(config, task, Path(path))
+    finally:
+        if tmpdir:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
+    from perfxl import api
+
+    result = api.read(path)
+    read_findings = tuple(result.findings)
+    form = result.form
+    if form is None:
+        status, reason = _unusable_status(read_findings)
+        return Outcome(task.file_id, task.file, status, reason, findings=read_findings)
+
+    goal = config.goals.match(form)
+    report = api.check(form, pack=config.pack, goal_form=goal[1] if goal else None)
+    findings = read_findings + tuple(report.findings)
+    score = report.score
+    decimals = config.pack.decimals
+    total = half_up(score.total, decimals)
+    self_total = half_up(score.self_total, decimals)
+    difference = half_up(score.self_total - score.total, decimals) \
+        if score.self_total is not None and score.total is not None else None
+    first_error = next((f for f in findings if f.severity is Severity.ERROR), None)
+    keys = duplicate_keys(form)
+    score_dict = score.to_dict()
+    for key in ("file", "findings"):
+        score_dict.pop(key, None)
+    outcome = Outcome(
+        task.file_id, task.file,
+        Status.ERRORS if first_error else Status.SCORED,
+        first_error.message if first_error else None,
+        kind=form.kind.value, year=form.year,
+        unit=form.unit.name, unit_code=form.unit.code, department=form.unit.department,
+        project=form.project.name, project_code=form.project.code,
+        total=total, self_total=self_total, difference=difference, grade=score.grade,
+        execution_rate=half_up(score.budget.execution_rate, 6) if score.budget.execution_rate is not None else None,
+        content_key=keys[0], identity_key=keys[1],
+        goal_file=goal[0] if goal else None,
+        findings=findings,
+        score_json=json.dumps(score_dict, ensure_ascii=False, default=str),
+    )
+    if config.annotate:
+        _annotate(config, task, path, findings, outcome)
+    return outcome
+
+
+def _unusable_status(findings: tuple[Finding, ...]) -> tuple[Status, str]:
+    """Status and reason for a file from which no form could be read."""
+    first = next((f for f in findings if is_unusable(f)), None) \
+        or next((f for f in findings if f.severity is Severity.ERROR), None)
+    if first is None:
+        return Status.UNREADABLE, "未能从文件中读取表单"
+    status = Status.NOT_FORM if first.code in NOT_FORM_CODES else Status.UNREADABLE
+    return status, first.message
+
+
+def annotated_name(file: str) -> str:
+    """Where the annotated copy of a file goes, relative to the output folder (always .xlsx)."""
+    rel = Path(*[part for part in Path(file.replace("\\", "/")).parts if part not in ("..", "/", "")])
+    if rel.suffix.lower() != ".xlsx":
+        rel = rel.with_name(rel.name + ".xlsx") if rel.suffix.lower() not in (".xlsm",) else rel.with_suffix(".xlsx")
+    return (Path(ANNOTATED_DIR) / rel).as_posix()
+
+
+def _annotate(config: WorkerConfig, task: Task, source: Path, findings: tuple[Finding, ...], outcome: Outcome) -> None:
+    """Write the annotated copy (perfxl.rules.annotate) into the output folder, or ship its bytes back
+    (remote workers). A copy that cannot be made leaves `outcome.annotated` empty; the row stands."""
+    if source.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    from perfxl.rules.annotate import annotate
+
+    rel = annotated_name(task.file)
+    try:
+        if config.out_dir is not None:
+            annotate(source, findings, Path(config.out_dir) / rel)
+        else:
+            with tempfile.TemporaryDirectory(prefix="perfxl-annot-") as tmp:
+                target = Path(tmp) / "annotated.xlsx"
+                annotate(source, findings, target)
+                outcome.annotated_bytes = target.read_bytes()
+    except FileTimeout:
+        raise
+    except Exception:  # noqa: BLE001 - the check itself succeeded; only the copy is missing
+        return
+    outcome.annotated = rel

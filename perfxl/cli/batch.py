@@ -1,0 +1,229 @@
+"""`perfxl batch`: a folder or .zip of collected workbooks → 汇总.xlsx, results.json and the ledger."""
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
+from perfxl.cli.inputs import load_rule_pack
+from perfxl.cli.output import console, fail
+
+EXIT_INTERRUPTED = 130
+PLAIN_EVERY = 10.0  # seconds between progress lines when not on a terminal
+
+
+class RichReporter:
+    """A Rich progress bar on stderr: counts per status and ETA."""
+
+    def __init__(self, out: Console):
+        self.out = out
+        self.bar: Progress | None = None
+        self.task = None
+
+    def phase(self, text: str) -> None:
+        if self.bar is None:
+            self.out.print(f"[dim]{text}[/]")
+
+    def start(self, progress) -> None:
+        self.bar = Progress(
+            TextColumn("[bold]批量处理[/]"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[counts]}"), TextColumn("剩余"), TimeRemainingColumn(),
+            console=self.out, transient=False, refresh_per_second=5,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("batch", total=progress.total, counts="")
+
+    def advance(self, progress) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=progress.done, counts=_counts(progress))
+
+    def finish(self, progress) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=progress.done, counts=_counts(progress))
+            self.bar.stop()
+            self.bar = None
+
+
+class PlainReporter:
+    """Plain lines every few seconds (logs, CI, pipes)."""
+
+    def __init__(self, out: Console):
+        self.out = out
+        self.last = 0.0
+
+    def phase(self, text: str) -> None:
+        self.out.print(text, markup=False, soft_wrap=True)
+
+    def start(self, progress) -> None:
+        self.out.print(f"共 {progress.total} 个文件")
+        self.last = time.monotonic()
+
+    def advance(self, progress) -> None:
+        if time.monotonic() - self.last >= PLAIN_EVERY:
+            self.out.print(progress.line(), markup=False, soft_wrap=True)
+            self.last = time.monotonic()
+
+    def finish(self, progress) -> None:
+        self.out.print(progress.line(), markup=False, soft_wrap=True)
+
+
+def _counts(progress) -> str:
+    from perfxl.batch import Status
+
+    styles = {Status.SCORED: "green", Status.ERRORS: "red", Status.UNREADABLE: "yellow", Status.NOT_FORM: "dim",
+              Status.TIMEOUT: "red", Status.FAILED: "red"}
+    return "  ".join(f"[{styles[s]}]{s.label} {progress.counts[s]}[/]" for s in Status if progress.counts[s])
+
+
+def _require_batch_extra() -> None:
+    try:
+        import sqlalchemy  # noqa: F401
+        import xlsxwriter  # noqa: F401
+    except ImportError as exc:
+        fail(f"批量处理需要安装扩展：pip install 'perfxl[batch]'（缺少 {exc.name}）")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+@app.command()
+def batch(
+    input: Annotated[Path, typer.Argument(help="收集到的表单：文件夹（含子文件夹）或 .zip 压缩包", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录：汇总.xlsx、results.json、ledger.sqlite、批注/")],
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=0, help="并行进程数（默认为 CPU 核数；0 表示在当前进程中运行）", show_default=False)] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", "-c", help="规则配置文件 perfxl.toml", show_default=False)] = None,
+    goals: Annotated[Path | None, typer.Option(
+        "--goals", help="绩效目标申报表文件夹：按单位、项目、年度与自评表匹配，检查前后一致", show_default=False)] = None,
+    annotate: Annotated[bool, typer.Option("--annotate", help="为每份有问题的表单生成批注副本（输出目录/批注/）")] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="从台账继续：内容相同且规则配置相同的文件不再重复处理")] = False,
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="PERFXL_DB", show_default=False,
+        help="台账数据库：SQLite 文件路径或 URL（如 postgresql://用户@主机/库）；默认为 输出目录/ledger.sqlite")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="在 Dask 集群上运行：调度器地址 tcp://主机:端口", show_default=False)] = None,
+    dask_local: Annotated[int | None, typer.Option(
+        "--dask-local", min=1, help="启动本机 Dask 集群运行（N 个工作进程）", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=1, help="单个文件的处理时限（秒），超时记为“处理超时”")] = 60.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度和结果摘要")] = False,
+) -> None:
+    """批量校验、计分收集到的表单：每个文件一行结果，写出 汇总.xlsx、results.json 和台账数据库。"""
+    _require_batch_extra()
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from perfxl.batch import BatchError, BatchOptions, run_batch
+    from perfxl.batch.ledger import LedgerError
+
+    if scheduler and dask_local:
+        fail("--scheduler 与 --dask-local 只能选择其一")
+        raise typer.Exit(EXIT_UNUSABLE)
+    pack = load_rule_pack(config)
+    err = Console(stderr=True, highlight=False)
+    if quiet:
+        reporter = None
+    elif sys.stderr.isatty():
+        reporter = RichReporter(err)
+    else:
+        reporter = PlainReporter(err)
+    options = BatchOptions(
+        input=input, out_dir=out, workers=workers if workers is not None else (os.cpu_count() or 1), pack=pack,
+        goals=goals, annotate=annotate, resume=resume, db=db, scheduler=scheduler, dask_local=dask_local,
+        timeout=timeout,
+    )
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        result = run_batch(options, reporter)
+    except (BatchError, LedgerError) as exc:
+        fail(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    except SQLAlchemyError as exc:
+        fail(f"台账数据库出错，批量处理已停止（已完成的结果保留在台账中，可加 --resume 继续）：{exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    except OSError as exc:
+        fail(f"读写文件出错，批量处理已停止（已完成的结果保留在台账中，可加 --resume 继续）：{exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    except KeyboardInterrupt:
+        fail("已中断，未写出汇总文件。")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+    if result.interrupted:
+        done = sum(result.counts.values())
+        fail(f"已中断：已处理 {done}/{result.total} 个文件，结果已记入台账，未写出汇总文件。"
+             f"使用相同命令加 --resume 继续。")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if not quiet:
+        _print_result(result)
+    raise typer.Exit(EXIT_PROBLEMS if result.problems else EXIT_OK)
+
+
+def _print_result(result) -> None:
+    from perfxl.batch import Status
+    from perfxl.batch.progress import format_seconds
+
+    say = lambda text: console.print(text, soft_wrap=True)  # noqa: E731 - paths are never wrapped
+    say(f"[bold]批量处理完成[/]：{result.total} 个文件，用时 {format_seconds(result.elapsed)}")
+    table = Table(show_header=True)
+    table.add_column("状态")
+    table.add_column("文件数", justify="right")
+    for status in Status:
+        n = result.counts.get(status.value, 0)
+        if n:
+            table.add_row(status.label, str(n))
+    console.print(table)
+    if result.reused:
+        say(f"其中 {result.reused} 个文件内容未变，沿用台账中的结果（--resume）")
+    for note in result.notes:
+        say(f"[yellow]注意：[/]{escape(note)}")
+    if result.goals_loaded:
+        say(f"已读取 {result.goals_loaded} 份目标申报表用于一致性检查")
+    say(f"汇总表：{escape(str(result.summary_path))}")
+    say(f"结果 JSON：{escape(str(result.results_path))}")
+    if result.annotated_dir is not None:
+        say(f"批注副本：{escape(str(result.annotated_dir))}/")
+    say(f"台账：{escape(result.ledger_url)}（查看：perfxl ledger runs --out {escape(str(result.out_dir))}）")
+
+
+def run_batch_demo(out: Path, count: int = 200, seed: int = 2024) -> None:
+    """The batch part of `perfxl demo`: a collection round of `count` workbooks (some faulty, a few broken
+    files) written to OUT/收集的表单, then `perfxl batch` into OUT/批量汇总."""
+    try:
+        import sqlalchemy  # noqa: F401
+        import xlsxwriter  # noqa: F401
+    except ImportError:
+        console.print("\n（批量汇总示例需要安装扩展：pip install -e '.[batch]'，已跳过）", soft_wrap=True)
+        return
+    from perfxl.batch.demo import run_demo
+
+    err = Console(stderr=True, highlight=False)
+    console.print(f"\n[bold]批量汇总示例[/]：生成 {count} 份收集到的表单（部分有问题，另有几个损坏或无关的文件），"
+                  f"再运行 perfxl batch …", soft_wrap=True)
+    reporter = RichReporter(err) if sys.stderr.isatty() else PlainReporter(err)
+    result = run_demo(out, count, seed, reporter=reporter)
+    _print_result(result)
+    inbox, folder = out / "收集的表单", out / "批量汇总"
+    console.print(f"\n请查看：[bold]{escape(str(result.summary_path))}[/]（汇总、问题清单、排名、统计四张工作表），"
+                  f"{escape(str(folder))}/批注/ 下每份表单的批注副本；收集的原始文件在 {escape(str(inbox))}/。\n"
+                  f"同样的命令：perfxl batch {escape(str(inbox))} --out {escape(str(folder))} --annotate", soft_wrap=True)
