@@ -15,7 +15,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e ".[batch]"
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
@@ -34,6 +34,9 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/scoring.py
+	$(BIN)/python bench/read.py
+	$(BIN)/python bench/validate.py
+	$(BIN)/python bench/batch.py
 
 templates: $(VENV)/.installed
 	$(BIN)/perfxl templates build --out workbook_templates

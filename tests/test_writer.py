@@ -244,3 +244,20 @@ def test_cli_fill(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     assert runner.invoke(app, ["fill", str(bad), "--out", str(out)]).exit_code == 2
+
+
+def test_typed_scores_keep_the_units_own_figures(tmp_path):
+    """With typed_scores the form's own 得分/执行率/总分 replace the formulas, so planted faults survive a fill."""
+    from perfxl import api
+    from perfxl.domain import FormKind
+    from perfxl.forms.writer import write_form
+    from perfxl.samples import generate
+
+    sample = next(s for s in generate(80, seed=13, kinds=[FormKind.PROJECT_SELFEVAL])
+                  if any(f == "wrong_total" for f, _ in s.faults))
+    path = write_form(sample.form, tmp_path / "typed.xlsx", typed_scores=True)
+    checked = api.check_file(path)
+    form = checked.report.form
+    assert form.total == sample.form.total
+    assert [i.score for i in form.indicators] == [i.score for i in sample.form.indicators]
+    assert "S202" in {f.code for f in checked.findings}

@@ -1,7 +1,7 @@
 """Collected-workbook corpora for the demo, the tests and the benchmark — and the batch demo itself.
 
 `build_corpus(folder, count)` writes `count` filled sample forms (perfxl.samples through the form
-writer; about a quarter carry planted faults) into department folders, plus — with `broken=True` — the
+writer, with the unit's own typed scores; about a quarter carry planted faults) into department folders, plus — with `broken=True` — the
 files a real collection round brings in: an Excel lock file, an empty file, a Word document (and one
 renamed to .xlsx), a legacy .xls, a password-protected workbook, a truncated workbook, an .xlsm, a
 picture, an unrelated workbook, a duplicate submission, a good .zip (with a legacy GBK-encoded member
@@ -53,7 +53,7 @@ def _write_one(args: tuple) -> None:
     form, path = args
     from perfxl.forms.writer import write_form
 
-    write_form(form, path)
+    write_form(form, path, typed_scores=True)  # the unit's own figures, as submitted forms carry them
 
 
 def _write_forms(jobs: list[tuple], workers: int) -> None:

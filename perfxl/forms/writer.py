@@ -177,14 +177,19 @@ def _rows_needed(form: Form, layout: Layout) -> dict[str, int]:
     return rows
 
 
-def fill_workbook(form: Form, pack: RulePack | None = None) -> tuple[Workbook, Placement]:
-    """The template of `form.kind`, filled with `form`'s values."""
+def fill_workbook(form: Form, pack: RulePack | None = None, *, typed_scores: bool = False
+                  ) -> tuple[Workbook, Placement]:
+    """The template of `form.kind`, filled with `form`'s values.
+
+    With `typed_scores` the form's own 得分 / 执行率 / 总分 are written as typed numbers over the formula
+    cells, as a unit does that overwrites the template's formulas (or fills an official layout by hand).
+    """
     layout = layout_for(form.kind)
     wb, p = build_workbook(form.kind, rows=_rows_needed(form, layout), pack=pack)
     ws = wb[layout.sheet]
     used_extra: set[str] = set()
     for f in layout.fields():
-        if not f.path or not f.input:
+        if not f.path or not (f.input or typed_scores):
             continue
         value = form.raw.get(f.path) if form.raw else None
         if value is None:
@@ -204,7 +209,14 @@ def fill_workbook(form: Form, pack: RulePack | None = None) -> tuple[Workbook, P
                 _put(ws, ref, value, f"第 {i + 1} 行“{table.column(key).label}”")
                 if isinstance(value, str) and table.column(key).number:  # text kept where a number goes
                     ws[ref].alignment = _TEXT_IN_NUMBER
+            if typed_scores and getattr(item, "score", None) is not None:
+                _put(ws, place.cell("score", row), item.score, f"第 {i + 1} 行“得分”")
             _fit_row(ws, place, row, table)
+        if typed_scores and place.total_row is not None:
+            for total in table.totals:
+                value = _get(form, total.path) if total.path == "total" else None
+                if value is not None:
+                    _put(ws, place.cell(total.key, place.total_row), value, "总分")
     _fit_texts(ws, p, form)
     extra = {k: v for k, v in (form.extra or {}).items() if k not in used_extra}
     meta = wb[META_SHEET]
@@ -274,9 +286,9 @@ def _fit_texts(ws, p: Placement, form: Form) -> None:
 # ------------------------------------------------------------------------------------------ writing
 
 
-def write_form(form: Form, path: str | Path, pack: RulePack | None = None) -> Path:
-    """Fill the template of `form.kind` and save it atomically to `path`."""
-    wb, _ = fill_workbook(form, pack)
+def write_form(form: Form, path: str | Path, pack: RulePack | None = None, *, typed_scores: bool = False) -> Path:
+    """Fill the template of `form.kind` and save it atomically to `path` (see `fill_workbook`)."""
+    wb, _ = fill_workbook(form, pack, typed_scores=typed_scores)
     return save_atomic(wb, path)
 
 
