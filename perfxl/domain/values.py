@@ -30,7 +30,7 @@ import math
 import numbers
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
@@ -56,7 +56,7 @@ class Band(StrEnum):
     FAIL = "fail"  # 未达成年度指标且效果较差
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ below
 class Value:
     raw: str  # the text as given ("" for None); numbers given as numbers become a clean str ("3", "0.95")
     kind: ValueKind
@@ -71,6 +71,27 @@ class Value:
     negative: bool = False  # a negative number was written
     month_day: tuple[int, int] | None = None  # DATE without a year: (month, day); day 31 = month end
     approx: bool = False  # written as an approximation: 约95%, 95%左右
+
+    def __init__(self, raw: str, kind: ValueKind, op: str | None = None, number: float | None = None,
+                 unit: str | None = None, low: float | None = None, high: float | None = None,
+                 when: date | None = None, band: Band | None = None, reason: str | None = None,
+                 negative: bool = False, month_day: tuple[int, int] | None = None, approx: bool = False) -> None:
+        # The __init__ @dataclass(frozen=True) would generate, except that each field is stored through
+        # its slot's descriptor instead of object.__setattr__(self, name, value), which costs twice as
+        # much (a Value is made for every text parsed). Assignment afterwards still raises.
+        _set_raw(self, raw)
+        _set_kind(self, kind)
+        _set_op(self, op)
+        _set_number(self, number)
+        _set_unit(self, unit)
+        _set_low(self, low)
+        _set_high(self, high)
+        _set_when(self, when)
+        _set_band(self, band)
+        _set_reason(self, reason)
+        _set_negative(self, negative)
+        _set_month_day(self, month_day)
+        _set_approx(self, approx)
 
     @property
     def is_percent(self) -> bool:
@@ -91,6 +112,9 @@ class Value:
             return self
         return replace(self, when=when, month_day=None, reason=None)
 
+
+(_set_raw, _set_kind, _set_op, _set_number, _set_unit, _set_low, _set_high, _set_when, _set_band, _set_reason,
+ _set_negative, _set_month_day, _set_approx) = (Value.__dict__[f.name].__set__ for f in fields(Value))
 
 _mk = Value  # positional constructor used throughout the parser
 
@@ -597,7 +621,7 @@ _RESIDUE_DROP = re.compile(
 class _Index:
     """Vocabulary prepared for matching (normalised keys)."""
 
-    __slots__ = ("na", "na_chars", "exact", "prefix", "contains")
+    __slots__ = ("na", "na_chars", "exact", "words", "prefix", "contains")
 
     def __init__(self, vocab: Vocabulary):
         self.na = frozenset(_normalise(m).casefold() for m in vocab.na_markers) - {""}
@@ -612,6 +636,7 @@ class _Index:
                 if k:
                     exact.setdefault(k, band)
         self.exact = exact
+        self.words = frozenset(exact) | self.na  # what the vocabulary claims before any number rule
         keys = [k for k in exact if k and not k.isascii()]
         # Longest alternative first, so a regex match is the longest phrase at that position.
         self.prefix = re.compile(_alt(k for k in keys if len(k) >= 2) or "(?!)")
@@ -648,10 +673,19 @@ def _match_phrase(s: str, idx: _Index) -> Band | None:
 
 
 def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
+    idx = _DEFAULT_INDEX if vocab is None or vocab is _DEFAULT_VOCAB else _index(vocab)
+    m = _PLAIN.fullmatch(text)  # most actuals: "96.5%", "8676", "≥95%", "30天" — nothing to normalise
+    if m is not None and text not in idx.words:  # (a pack may list such a text as a phrase or marker)
+        op, num, unit = m.groups()
+        if unit is not None:
+            u = _FAST_UNITS.get(unit)
+            if u is not None:
+                return _mk(text, ValueKind.NUMBER, op or None, float(num), u)
+        elif "." not in num or not _YEAR_MONTH.fullmatch(num):  # 2024.12 is December 2024
+            return _mk(text, ValueKind.NUMBER, op or None, float(num))
     s = _normalise(text)
     if not s:
         return _mk(text, ValueKind.EMPTY)
-    idx = _DEFAULT_INDEX if vocab is None or vocab is _DEFAULT_VOCAB else _index(vocab)
     band = idx.exact.get(s)
     if band is not None:
         return _mk(text, ValueKind.QUALITATIVE, band=band)
@@ -726,6 +760,9 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
     return _mk(raw, ValueKind.TEXT)
 
 
+# Text that is already normal (ASCII digits, no spaces or edge punctuation) and needs no other rule:
+# an optional one-character operator, a plain decimal, an optional percent sign or unit word.
+_PLAIN = re.compile(r"([≥≤<>=]?)([0-9]{1,15}(?:\.[0-9]{1,15})?)(%|‰|[\u4e00-\u9fff]{1,4})?")
 _FAST = re.compile(
     r"([≥≤<>=]|不低于|不少于|不超过|不高于|大于等于|小于等于)?(\d+(?:\.\d+)?)(%|‰|[\u4e00-\u9fff]{1,4}?)?(以上|以下|以内|之内)?"
 )
@@ -848,9 +885,16 @@ _SIDE = {"target": "目标值", "actual": "实际值"}
 
 
 def _canon_column_unit(unit_column: object) -> str | None:
-    if not isinstance(unit_column, str):
-        return None
-    u = _normalise(unit_column).strip("()[]")
+    if type(unit_column) is str:
+        return _column_unit(unit_column)  # a form repeats a handful of 计量单位: cached
+    if isinstance(unit_column, str):
+        return _column_unit.__wrapped__(str.__str__(unit_column))
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _column_unit(text: str) -> str | None:
+    u = _normalise(text).strip("()[]")
     if not u:
         return None
     c = _canon_unit(u)
@@ -874,6 +918,9 @@ def _side_problem(v: Value, side: str) -> str | None:
 
 
 def _round(x: float) -> float:
+    """x to 12 significant digits: drops binary noise from conversions (0.95 × 100, 元 → 万元)."""
+    if type(x) is float and x.is_integer() and -1e12 < x < 1e12:
+        return x  # nothing to drop
     return float(f"{x:.12g}")
 
 
@@ -897,30 +944,48 @@ def align(target: Value, actual: Value, unit_column: str | None = None, *, year:
       个月/年, 公里/米, 亩/公顷, 吨/千克 …); incompatible units → problem.
     - Dates: ordinal days; a year-less date is resolved with `year` when given.
     """
+    return Comparison(*align_tuple(target, actual, unit_column, year=year))
+
+
+_Aligned = tuple[float | None, float | None, str | None, str | None, float | None, str | None]
+_NEGATIVE_NOTE = "实际值为负数，评分时按0计"
+
+
+def align_tuple(target: Value, actual: Value, unit_column: str | None = None, *, year: int | None = None) -> _Aligned:
+    """`align` as a plain tuple in Comparison's field order (target, actual, unit, problem, target_high,
+    note) — for the scoring loop, which unpacks it at once."""
     try:
         return _align(target, actual, unit_column, year)
     except Exception:
-        return Comparison(None, None, None, problem="目标值与实际值无法比较")
+        return None, None, None, "目标值与实际值无法比较", None, None
 
 
-def _align(target: Value, actual: Value, unit_column: str | None, year: int | None) -> Comparison:
+def _align(target: Value, actual: Value, unit_column: str | None, year: int | None) -> _Aligned:
     col = _canon_column_unit(unit_column)
+    number = ValueKind.NUMBER
+    if target.kind is number and actual.kind is number and target.unit == actual.unit:
+        # The usual row: two plain numbers with the same unit (or none). Same result as the general
+        # path below, which would take its "one unit, nothing to convert" branch.
+        u = target.unit
+        if u == "%" or (u != "‰" and col not in _PCT):
+            a = actual.number
+            return _round(target.number), _round(a), u or col, None, None, _NEGATIVE_NOTE if a < 0 else None
     if year is not None:
         target, actual = target.with_year(year), actual.with_year(year)
     for v, side in ((target, "target"), (actual, "actual")):
         p = _side_problem(v, side)
         if p:
-            return Comparison(None, None, target.unit or col, problem=p)
+            return None, None, target.unit or col, p, None, None
     if target.kind is ValueKind.DATE or actual.kind is ValueKind.DATE:
         if target.kind is not actual.kind:
             if target.kind is ValueKind.DATE:
-                return Comparison(None, None, "日期", problem=f"目标值为日期，实际值“{_show(actual.raw)}”不是日期，无法比较")
-            return Comparison(None, None, "日期", problem=f"实际值为日期，目标值“{_show(target.raw)}”不是日期，无法比较")
+                return None, None, "日期", f"目标值为日期，实际值“{_show(actual.raw)}”不是日期，无法比较", None, None
+            return None, None, "日期", f"实际值为日期，目标值“{_show(target.raw)}”不是日期，无法比较", None, None
         for v, side in ((target, "target"), (actual, "actual")):
             if v.when is None:
-                return Comparison(None, None, "日期", problem=f"{_SIDE[side]}“{_show(v.raw)}”未写年份，无法比较（请提供评价年度）")
+                return None, None, "日期", f"{_SIDE[side]}“{_show(v.raw)}”未写年份，无法比较（请提供评价年度）", None, None
         assert target.when is not None and actual.when is not None
-        return Comparison(float(target.when.toordinal()), float(actual.when.toordinal()), "日期")
+        return float(target.when.toordinal()), float(actual.when.toordinal()), "日期", None, None, None
 
     notes: list[str] = []
     t_lo = target.low if target.kind is ValueKind.RANGE else target.number
@@ -934,7 +999,7 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
 
     if target.unit in _PCT or actual.unit in _PCT or col in _PCT:
         if (tu and tu not in _PCT) or (au and au not in _PCT):
-            return Comparison(None, None, tu, problem=f"目标单位“{tu or '无'}”与实际单位“{au or '无'}”不一致，无法比较")
+            return None, None, tu, f"目标单位“{tu or '无'}”与实际单位“{au or '无'}”不一致，无法比较", None, None
         if target.unit == "‰":
             t_lo, t_hi = t_lo / 10, (t_hi / 10 if t_hi is not None else None)
         if actual.unit == "‰":
@@ -965,18 +1030,15 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
         if tu and au and tu != au:
             f = unit_factor(au, tu)
             if f is None:
-                return Comparison(None, None, tu, problem=f"目标单位“{tu}”与实际单位“{au}”不一致，无法比较")
+                return None, None, tu, f"目标单位“{tu}”与实际单位“{au}”不一致，无法比较", None, None
             a *= f
             notes.append(f"实际值由“{au}”换算为“{tu}”")
     if a < 0:
-        notes.append("实际值为负数，评分时按0计")
-    return Comparison(
-        _round(t_lo), _round(a), unit, target_high=_round(t_hi) if t_hi is not None else None,
-        note="；".join(notes) or None,
-    )
+        notes.append(_NEGATIVE_NOTE)
+    return _round(t_lo), _round(a), unit, None, _round(t_hi) if t_hi is not None else None, "；".join(notes) or None
 
 
 __all__ = [
     "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "Band", "Comparison", "PhraseMap", "Value", "ValueKind",
-    "Vocabulary", "align", "default_vocabulary", "parse_value", "parse_value_uncached", "unit_factor",
+    "Vocabulary", "align", "align_tuple", "default_vocabulary", "parse_value", "parse_value_uncached", "unit_factor",
 ]

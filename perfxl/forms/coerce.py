@@ -14,7 +14,7 @@ from perfxl.forms.layout import NA_MARKERS, format_number
 
 NOT_APPLICABLE = frozenset(NA_MARKERS) | {"-", "——", "－－", "无", "N/A", "n/a", "NA", "／", "＊"}
 _SUFFIXES = ("万元", "元", "分")
-_NUMBER_START = frozenset("0123456789+-.−０１２３４５６７８９＋－．")
+NUMBER_START = _NUMBER_START = frozenset("0123456789+-.−０１２３４５６７８９＋－．")
 DIRECTION_WORDS = {
     "≥": "≥", "≧": "≥", ">=": "≥", "=>": "≥", "大于等于": "≥", "不低于": "≥", "不少于": "≥", "正向": "≥",
     "正向指标": "≥", "≤": "≤", "≦": "≤", "<=": "≤", "=<": "≤", "小于等于": "≤", "不高于": "≤", "不超过": "≤",
@@ -64,6 +64,18 @@ def to_number(value: object) -> tuple[float | None, str | None]:
     return (number, None) if math.isfinite(number) else (None, text)
 
 
+def number_text(value: float | int) -> str:
+    """`format_number`, with the common case (a whole number) first: 3.0 → "3"."""
+    if -1e15 < value < 1e15:
+        if value.__class__ is int or value.is_integer():
+            return str(int(value))
+        if value.__class__ is float:
+            text = repr(value)
+            if "e" not in text:
+                return text
+    return format_number(value)
+
+
 def to_text(value: object, percent: bool = False) -> str | None:
     """The text a user saw: 3.0 → "3", 0.95 in a %-formatted cell → "95%", dates as ISO."""
     if value is None:
@@ -75,7 +87,7 @@ def to_text(value: object, percent: bool = False) -> str | None:
     if kind is float or kind is int:
         if percent:
             return format_number(round(value * 100, 10)) + "%"
-        return format_number(value)
+        return number_text(value)
     if kind is bool:
         return "是" if value else "否"
     if isinstance(value, datetime):

@@ -14,7 +14,7 @@ from perfxl.domain import Budget, Finding
 from perfxl.domain.hierarchy import canonical_level
 from perfxl.forms import coerce
 from perfxl.forms import layout as L
-from perfxl.forms.labels import GridSpec, KindSpec, TableSpec, any_label, norm, norms
+from perfxl.forms.labels import GridSpec, KindSpec, TableSpec, any_label, cause_labels, norm, norms, printed
 from perfxl.forms.labelscan import MAX_LABEL, Hit, Scan
 from perfxl.forms.ooxml import Formulas, cell_name, col_letters, parse_ref
 from perfxl.forms.problems import finding
@@ -29,15 +29,36 @@ _SUBTOTAL = ("小计", "合计", "总计")
 _INDICATOR_CONTENT = ("name", "target", "actual", "weight", "score", "midterm_target", "progress")
 _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
+_NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one of these
+_UNSEEN = object()
 
 
 # -- extraction ---------------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
+class TableCells:
+    """Where a table's items were read, compactly: item i's `key` is cell `columns[key] + rows[i]`.
+    (A 30-row table has hundreds of cell paths; `assemble.CellMap` spells out the ones asked for.)"""
+
+    name: str  # "indicators" / "tasks"
+    columns: dict[str, str]  # column key -> column letters
+    rows: list[str] = field(default_factory=list)  # sheet row number ("15") of each item
+    formulas: dict[str, str] = field(default_factory=dict)  # cell name -> formula, for formula cells only
+
+    def locate(self, index: int, key: str) -> tuple[str, str | None] | None:
+        letters = self.columns.get(key)
+        if letters is None or not 0 <= index < len(self.rows):
+            return None
+        cell = letters + self.rows[index]
+        return cell, self.formulas.get(cell)
+
+
+@dataclass(slots=True)
 class Extracted:
     values: dict[str, object] = field(default_factory=dict)  # field path -> Form value
-    cells: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # path -> (cell, formula)
+    cells: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # path -> (cell, formula), fields
+    tables: list[TableCells] = field(default_factory=list)  # … and where table items were read
     raw: dict[str, str] = field(default_factory=dict)
     indicators: list[dict] = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
@@ -78,14 +99,25 @@ class Extractor:
         self._direction_col: int | None = None
         self._causes: dict[int, str] = {}
         self._table_rows: set[int] = set()  # rows covered by tables and grid headers
+        self._memo: dict = {}  # per read: each distinct text's direction, level, number-ness worked out once
+        self._printed = printed()
+        self._seen = s.norms
+        self._labels = any_label()
+        self._percent_cells = None
         formulas = s.sheet.formulas
         if isinstance(formulas, Formulas):  # looks up by cell name, decodes lazily
             self._formula, self._formula_cells = formulas.text, formulas.names
+            self._formula_texts = formulas.texts
         else:
             self._formula = lambda name: formulas.get(parse_ref(name))
             self._formula_cells = {cell_name(r, c) for r, c in formulas}
+            self._formula_texts = lambda names: {name: self._formula(name) for name in names}
 
     # -- cell helpers
+
+    def _norm(self, text: str) -> str:
+        """`labels.norm`, looked up first among the texts the label pass saw."""
+        return self._seen.get(text) or self._printed.get(text) or norm(text)
 
     def value(self, r: int, c: int):
         if 0 <= r < len(self.rows):
@@ -103,11 +135,16 @@ class Extractor:
         """Whether a number is displayed as a percentage. The format scan runs only for numbers that
         could be one (|v| ≤ 10: 0.95 shown as 95%) where the unit allows a percentage."""
         return (type(value) in (float, int) and -10 <= value <= 10 and unit in (None, "%")
-                and (r, c) in self.sheet.percent)
+                and (r, c) in self._percent())
+
+    def _percent(self):
+        if self._percent_cells is None:
+            self._percent_cells = self.sheet.percent
+        return self._percent_cells
 
     def is_label(self, r: int, c: int) -> bool:
         v = self.value(r, c)
-        return type(v) is str and len(v) <= MAX_LABEL and norm(v) in any_label()
+        return type(v) is str and len(v) <= MAX_LABEL and self._norm(v) in self._labels
 
     def put(self, path: str, r: int, c: int, kind: str = "text") -> None:
         """Read cell (r, c) into `path` as text / number / rate / date, recording where it came from."""
@@ -207,8 +244,8 @@ class Extractor:
         return self._columns(table, best_row)
 
     def _columns(self, table: TableSpec, r: int) -> TablePlace:
-        primary = {norm(col.label) for col in table.table.columns}
-        sections = set(self.k.sections)
+        primary = table.primary
+        sections = self.k.sections
         chosen: dict[str, tuple[int, int]] = {}  # key -> (priority, col)
 
         def offer(key: str, col: int, label: str) -> None:
@@ -224,9 +261,9 @@ class Extractor:
         last_header = r
         causes: dict[int, str] = {}
         sub = [h for h in self.s.by_row.get(r + 1, ()) if h.value is None]
-        cause_labels = {norm(x): x for x in L.DEVIATION_CAUSES}
+        causes_by_norm = cause_labels()
         sub_keys = [h for h in sub if h.label in table.columns]
-        sub_causes = [h for h in self._row_texts(r + 1) if norm(h[1]) in cause_labels]
+        sub_causes = [h for h in self._row_texts(r + 1) if self._norm(h[1]) in causes_by_norm]
         if len(sub_keys) + len(sub_causes) >= 2:
             last_header = r + 1
             # A top header spanning sub-headers (年度指标值 over 指标性质 | 指标值 | 度量单位) gives way to them.
@@ -242,7 +279,7 @@ class Extractor:
                 offer(key, h.col, h.label)
                 self.used.add((h.row, h.col))
             for c, text in sub_causes:
-                causes[c] = cause_labels[norm(text)]
+                causes[c] = causes_by_norm[self._norm(text)]
         cols = {key: col for key, (_, col) in chosen.items()}
         mapped = set(cols.values()) | set(causes)
         unknown = []
@@ -250,7 +287,7 @@ class Extractor:
             for c, text in self._row_texts(rr):
                 if c in mapped or (rr, c) in self.used:
                     continue
-                n = norm(text)
+                n = self._norm(text)
                 if n in _IGNORED_HEADERS or n in self.k.sections or n in self.k.ignored or not n:
                     continue
                 unknown.append((rr, c, text))
@@ -286,12 +323,18 @@ class Extractor:
         plan = self._plan(place)
         indicators = name == "indicators"
         content = _INDICATOR_CONTENT if indicators else _TASK_CONTENT
-        level1 = level2 = None
-        blank_run = 0
+        columns = {key: letters for key, _, letters, _ in plan}
+        if self._causes:
+            columns.setdefault("deviation", col_letters(min(self._causes)))
+        where = TableCells(name, columns)
+        self.out.tables.append(where)
         rows = self.rows
+        by_row = self.s.by_row
         end = place.last_header_row
+        data_rows: list[int] = []
+        blank_run = 0
         for r in range(place.last_header_row + 1, len(rows)):
-            if r in self.s.by_row:
+            if r in by_row:
                 stop = self._stops(r, place)
                 if stop == "end":
                     break
@@ -301,15 +344,34 @@ class Extractor:
                     break
                 if self._is_header_repeat(r, place.spec):
                     continue
-            row = rows[r]
-            if not any(row) or all(coerce.blank(v) for v in row):
+            if _blank_row(rows[r]):
                 blank_run += 1
                 if blank_run > self.blank_run:
                     break
                 continue
             blank_run = 0
             end = r
-            item, cells, raw = self._table_row(plan, r)
+            data_rows.append(r)
+        if data_rows:
+            self._keep_rows(plan, data_rows, out, where, indicators, content)
+        place.end_row = end
+        self.cover(place.header_row, end)
+        for rr, c, text in place.unknown:
+            if any(not coerce.blank(self.value(x, c)) for x in range(place.last_header_row + 1, end + 1)):
+                detail = f"列标题“{_short(text)}”（{self.sheet.name}!{cell_name(rr, c)}）无法识别，该列未读取"
+                self.out.findings.append(finding("T004", location=f"{self.sheet.name}!{cell_name(rr, c)}",
+                                                 detail=detail))
+
+    def _keep_rows(self, plan: list[tuple[str, int, str, int]], data_rows: list[int], out: list[dict],
+                   where: TableCells, indicators: bool, content: tuple[str, ...]) -> None:
+        """The items of the table's data rows (subtotal and empty rows left out), with where each was read."""
+        name = where.name
+        items, raws = self._read_rows(plan, data_rows)
+        formula_cells = self._formula_cells
+        letters_read = tuple(dict.fromkeys(where.columns.values()))
+        with_formula: list[str] = []
+        level1 = level2 = None
+        for item, raw, r in zip(items, raws, data_rows, strict=True):
             if indicators:
                 one, two = item.get("level1"), item.get("level2")
                 if one:
@@ -318,26 +380,26 @@ class Extractor:
                     level1 = one
                 if two:
                     level2 = two
-            if _subtotal(item):
+            if ("计" in (item.get("name") or "") or "计" in (item.get("level1") or "")
+                    or "计" in (item.get("level2") or "")) and _subtotal(item):
                 continue
-            if not raw and not any(item.get(k) for k in content):
+            if not raw and not any(map(item.get, content)):
                 continue
             if indicators:
                 item["level1"] = item.get("level1") or level1
                 item["level2"] = item.get("level2") or level2
-            prefix = f"{name}[{len(out)}]."
-            for key, ref in cells.items():
-                self.out.cells[prefix + key] = ref
-            for key, text in raw.items():
-                self.out.raw[prefix + key] = text
+            number = str(r + 1)
+            for letters in letters_read:
+                cell = letters + number
+                if cell in formula_cells:
+                    with_formula.append(cell)
+            where.rows.append(number)
+            if raw:
+                prefix = f"{name}[{len(out)}]."
+                for key, text in raw.items():
+                    self.out.raw[prefix + key] = text
             out.append(item)
-        place.end_row = end
-        self.cover(place.header_row, end)
-        for rr, c, text in place.unknown:
-            if any(not coerce.blank(self.value(x, c)) for x in range(place.last_header_row + 1, end + 1)):
-                detail = f"列标题“{_short(text)}”（{self.sheet.name}!{cell_name(rr, c)}）无法识别，该列未读取"
-                self.out.findings.append(finding("T004", location=f"{self.sheet.name}!{cell_name(rr, c)}",
-                                                 detail=detail))
+        where.formulas = self._formula_texts(with_formula)
 
     def _is_header_repeat(self, r: int, table: TableSpec) -> bool:
         hits = self.s.by_row.get(r, ())
@@ -364,53 +426,96 @@ class Extractor:
         self._causes = place.causes
         return plan
 
-    def _table_row(self, plan: list[tuple[str, int, str, int]], r: int) -> tuple[dict, dict, dict]:
-        """One table row: ({key: value}, {key: (cell, formula)}, {key: text that should be a number})."""
-        row = self.rows[r]
-        width = len(row)
-        number = str(r + 1)
-        formula, formula_cells = self._formula, self._formula_cells
-        item: dict = {}
-        cells: dict[str, tuple[str, str | None]] = {}
-        raw: dict[str, str] = {}
-        unit = op = None
-        if self._unit_col is not None and self._unit_col < width:
-            unit = coerce.to_text(row[self._unit_col])
-        if self._direction_col is not None and self._direction_col < width:
-            op = coerce.to_direction(row[self._direction_col])
-        for key, c, letters, how in plan:
-            name = letters + number
-            cells[key] = (name, formula(name) if name in formula_cells else None)
-            v = row[c] if c < width else None
-            if v is None or v == "":
-                item[key] = None
-            elif how == _NUM:
-                item[key], bad = coerce.to_number(v)
-                if bad is not None:
-                    raw[key] = bad
+    def _read_rows(self, plan: list[tuple[str, int, str, int]], data_rows: list[int]) -> tuple[list[dict], list[dict]]:
+        """The table's data rows, read column by column (each column's way of reading decided once):
+        per row, ({key: value}, {key: text that should be a number})."""
+        lines = [self.rows[r] for r in data_rows]
+        width = min(map(len, lines))
+
+        def column(c: int | None) -> list:
+            if c is None:
+                return [None] * len(lines)
+            if c < width:
+                return [line[c] for line in lines]
+            return [line[c] if c < len(line) else None for line in lines]
+
+        memo = self._memo
+        units = [(v.strip() or None) if v.__class__ is str else None if v is None else coerce.to_text(v)
+                 for v in column(self._unit_col)]
+        ops = []
+        for v in column(self._direction_col):
+            op = memo.get(("direction", v), _UNSEEN)
+            if op is _UNSEEN:
+                op = memo[("direction", v)] = coerce.to_direction(v)
+            ops.append(op)
+        raws: list[dict] = [{} for _ in lines]
+        values = []
+        for key, c, _, how in plan:
+            got: list = []
+            put = got.append
+            if how == _NUM:
+                for i, v in enumerate(column(c)):
+                    if v is None or v == "":
+                        put(None)
+                        continue
+                    number, bad = coerce.to_number(v)
+                    if bad is not None:
+                        raws[i][key] = bad
+                    put(number)
             elif how in (_TARGET, _VALUE):
-                item[key] = _value_text(v, self.percent(r, c, v, unit), unit, op if how == _TARGET else None)
+                percent_cells = None
+                for i, v in enumerate(column(c)):
+                    if v is None or v == "":
+                        put(None)
+                        continue
+                    unit = units[i]
+                    percent = False
+                    if (v.__class__ is float or v.__class__ is int) and -10 <= v <= 10 and unit in (None, "%"):
+                        if percent_cells is None:
+                            percent_cells = self._percent()
+                        percent = (data_rows[i], c) in percent_cells
+                    put(_value_text(v, percent, unit, ops[i] if how == _TARGET else None, memo))
             elif how == _DIRECTION:
-                item[key] = op
-                text = coerce.to_text(v)
-                if op is None and text not in (None, "定量", "定量指标"):
-                    raw[key] = text
-            elif v.__class__ is str:
-                text = v.strip() or None
-                item[key] = canonical_level(text) if how == _LEVEL and text else text
+                for i, v in enumerate(column(c)):
+                    if v is None or v == "":
+                        put(None)
+                        continue
+                    op = ops[i]
+                    put(op)
+                    if op is None:
+                        text = coerce.to_text(v)
+                        if text not in (None, "定量", "定量指标"):
+                            raws[i][key] = text
             else:
-                item[key] = coerce.to_text(v)
+                level = how == _LEVEL
+                for v in column(c):
+                    if v is None or v == "":
+                        put(None)
+                    elif v.__class__ is str:
+                        text = v.strip() or None
+                        if level and text:
+                            known = memo.get(("level", text))
+                            if known is None:
+                                known = memo[("level", text)] = canonical_level(text)
+                            text = known
+                        put(text)
+                    else:
+                        put(coerce.to_text(v))
+            values.append(got)
+        keys = [key for key, _, _, _ in plan]
+        items = [dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True)] if values \
+            else [{} for _ in lines]
         if self._causes:
-            picked = []
-            for c, cause in self._causes.items():
-                v = row[c] if c < width else None
-                if coerce.blank(v):
-                    continue
-                text = coerce.to_text(v) or ""
-                picked.append(cause if text in _CHECKS else f"{cause}：{text}")
-            item["deviation"] = "；".join(picked) or item.get("deviation")
-            cells.setdefault("deviation", self.ref(r, min(self._causes)))
-        return item, cells, raw
+            for item, line in zip(items, lines, strict=True):
+                picked = []
+                for c, cause in self._causes.items():
+                    v = line[c] if c < len(line) else None
+                    if coerce.blank(v):
+                        continue
+                    text = coerce.to_text(v) or ""
+                    picked.append(cause if text in _CHECKS else f"{cause}：{text}")
+                item["deviation"] = "；".join(picked) or item.get("deviation")
+        return items, raws
 
     def read_totals(self, place: TablePlace, r: int) -> None:
         for total in place.spec.table.totals:
@@ -603,12 +708,24 @@ def _field_kind(path: str, fld: L.Field | None = None) -> str:
     return "text"
 
 
-def _value_text(value, percent: bool, unit: str | None, op: str | None) -> str | None:
+def _value_text(value, percent: bool, unit: str | None, op: str | None, memo: dict | None = None) -> str | None:
     """Target/actual text: split cells rebuilt as op + number (+ "%" when the unit is %)."""
-    text = coerce.to_text(value, percent)
-    if text is None:
-        return None
-    numeric = type(value) in (int, float) or _is_number_text(text)
+    cls = value.__class__
+    if cls is str:
+        text = value.strip()
+        if not text:
+            return None
+        numeric = text[0] in _NUMBER_START and _is_number_text(text, memo)
+    elif (cls is float or cls is int) and not percent:  # a number's text never starts with an operator
+        text = coerce.number_text(value)
+        if unit == "%":
+            text += "%"
+        return op + text if op and op != "定性" else text
+    else:
+        text = coerce.to_text(value, percent)
+        if text is None:
+            return None
+        numeric = type(value) in (int, float) or _is_number_text(text, memo)
     if numeric and unit == "%" and not text.endswith("%"):
         text += "%"
     if op and op != "定性" and numeric and not coerce.has_operator(text):
@@ -616,8 +733,23 @@ def _value_text(value, percent: bool, unit: str | None, op: str | None) -> str |
     return text
 
 
-def _is_number_text(text: str) -> bool:
+def _blank_row(row: list) -> bool:
+    """No cell with content ('' and spaces are blank; so is a row whose cells are all falsy, e.g. 0)."""
+    if not any(row):
+        return True
+    for v in row:  # noqa: SIM110 - a loop, not all(<generator>): this runs for every table row
+        if v is not None and (v.__class__ is not str or v.strip()):
+            return False
+    return True
+
+
+def _is_number_text(text: str, memo: dict | None = None) -> bool:
+    if memo is not None:
+        known = memo.get(("number", text))
+        if known is not None:
+            return known
     number, raw = coerce.to_number(text)
-    return number is not None and raw is None and not text.endswith(("万元", "元", "分"))
-
-
+    result = number is not None and raw is None and not text.endswith(("万元", "元", "分"))
+    if memo is not None:
+        memo[("number", text)] = result
+    return result

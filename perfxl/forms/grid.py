@@ -14,6 +14,7 @@ context managers (`with load_calamine(path) as grid:`).
 from __future__ import annotations
 
 import contextlib
+import io
 import zipfile
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,10 +55,10 @@ class Sheet:
         self.name = name
         self.state = state
         self._rows = rows
-        self._merged = list(merged)
-        self._formulas: Mapping[tuple[int, int], str] = dict(formulas or {})
-        self._uncached: set[tuple[int, int]] | Callable[[], set[tuple[int, int]]] = set(uncached)
-        self._percent: set[tuple[int, int]] | Callable[[], set[tuple[int, int]]] = set(percent)
+        self._merged = list(merged) if merged else []
+        self._formulas: Mapping[tuple[int, int], str] = dict(formulas) if formulas else {}
+        self._uncached: set[tuple[int, int]] | Callable[[], set[tuple[int, int]]] = set(uncached) if uncached else set()
+        self._percent: set[tuple[int, int]] | Callable[[], set[tuple[int, int]]] = set(percent) if percent else set()
         self._loader = loader
 
     def _load(self) -> None:
@@ -181,11 +182,13 @@ def load_calamine(path: str | Path, limits: Limits = DEFAULT_LIMITS, workbook_pa
     """
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
+    source = str(path)
     package = Package(path, workbook_part, limits, zf)
-    grid = Grid([], source=str(path), engine="calamine", _closers=[package.close])
+    grid = Grid([], source=source, engine="calamine", _closers=[package.close])
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        raw = getattr(package.zip, "raw", None)  # the bytes sniff checked, when it read the file whole
+        book = CalamineWorkbook.from_filelike(io.BytesIO(raw)) if raw is not None else CalamineWorkbook.from_path(source)
     except Exception:
         package.close()
         raise
@@ -265,7 +268,9 @@ def _openpyxl_book(package: Package, grid: Grid):
     if book is None:
         import openpyxl
 
-        book = openpyxl.load_workbook(package.path, read_only=True, data_only=False, keep_links=False)
+        raw = getattr(package.zip, "raw", None)
+        book = openpyxl.load_workbook(io.BytesIO(raw) if raw is not None else package.path, read_only=True,
+                                      data_only=False, keep_links=False)
         package.openpyxl_book = book
         grid._closers.insert(0, book.close)
     return book

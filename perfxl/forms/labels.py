@@ -19,11 +19,15 @@ from perfxl.forms import layout as L
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
 _MONTHS = re.compile(r"1[-—–~至到]([0-9]{1,2}|N)月")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[0-9]{1,2}[、.](?![0-9]))")
+# A text in which none of these occurs (and that is NFKC-normal) is its own norm.
+_CHANGES = re.compile(r"[\s(\[【〔月*:：]|^(?:[0-9一二三四五六七八九十]|其中)")
 
 
 @lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """Canonical form of a label: '全年执行数\\n（B）' → '全年执行数', '1—6月执行数' → '1-N月执行数'."""
+    if _CHANGES.search(text) is None and unicodedata.is_normalized("NFKC", text):
+        return text  # most data cells: nothing below would change them
     s = unicodedata.normalize("NFKC", text)
     s = "".join(s.split())
     prefix = ""
@@ -65,6 +69,7 @@ class TableSpec:
     sections: frozenset[str]
     number_keys: frozenset[str]  # keys whose cells are numbers in the Form (weight, score, amounts)
     split: bool  # the layout splits values into 指标性质 | number | 计量单位
+    primary: frozenset[str] = frozenset()  # norm of each column's printed label (preferred over synonyms)
 
 
 @dataclass(slots=True)
@@ -109,7 +114,9 @@ def _table_spec(table: L.Table) -> TableSpec:
         if col.key in _NUMBER_FIELDS:
             numbers.add(col.key)
     totals = frozenset(norms([table.total_label] if table.total_label else []) + ["合计", "总计", "总分"])
-    return TableSpec(table, columns, totals, frozenset(norms(table.section.labels)), frozenset(numbers), table.split)
+    primary = frozenset(norm(col.label) for col in table.columns)
+    return TableSpec(table, columns, totals, frozenset(norms(table.section.labels)), frozenset(numbers), table.split,
+                     primary)
 
 
 def _grid_spec(grid: L.Grid) -> GridSpec:
@@ -170,6 +177,12 @@ def all_specs() -> tuple[KindSpec, ...]:
         others = frozenset().union(*(o.vocabulary for o in specs if o is not s))
         s.signature = s.vocabulary - others
     return tuple(specs)
+
+
+@cache
+def cause_labels() -> dict[str, str]:
+    """Norm → printed text of the 偏差原因 sub-columns of monitoring tables."""
+    return {norm(x): x for x in L.DEVIATION_CAUSES}
 
 
 @cache

@@ -8,7 +8,8 @@ The pass also finds the title (hence the kind), the year and the N of 1—N月 h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import compress
 
 from perfxl.domain import FormKind
 from perfxl.domain.kinds import kind_by_title
@@ -18,6 +19,7 @@ from perfxl.forms.labels import all_specs, any_label, month_of, norm, printed
 MAX_LABEL = 28  # longer cells are data, not labels (keeps long goal texts out of the label pass)
 TOP_ROWS = 6  # rows searched for the title and the year
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_YEAR_DU = re.compile(r"((?:19|20)[0-9]{2})年度")
 
 
 @dataclass(slots=True)
@@ -40,6 +42,7 @@ class Scan:
     title_kind: FormKind | None = None
     year: int | None = None
     month: int | None = None  # N of 1—N月 headers
+    norms: dict[str, str] = field(default_factory=dict)  # the sheet's label-length texts → their norm
 
     def span_end(self, row: int, col: int) -> tuple[int, int]:
         return self.spans.get((row, col), (row, col))
@@ -49,34 +52,39 @@ def scan(sheet: Sheet) -> Scan:
     """Collect label hits, title, year and the 1—N月 month in one pass over the cells."""
     known = any_label()
     exact = printed()
+    seen: dict[str, str] = {}  # this sheet's texts → norm ("" for texts too long to be labels)
+    fold = norm.__wrapped__  # each text is seen once here: no need for norm's cache
     hits: list[Hit] = []
     by_row: dict[int, list[Hit]] = {}
     top: list[tuple[int, str]] = []
+    top_end = TOP_ROWS + 4
     month = None
     for r, row in enumerate(sheet.rows):
-        texts = [(c, v) for c, v in enumerate(row) if v.__class__ is str and v]
-        if not texts:
-            continue
-        if r < TOP_ROWS + 4:
-            top.extend((r, v) for _, v in texts)
         found = None
-        for c, value in texts:
-            hit = None
-            if len(value) <= MAX_LABEL:
-                n = exact.get(value) or norm(value)
-                if n in known:
-                    hit = Hit(r, c, n)
-                    if month is None and "1-N月" in n:
-                        month = month_of(value)
-            if hit is None and ("：" in value[:16] or ":" in value[:16]):
+        for c, value in compress(enumerate(row), row):  # non-empty cells only, picked out in C
+            if value.__class__ is not str:
+                continue
+            if r < top_end:
+                top.append((r, value))
+            n = seen.get(value)
+            if n is None:
+                n = seen[value] = (exact.get(value) or fold(value)) if len(value) <= MAX_LABEL else ""
+            if n in known:
+                hit = Hit(r, c, n)
+                if month is None and "1-N月" in n:
+                    month = month_of(value)
+            elif ("：" in value or ":" in value) and (value.find("：", 0, 16) >= 0 or value.find(":", 0, 16) >= 0):
                 hit = _colon_hit(r, c, value, known)
-            if hit is not None:
-                hits.append(hit)
-                if found is None:
-                    found = by_row[r] = []
-                found.append(hit)
+                if hit is None:
+                    continue
+            else:
+                continue
+            hits.append(hit)
+            if found is None:
+                found = by_row[r] = []
+            found.append(hit)
     spans = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merged}
-    result = Scan(sheet, hits, by_row, spans, month=month)
+    result = Scan(sheet, hits, by_row, spans, month=month, norms=seen)
     _title_and_year(result, top[:60])
     return result
 
@@ -100,7 +108,7 @@ def _title_and_year(result: Scan, top: list[tuple[int, str]]) -> None:
                 result.title, result.title_kind = "".join(text.split()), kind
         if result.year is None and r <= first_label_row:
             compact = "".join(text.split())
-            m = re.search(r"((?:19|20)[0-9]{2})年度", compact) or _YEAR.search(compact)
+            m = _YEAR_DU.search(compact) or _YEAR.search(compact) if "年" in compact else None
             if m and ("年度" in compact or result.title_kind or len(compact) <= 16
                       or "表" in compact and kind_by_title(compact)):
                 result.year = int(m.group(1))

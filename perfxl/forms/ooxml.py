@@ -12,37 +12,50 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
-from perfxl.forms.sniff import DEFAULT_LIMITS, Limits
+from perfxl.forms.sniff import DEFAULT_LIMITS, Limits, read_member
 
-_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\s([^>]*?)/?>")
-_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\s([^>]*?)/?>")
-_ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Za-z]+)([0-9]+)"')
-_ROW_NUM = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="([0-9]+)"')
-_REFLESS_CELL = re.compile(rb"<(?:\w+:)?c(?:>|\s(?![^>]*?\br=)[^>]*>)")
+_SHEET_TAG = re.compile(rb"sheet(?<=[<:]sheet)\s([^>]*+)>")  # literal first: a fast search
+_REL_TAG = re.compile(rb"Relationship(?<=[<:]Relationship)\s([^>]*+)>")
+_ATTR_TEXT = re.compile(r'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', re.ASCII)
+_ROW_NUM = re.compile(rb"""<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*["']([0-9]+)""")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"')
 _FORMULA = re.compile(
     rb"<(?:\w+:)?c\s([^>]*?)>\s*<(?:\w+:)?f(?:\s([^>]*?))?(?:/>|>([^<]*)</(?:\w+:)?f>)"
     rb"(?:\s*<(?:\w+:)?v(?:\s*/>|>([^<]*)</(?:\w+:)?v>))?"
 )
 _REF = re.compile(r"([A-Z]{1,4})([0-9]{1,8})")
-# Anything beyond the plain case `<c r="A1"` … `<c r="Z999"` — a two-letter or lower-case column, a
-# four-digit row, a cell whose first attribute is not r, other whitespace, a namespace prefix — sends
-# the part to the exact measurement.
-# (Split in two: one alternation with a shared literal prefix is ten times faster than one regex.)
-_UNUSUAL = re.compile(rb'<c(?:>|\s(?:[^r]|r="(?:[^A-Z]|[A-Z](?:[^0-9]|[0-9]{4}))))')
-_PREFIXED = re.compile(rb":c[\s>]")
-_FAST_FORMULA = re.compile(
-    rb'<c r="([A-Z]{1,3}+[0-9]{1,7}+)"([^>]*+)>\s*+<f([^>/]*+)(?:/>|>([^<]*+)</f>)\s*+(?:<v>([^<]*+)</v>|<v ?/>)?'
-)  # possessive quantifiers: no backtracking over the attributes of the many non-formula cells
-_XF_SECTION = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
-_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
-_NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\s([^>]*?)/?>")
+# The safety scan's fast path, one pass over the part: every cell tag must start exactly `<c r="A1"` …
+# `<c r="Z999"` (one letter, at most three digits, double quotes, r first — as Excel, WPS, LibreOffice
+# and openpyxl write them); the same pass collects the formulas of those cells. Any other cell tag
+# (a longer or lower-case reference, r not first, single quotes, spaces around =, no r at all) matches
+# with an empty first group and sends the part to the exact measurement. Possessive quantifiers: no
+# backtracking over the many non-formula cells.
+_CELLS = re.compile(
+    rb'<c(?: r="([A-Z][0-9]{1,3}+)")?+'
+    rb"(?(1)([^>]*+)>\s*+<f([^>/]*+)(?:/>|>([^<]*+)</f>)\s*+(?:<v>([^<]*+)</v>|<v ?/>)?|(?=[\s/>]))"
+)
+# … and no cell may carry a second r (calamine takes the last one) or an r after other whitespace:
+# an r attribute anywhere but right after `<c ` / `<row ` sends the part to the exact measurement.
+# (Separate searches with a literal start are each several times faster than one combined regex.)
+_STRAY_R = re.compile(rb"r(?<=\sr)(?<!<c r)(?<!:c r)(?<!<row r)(?<!:row r)\s*=")
+_PREFIXED = re.compile(rb":c[\s/>]")  # namespace-prefixed cells (<x:c …>)
+# Exact measurement: references of cells written the plain way, then every other cell tag one by one.
+_PLAIN_REF = re.compile(rb'<(?:[\w.-]+:)?c r="([A-Z]{1,3}+)([0-9]{1,7}+)"(?=[\s/>])')
+_ODD_CELL = re.compile(rb'<(?:[\w.-]+:)?c(?=[\s/>])(?! r="[A-Z]{1,3}+[0-9]{1,7}+"[\s/>])')
+_ANY_CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s/>])")
+_CELL_TAG = re.compile(rb"""<(?:[\w.-]+:)?c((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*/?>""")
+_TAG_ATTR = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ANY_REF = re.compile(rb"([A-Za-z]{1,3})0*([0-9]{1,7})")
+_XFS_START = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>")
+_XFS_END = re.compile(rb"</(?:\w+:)?cellXfs>")
+# (Literal first, tag start checked behind: a search for "xf" is much faster than one for "<".)
+_XF = re.compile(rb'xf(?<=[<:]xf)\b(?:\s+numFmtId="([0-9]+)")?([^>]*)')
+_NUMFMT = re.compile(rb"numFmt(?<=[<:]numFmt)\s([^>]*?)/?>")
 _PERCENT_FORMATS = {9, 10}
 
 
@@ -93,11 +106,28 @@ def parse_ref(ref: str) -> tuple[int, int]:
 
 def _attrs(blob: bytes) -> dict[str, str]:
     out = {}
-    for key, v1, v2 in _ATTR.findall(blob):
-        name = key.decode("ascii", "replace").rpartition(":")[2]
-        value = (v1 or v2).decode("utf-8", "replace")
-        out[name] = unescape(value) if "&" in value else value
+    for key, v1, v2 in _ATTR_TEXT.findall(blob.decode("utf-8", "replace")):
+        value = v1 or v2
+        out[key.rpartition(":")[2]] = unescape(value) if "&" in value else value
     return out
+
+
+def xml_text(raw: bytes) -> str:
+    """Text of an XML attribute or element (UTF-8, the five predefined entities and character
+    references resolved)."""
+    text = raw.decode("utf-8", "replace")
+    if "&" not in text:
+        return text
+    if text.count("&") == text.count("&lt;") + text.count("&gt;") + text.count("&amp;") + text.count(
+            "&quot;") + text.count("&apos;"):
+        return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+                .replace("&apos;", "'").replace("&amp;", "&"))
+    return unescape(text)
+
+
+# A Formulas entry: the match of a cell with its formula, as (cell name, <c> attributes, <f> attributes,
+# formula text, cached <v> text), all bytes.
+_C_ATTRS, _F_ATTRS, _F_TEXT, _V_TEXT = 1, 2, 3, 4
 
 
 class Formulas(Mapping):
@@ -110,8 +140,8 @@ class Formulas(Mapping):
 
     __slots__ = ("_entries", "_done", "_masters", "_uncached")
 
-    def __init__(self, entries: dict[str, tuple[bytes, bytes, bytes, bytes]] | None = None):
-        # cell name -> (<c> attributes, <f> attributes, formula text, cached <v> text)
+    def __init__(self, entries: dict[str, tuple[bytes, ...]] | None = None):
+        # cell name -> (name, <c> attributes, <f> attributes, formula text, cached <v> text)
         self._entries = entries or {}
         self._done: dict[str, str] = {}
         self._masters: dict[bytes, str] | None = None
@@ -125,19 +155,43 @@ class Formulas(Mapping):
         entry = self._entries.get(name)
         if entry is None:
             return None
-        f_text = entry[2]
+        f_text = entry[_F_TEXT]
         if f_text:
-            decoded = f_text.decode("utf-8", "replace")
-            formula = "=" + (unescape(decoded) if "&" in decoded else decoded)
+            formula = "=" + xml_text(f_text)
         else:
-            formula = self._translate(name, _attr_bytes(entry[1], b"si"))
+            formula = self._translate(name, _attr_bytes(entry[_F_ATTRS], b"si"))
         self._done[name] = formula
         return formula
 
+    def texts(self, names: Iterable[str]) -> dict[str, str]:
+        """{name: formula} for those of `names` that hold a formula; the texts decoded in one go."""
+        out: dict[str, str] = {}
+        raw: list[tuple[str, bytes]] = []
+        for name in names:
+            done = self._done.get(name)
+            if done is not None:
+                out[name] = done
+                continue
+            entry = self._entries.get(name)
+            if entry is None:
+                continue
+            if entry[_F_TEXT]:
+                raw.append((name, entry[_F_TEXT]))
+            else:
+                out[name] = self.text(name)  # a shared formula: translated from its master
+        if raw:
+            joined = xml_text(b"\x00".join([text for _, text in raw]))  # NUL: never in XML text …
+            parts = joined.split("\x00")
+            if len(parts) != len(raw):  # … unless the part is malformed: one by one, then
+                parts = [xml_text(text) for _, text in raw]
+            for (name, _), text in zip(raw, parts, strict=True):
+                out[name] = self._done[name] = "=" + text
+        return out
+
     def _translate(self, name: str, si: bytes | None) -> str:
         if self._masters is None:
-            self._masters = {_attr_bytes(e[1], b"si"): n for n, e in self._entries.items()
-                             if e[2] and b"shared" in e[1]}
+            self._masters = {_attr_bytes(e[_F_ATTRS], b"si"): n for n, e in self._entries.items()
+                             if e[_F_TEXT] and e[_F_ATTRS].find(b"shared") >= 0}
         master = self._masters.get(si) if si is not None else None
         origin = self.text(master) if master else None
         if not origin:
@@ -158,8 +212,14 @@ class Formulas(Mapping):
     def uncached_names(self) -> set[str]:
         """Formula cells without a cached value: the file was never calculated by a spreadsheet."""
         if self._uncached is None:
-            self._uncached = {name for name, (c_attrs, _, _, v) in self._entries.items()
-                              if not v and b'"str"' not in c_attrs and b'"inlineStr"' not in c_attrs}
+            entries = self._entries
+            empty = [name for name, e in entries.items() if not e[_V_TEXT]]
+            # An empty text result (t="str" / "inlineStr") is a cached value. Usually no such cell: one
+            # search over all their attributes instead of two per cell.
+            attrs = b"".join([entries[name][_C_ATTRS] for name in empty])
+            if attrs.find(b'"str"') >= 0 or attrs.find(b'"inlineStr"') >= 0:
+                empty = [name for name in empty if not _text_type(entries[name][_C_ATTRS])]
+            self._uncached = set(empty)
         return self._uncached
 
     @property
@@ -172,9 +232,8 @@ class Formulas(Mapping):
         entry = self._entries.get(name)
         if entry is None or name in self.uncached_names:
             return None
-        text = entry[3].decode("utf-8", "replace")
-        kind = (_attr_bytes(entry[0], b"t") or b"n").decode("ascii", "replace")
-        return _typed(unescape(text) if "&" in text else text, kind)
+        kind = (_attr_bytes(entry[_C_ATTRS], b"t") or b"n").decode("ascii", "replace")
+        return _typed(xml_text(entry[_V_TEXT]), kind)
 
     def get(self, pos, default=None):
         text = self.text(cell_name(*pos)) if isinstance(pos, tuple) else None
@@ -194,6 +253,10 @@ class Formulas(Mapping):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _text_type(c_attrs: bytes) -> bool:
+    return c_attrs.find(b'"str"') >= 0 or c_attrs.find(b'"inlineStr"') >= 0
 
 
 def _attr_bytes(blob: bytes, name: bytes) -> bytes | None:
@@ -232,13 +295,14 @@ class PercentCells:
     numbers only, so each question is one search for that cell; after many questions the whole
     part is scanned once instead."""
 
-    __slots__ = ("_data", "_styles", "_small", "_known", "_all", "_asked")
+    __slots__ = ("_data", "_styles", "_small", "_known", "_all", "_asked", "_at")
 
     def __init__(self, data: bytes, styles, small: bool):
         self._data, self._styles, self._small = data, styles, small
         self._known: dict[tuple[int, int], bool] = {}
         self._all: set[tuple[int, int]] | None = None
         self._asked = 0
+        self._at = 0  # where the last cell asked about was found
 
     def _style_ids(self) -> tuple[str, ...]:
         if callable(self._styles):
@@ -251,15 +315,26 @@ class PercentCells:
         known = self._known.get(pos)  # type: ignore[arg-type]
         if known is not None:
             return known
-        styles = self._style_ids()
-        if not styles or not self._data or not isinstance(pos, tuple):
+        if not self._data or not isinstance(pos, tuple):
             return False
         self._asked += 1
         if self._asked > 8 or not self._small:
-            self._all = self._scan(styles)
+            styles = self._style_ids()
+            self._all = self._scan(styles) if styles else set()
             return pos in self._all
-        m = re.search(rb'<c r="' + cell_name(*pos).encode() + rb'"[^>]*?\bs="([0-9]+)"', self._data)
-        result = self._known[pos] = bool(m) and m.group(1).decode() in styles
+        styles = self._style_ids()
+        if not styles:  # no percentage format in the workbook
+            return False
+        # Every cell of a `small` part starts `<c r="A1"`: find the cell's tag, read its s attribute.
+        # Questions come in reading order, so the search starts where the last answer was found.
+        data, tag = self._data, b'<c r="' + cell_name(*pos).encode() + b'"'
+        at = data.find(tag, self._at)
+        if at < 0:
+            at = data.find(tag, 0, self._at + len(tag))
+        else:
+            self._at = at
+        style = _attr_bytes(data[at + 3 : data.find(b">", at)], b"s") if at >= 0 else None
+        result = self._known[pos] = style is not None and style.decode() in styles
         return result
 
     def _scan(self, styles: tuple[str, ...]) -> set[tuple[int, int]]:
@@ -292,10 +367,11 @@ class Package:
 
     def __init__(self, path: str | Path, workbook_part: str = "xl/workbook.xml", limits: Limits = DEFAULT_LIMITS,
                  zf: zipfile.ZipFile | None = None):
-        self.path = Path(path)
+        self.path = path if isinstance(path, Path) else Path(path)
         self.limits = limits
         self.zip = zf if zf is not None else zipfile.ZipFile(self.path)  # adopted: closed by close()
-        self.members = {info.filename: info.file_size for info in self.zip.infolist()}
+        self._infos = {info.filename: info for info in self.zip.infolist()}
+        self.members = {name: info.file_size for name, info in self._infos.items()}
         self.workbook_part = workbook_part
         self._sheets: list[SheetPart] | None = None
         self.openpyxl_book = None  # set by grid.load_openpyxl when a sheet is streamed
@@ -317,8 +393,7 @@ class Package:
         limit = self.limits.max_sheet_xml if limit is None else limit
         if self.members[member] > limit:
             return None
-        with self.zip.open(member) as fh:
-            data = fh.read(limit + 1)
+        data = read_member(self.zip, self._infos[member], limit)
         return None if len(data) > limit else data
 
     @property
@@ -334,6 +409,8 @@ class Package:
         rels_name = f"{base}/_rels/{self.workbook_part.rsplit('/', 1)[-1]}.rels" if base else "_rels/workbook.xml.rels"
         targets = {}
         for blob in _REL_TAG.findall(self.read(rels_name) or b""):
+            if blob.find(b"worksheet") < 0:  # styles, theme, shared strings …
+                continue
             attrs = _attrs(blob)
             if attrs.get("Type", "").endswith("/worksheet"):
                 target = attrs.get("Target", "")
@@ -363,18 +440,28 @@ class Package:
 
 def percent_styles(styles: bytes) -> tuple[str, ...]:
     percent_ids = set(_PERCENT_FORMATS)
-    for blob in _NUMFMT.findall(styles):
-        attrs = _attrs(blob)
-        code = re.sub(r'"[^"]*"|\\.', "", attrs.get("formatCode", ""))
-        if "%" in code and attrs.get("numFmtId", "").isdigit():
-            percent_ids.add(int(attrs["numFmtId"]))
-    section = _XF_SECTION.search(styles)
-    out = []
-    for i, blob in enumerate(_XF.findall(section.group(0)) if section else ()):
-        m = re.search(rb'numFmtId="([0-9]+)"', blob)
-        if m and int(m.group(1)) in percent_ids:
-            out.append(str(i))
-    return tuple(out)
+    if styles.find(b"%") >= 0:  # custom number formats showing a percentage
+        for blob in _NUMFMT.findall(styles):
+            if blob.find(b"%") < 0:
+                continue
+            attrs = _attrs(blob)
+            code = re.sub(r'"[^"]*"|\\.', "", attrs.get("formatCode", ""))
+            if "%" in code and attrs.get("numFmtId", "").isdigit():
+                percent_ids.add(int(attrs["numFmtId"]))
+    start = _XFS_START.search(styles, max(styles.find(b"cellXfs") - 200, 0))
+    if start is None:
+        return ()
+    end = _XFS_END.search(styles, start.end())
+    found = _XF.findall(styles, start.end(), end.start() if end else len(styles))
+    fmts = [fmt or _format_id(rest) for fmt, rest in found]  # numFmtId, usually the first attribute
+    wanted = {str(n).encode() for n in percent_ids}
+    return tuple(str(i) for i, fmt in enumerate(fmts)
+                 if fmt in wanted or fmt[:1] == b"0" and fmt.isdigit() and int(fmt) in percent_ids)
+
+
+def _format_id(attrs: bytes) -> bytes:
+    at = attrs.find(b'numFmtId="') + 10
+    return attrs[at : attrs.find(b'"', at)] if at >= 10 else b""
 
 
 def _join(base: str, target: str) -> str:
@@ -392,14 +479,21 @@ def _join(base: str, target: str) -> str:
 def scan_sheet_xml(data: bytes, percent_styles=(), merges: bool = True) -> SheetScan:
     """Extent, merged ranges and formulas of one worksheet part, without a full XML parse.
 
-    Fast path: one search proves that every cell starts `<c r="…"` (as Excel, WPS, LibreOffice
-    and openpyxl write them) and lies within Z999. Anything else is measured exactly.
+    Fast path: one pass proves that every cell starts `<c r="…"` (as Excel, WPS, LibreOffice
+    and openpyxl write them) and lies within Z999, and collects the formulas. Anything else is
+    measured exactly.
     """
     scan = SheetScan(data=data, styles=percent_styles)
-    if _UNUSUAL.search(data) is None and _PREFIXED.search(data) is None:
+    found = _CELLS.findall(data)
+    if b"" not in [m[0] for m in found] and _STRAY_R.search(data) is None and _PREFIXED.search(data) is None:
         scan.small = True
+        if found:
+            names = b" ".join([m[0] for m in found]).decode().split()
+            scan.formulas = Formulas(dict(zip(names, found, strict=True)))
     else:
         _measure(data, scan)
+        if data.find(b"</f>") >= 0 or data.find(b"<f ") >= 0 or data.find(b":f ") >= 0:
+            scan.formulas = Formulas(_formulas(data))
     if merges:
         at = data.find(b"mergeCells")
         if at >= 0:
@@ -407,31 +501,52 @@ def scan_sheet_xml(data: bytes, percent_styles=(), merges: bool = True) -> Sheet
                 r1, c1 = parse_ref(first.decode())
                 r2, c2 = parse_ref(last.decode()) if last else (r1, c1)
                 scan.merged.append((r1, c1, r2, c2))
-    if b"</f>" in data or b"<f " in data or b":f " in data:
-        scan.formulas = Formulas(_formulas(data, scan.small))
     return scan
 
 
 def _measure(data: bytes, scan: SheetScan) -> None:
-    refs = _CELL_REF.findall(data)
+    """The exact extent of the cells, and whether some cell has no usable r attribute (`refless`: its
+    position would follow from its place in the file, so the part is streamed rather than loaded)."""
+    rows = cols = 0
+    refs = _PLAIN_REF.findall(data)
+    if _STRAY_R.search(data) is not None:  # a second r in some tag: look at every cell
+        refs, odd = [], _ANY_CELL.finditer(data)
+    else:
+        odd = _ODD_CELL.finditer(data)
+    for m in odd:
+        ref = _cell_tag_ref(data, m.start())
+        if ref is None:
+            scan.refless = True
+            break
+        refs.append(ref)
     if refs:
         letters, numbers = zip(*refs, strict=True)
-        scan.cols = max(col_index(s.decode().upper()) for s in set(letters)) + 1
-        scan.rows = max(map(int, set(numbers)))
+        cols = max(col_index(s.decode().upper()) for s in set(letters)) + 1
+        rows = max(map(int, set(numbers)))
     row_numbers = _ROW_NUM.findall(data)
     if row_numbers:
-        scan.rows = max(scan.rows, max(map(int, set(row_numbers))))
-    scan.refless = _REFLESS_CELL.search(data) is not None
+        rows = max(rows, max(map(int, set(row_numbers))))
+    scan.rows, scan.cols = rows, cols
 
 
-def _formulas(data: bytes, regular: bool) -> dict[str, tuple[bytes, bytes, bytes, bytes]]:
-    if regular:
-        return {ref.decode(): rest for ref, *rest in _FAST_FORMULA.findall(data)}
+def _cell_tag_ref(data: bytes, at: int) -> tuple[bytes, bytes] | None:
+    """(letters, digits) of the one plain r attribute of the cell tag at `at`; None when the tag has
+    none, several, or one that is not a plain reference."""
+    tag = _CELL_TAG.match(data, at)
+    if tag is None:
+        return None
+    refs = [v1 or v2 for name, v1, v2 in _TAG_ATTR.findall(tag.group(1)) if name == b"r"]
+    m = _ANY_REF.fullmatch(refs[0]) if len(refs) == 1 else None
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _formulas(data: bytes) -> dict[str, tuple[bytes, ...]]:
     out = {}
     for c_attrs, f_attrs, f_text, v_text in _FORMULA.findall(data):
         ref = _attr_bytes(c_attrs, b"r")
         if ref:
-            out[ref.decode().upper()] = (c_attrs, f_attrs, f_text, v_text)
+            name = ref.decode().upper()
+            out[name] = (name.encode(), c_attrs, f_attrs, f_text, v_text)
     return out
 
 

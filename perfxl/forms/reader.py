@@ -23,7 +23,7 @@ from typing import Any
 from perfxl.domain import Finding, Form, FormKind
 from perfxl.forms import layout as L
 from perfxl.forms.assemble import build_form, month_end
-from perfxl.forms.extract import Extracted, Extractor
+from perfxl.forms.extract import Extracted, Extractor, TableCells
 from perfxl.forms.grid import Grid, Sheet, grid_from_book, load_calamine, load_openpyxl
 from perfxl.forms.labels import KindSpec, spec
 from perfxl.forms.labelscan import detect_kind, scan
@@ -68,18 +68,19 @@ def read_workbook(path: str | Path, *, engine: str = "calamine", limits: Limits 
     """Sniff, load and read one workbook. Never raises on the file's content."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
+    source = str(path)
     sniffed = sniff(path, limits, keep_open=True)
     notes = list(sniffed.findings)
     if not sniffed.usable:
-        return ReadResult(None, notes, engine, source=str(path), file_format=sniffed.format.value)
+        return ReadResult(None, notes, engine, source=source, file_format=sniffed.format.value)
     loaders = [load_calamine, load_openpyxl] if engine == "calamine" else [load_openpyxl]
     error: Exception | None = None
     zf = sniffed.zip  # adopted by the first loader, which closes it
     for loader in loaders:
         try:
             with loader(path, limits, sniffed.workbook_part, zf) as grid:
-                result = read_grid(grid, source=str(path), limits=limits)
+                result = read_grid(grid, source=source, limits=limits)
                 loaded = list(grid.findings or ())
             return replace(result, findings=notes + loaded + result.findings, file_format=sniffed.format.value)
         except Exception as exc:  # noqa: BLE001 - a broken file is a finding, not a crash
@@ -92,7 +93,7 @@ def read_workbook(path: str | Path, *, engine: str = "calamine", limits: Limits 
         reason = f"文件内容损坏，无法解析（{type(error).__name__}: {_short(str(error))}）"
     else:  # a bug of ours: still one result row in a batch, never a crash
         reason = f"读取程序出错（{type(error).__name__}: {_short(str(error))}），请将此文件反馈给开发人员"
-    return ReadResult(None, [*notes, finding("T101", reason=reason)], engine, source=str(path),
+    return ReadResult(None, [*notes, finding("T101", reason=reason)], engine, source=source,
                       file_format=sniffed.format.value)
 
 
@@ -208,8 +209,8 @@ def _structure(form: Form, k: KindSpec, ex: Extracted, sheet: Sheet) -> list[Fin
                 out.append(finding("T013", location=where, table=table.table.section.text, column=label))
     if form.year is None:
         out.append(finding("T009", location=where))
-    filled = any(v not in (None, "") for p, v in ex.values.items() if not p.startswith("budget.currency"))
     if not form.indicators and k.indicators.table.section.text in ex.found:
+        filled = any(v not in (None, "") for p, v in ex.values.items() if not p.startswith("budget.currency"))
         out.append(finding("T005", location=where, detail="任何绩效指标" if filled else "任何内容"))
     if form.indicators and sheet.formulas:
         names = getattr(sheet.formulas, "uncached_names", None)
@@ -217,11 +218,28 @@ def _structure(form: Form, k: KindSpec, ex: Extracted, sheet: Sheet) -> list[Fin
             names = {cell_name(r, c) for r, c in sheet.uncached}
         if names:
             # Cells the form reads (总分, 得分, 执行率) first: those are the figures the user could not see.
-            read = sorted({cell for cell, formula in ex.cells.values() if formula and cell in names}, key=_order)
+            read = {cell for cell, formula in ex.cells.values() if formula and cell in names}
+            for table in ex.tables:
+                read.update(_first_cells(table, names, 3))
+            read = heapq.nsmallest(3, read, key=_order)
             first = heapq.nsmallest(3, names, key=_order) if len(read) < 3 else []
             shown = list(dict.fromkeys([*read, *first]))[:3]
             cells = "、".join(f"{sheet.name}!{a}" for a in shown)
             out.append(finding("T006", location=f"{sheet.name}!{shown[0]}", count=len(names), cells=cells))
+    return out
+
+
+def _first_cells(table: TableCells, names: set[str], count: int) -> list[str]:
+    """The first `count` cells (in reading order, and any others of the last row reached) of a table's
+    formula cells that are among `names`: its rows are in sheet order, so later rows need no look."""
+    if not names.intersection(table.formulas):
+        return []
+    letters = sorted(set(table.columns.values()), key=lambda s: (len(s), s))
+    out: list[str] = []
+    for row in table.rows:
+        out.extend(cell for cell in (x + row for x in letters) if cell in table.formulas and cell in names)
+        if len(out) >= count:
+            break
     return out
 
 

@@ -8,7 +8,11 @@ files and reports each problem as a T1xx finding (unusable) or a T0xx note.
 
 from __future__ import annotations
 
+import io
+import os
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +23,7 @@ from perfxl.forms.problems import finding, is_unusable
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 MB = 1024 * 1024
+IN_MEMORY = 16 * MB  # workbooks up to this size are read into memory whole, once
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +63,162 @@ class Sniff:
     findings: tuple[Finding, ...] = ()
     workbook_part: str = "xl/workbook.xml"
     members: dict[str, int] = field(default_factory=dict)  # zip member -> uncompressed size
-    zip: zipfile.ZipFile | None = None  # with keep_open=True: the checked archive, for the loader to adopt
+    zip: Archive | zipfile.ZipFile | None = None  # keep_open=True: the checked archive, for the loader to adopt
 
     @property
     def usable(self) -> bool:
         return not any(is_unusable(f) for f in self.findings)
+
+
+# -- zip archives -------------------------------------------------------------------------------
+# A form is a dozen small parts. `zipfile` builds an object per member on opening and a ZipExtFile
+# per read, which costs more than inflating the parts; `Archive` and `read_member` do the same
+# reading and checks with a few `struct` calls, and hand anything unusual to `zipfile`.
+
+_END = struct.Struct("<4s4H2LH")  # end of central directory record
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # central directory file header (as zipfile.structCentralDir)
+
+
+class Member:
+    """A zip member as `read_member` and the bomb check need it (the subset of zipfile.ZipInfo used)."""
+
+    __slots__ = ("filename", "orig_filename", "CRC", "compress_size", "file_size", "header_offset",
+                 "compress_type", "flag_bits")
+
+    def __init__(self, name: str, crc: int, compress_size: int, file_size: int, header_offset: int,
+                 compress_type: int, flag_bits: int):
+        self.orig_filename = name
+        if "\x00" in name:  # as zipfile.ZipInfo: a name ends at NUL, and uses "/" whatever the OS
+            name = name.split("\x00", 1)[0]
+        if os.sep != "/" and os.sep in name:
+            name = name.replace(os.sep, "/")
+        self.filename = name
+        self.CRC, self.compress_size, self.file_size = crc, compress_size, file_size
+        self.header_offset, self.compress_type, self.flag_bits = header_offset, compress_type, flag_bits
+
+
+class Archive:
+    """An opened zip whose directory was read here (see `open_archive`): `infolist`, `getinfo`, `fp`,
+    `open` and `close`, as on a zipfile.ZipFile. `raw`: the whole file, when it was read into memory."""
+
+    def __init__(self, path: Path, fp, members: list[Member], raw: bytes | None = None):
+        self.path = path
+        self.fp = fp
+        self.raw = raw
+        self._members = members
+        self._by_name = {m.filename: m for m in members}  # the last of duplicate names, as zipfile
+        self._zip: zipfile.ZipFile | None = None
+
+    def infolist(self) -> list[Member]:
+        return self._members
+
+    def namelist(self) -> list[str]:
+        return [m.filename for m in self._members]
+
+    def getinfo(self, name: str) -> Member:
+        return self._by_name[name]
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes (unbounded: members passed the bomb check; `read_member` bounds)."""
+        member = self.getinfo(name)
+        data = read_member(self, member, member.file_size)
+        if len(data) > member.file_size:
+            raise zipfile.BadZipFile(f"Bad size for file {name!r}")
+        return data
+
+    def open(self, member: Member):
+        """Through `zipfile`, for the members `read_member` leaves to it (encrypted, other methods)."""
+        if self._zip is None:
+            self._zip = zipfile.ZipFile(io.BytesIO(self.raw) if self.raw is not None else self.path)
+        return self._zip.open(member.filename)
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+        self.fp.close()
+
+
+def open_archive(path: Path, fp, raw: bytes | None = None) -> Archive | zipfile.ZipFile:
+    """The zip at `path` (`fp`: the file, opened, adopted; or a BytesIO of `raw`, its content): an
+    Archive when its directory is plain (no archive comment, ZIP64, extra fields or data before the
+    archive, as Office and WPS write them), else a zipfile.ZipFile — which also raises what zipfile
+    raises on a damaged file."""
+    try:
+        members = _directory(fp)
+    except (OSError, ValueError, struct.error):
+        members = None
+    if members is None:
+        if raw is not None:
+            return zipfile.ZipFile(fp)
+        fp.close()
+        return zipfile.ZipFile(path)
+    return Archive(path, fp, members, raw)
+
+
+def _directory(fp) -> list[Member] | None:
+    size = fp.seek(0, 2)
+    if size < _END.size:
+        return None
+    fp.seek(max(size - _END.size - 20, 0))
+    tail = fp.read()
+    sig, disk, cd_disk, disk_entries, entries, cd_size, cd_offset, comment = _END.unpack_from(tail, len(tail) - _END.size)
+    if sig != b"PK\x05\x06" or comment or disk or cd_disk or disk_entries != entries \
+            or cd_offset + cd_size != size - _END.size or tail[:4] == b"PK\x06\x07":  # ZIP64 locator
+        return None
+    fp.seek(cd_offset)
+    cd = fp.read(cd_size)
+    if len(cd) != cd_size:
+        return None
+    members = []
+    pos = 0
+    unpack = _CENTRAL.unpack_from
+    for _ in range(entries):
+        if pos + _CENTRAL.size > cd_size:
+            return None
+        (sig, _, _, version, _, flags, method, _, _, crc, compress_size, file_size, name_len, extra_len, comment_len,
+         _, _, _, offset) = unpack(cd, pos)
+        if sig != b"PK\x01\x02" or extra_len or version > 63 or 0xFFFFFFFF in (compress_size, file_size, offset):
+            return None
+        end = pos + _CENTRAL.size + name_len
+        raw = cd[end - name_len : end]
+        name = raw.decode("ascii") if raw.isascii() else raw.decode("utf-8" if flags & 0x800 else "cp437")
+        pos = end + comment_len
+        members.append(Member(name, crc, compress_size, file_size, offset, method, flags))
+    return members if pos == cd_size else None
+
+
+def read_member(zf: Archive | zipfile.ZipFile, info: Member | zipfile.ZipInfo, limit: int) -> bytes:
+    """A member's bytes, inflating at most `limit` + 1 bytes (longer means: over the limit).
+
+    The same checks as `zipfile` (local header and name, size, CRC-32) in a few calls instead of a
+    ZipExtFile. Members it does not handle (encrypted, patched, compressed other than deflate, archives
+    not on a seekable file) are read through `zipfile`, bounded the same way."""
+    fp = zf.fp
+    if info.flag_bits & 0x61 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
+            or fp is None or not fp.seekable():
+        with zf.open(info) as fh:
+            return fh.read(limit + 1)
+    fp.seek(info.header_offset)
+    head = fp.read(30)
+    if len(head) != 30 or head[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"Bad magic number for file header of {info.filename!r}")
+    flags, = struct.unpack("<H", head[6:8])
+    name_len, extra_len = struct.unpack("<HH", head[26:30])
+    name = fp.read(name_len)
+    if (name.decode("ascii") if name.isascii() else name.decode("utf-8" if flags & 0x800 else "cp437")) \
+            != info.orig_filename:
+        raise zipfile.BadZipFile(f"File name in directory {info.orig_filename!r} and header {name!r} differ.")
+    fp.seek(extra_len, 1)
+    raw = fp.read(info.compress_size)
+    if len(raw) != info.compress_size:
+        raise EOFError(f"{info.filename!r} is truncated")
+    data = raw[: limit + 1] if info.compress_type == zipfile.ZIP_STORED else \
+        zlib.decompressobj(-15).decompress(raw, limit + 1)
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        if len(data) > limit:
+            return data
+        raise zipfile.BadZipFile(f"Bad CRC-32 or size for file {info.filename!r}")
+    return data
 
 
 def _human(size: float) -> str:
@@ -78,19 +234,29 @@ def sniff(path: str | Path, limits: Limits = DEFAULT_LIMITS, keep_open: bool = F
 
     keep_open=True: a usable workbook comes back with its ZipFile open (`Sniff.zip`), so that the
     loader does not parse the archive directory a second time; the loader closes it."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     if path.name.startswith("~$"):
         return Sniff(path, FileFormat.OTHER, (finding("T105", name=path.name),))
+    fh = None
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(512)
+        fh = open(path, "rb")  # noqa: SIM115 - a zip's file is handed on to the archive below
+        size = os.fstat(fh.fileno()).st_size
+        head = fh.read(512)
+        if head.startswith(ZIP_MAGICS) and 0 < size <= limits.max_file_bytes:
+            if size <= IN_MEMORY:  # one read; every later reader parses these very bytes
+                raw = head + fh.read(IN_MEMORY)
+                return _sniff_zip(path, limits, keep_open, io.BytesIO(raw), raw)
+            fh, zip_file = None, fh
+            return _sniff_zip(path, limits, keep_open, zip_file)
     except FileNotFoundError:
         return Sniff(path, FileFormat.MISSING, (finding("T101", reason="文件不存在"),))
     except IsADirectoryError:
         return Sniff(path, FileFormat.OTHER, (finding("T104", reason="这是一个文件夹"),))
     except OSError as exc:
         return Sniff(path, FileFormat.MISSING, (finding("T101", reason=f"无法打开（{exc.strerror or exc}）"),))
+    finally:
+        if fh is not None:
+            fh.close()
     if size == 0:
         return Sniff(path, FileFormat.OTHER, (finding("T107"),))
     if size > limits.max_file_bytes:
@@ -160,10 +326,10 @@ def _sniff_ole(path: Path, limits: Limits) -> Sniff:
     return Sniff(path, FileFormat.OTHER, (finding("T104", reason=reason),))
 
 
-def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False) -> Sniff:
+def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False, fp=None, raw: bytes | None = None) -> Sniff:
     zf = None
     try:
-        zf = zipfile.ZipFile(path)
+        zf = open_archive(path, fp, raw) if fp is not None else zipfile.ZipFile(path)
         infos = zf.infolist()
         if len(infos) > limits.max_members:
             reason = f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.max_members}"
@@ -175,7 +341,7 @@ def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False) -> Sniff:
             return Sniff(path, FileFormat.OTHER, (finding("T106", reason=problem),))
         members = {info.filename: info.file_size for info in infos}
         workbook = _office_document(zf, members)
-        mimetype = zf.read("mimetype")[:100] if "mimetype" in members else b""
+        mimetype = read_member(zf, zf.getinfo("mimetype"), 100)[:100] if "mimetype" in members else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError) as exc:
         if zf is not None:
             zf.close()
@@ -230,7 +396,7 @@ def _office_document(zf: zipfile.ZipFile, members: dict[str, int]) -> str | None
     """The workbook part named by _rels/.rels (officeDocument), else the usual xl/workbook.xml."""
     rels = members.get("_rels/.rels")
     if rels is not None and rels < MB:
-        text = zf.read("_rels/.rels").decode("utf-8", "replace")
+        text = read_member(zf, zf.getinfo("_rels/.rels"), MB).decode("utf-8", "replace")
         start = text.find("/officeDocument\"")
         if start < 0:
             start = text.find("/officeDocument'")

@@ -9,7 +9,7 @@ from threading import Lock
 
 from perfxl.config import RulePack
 from perfxl.domain.hierarchy import canonical_level
-from perfxl.domain.values import Band, Value, Vocabulary, default_vocabulary, parse_value
+from perfxl.domain.values import Band, Value, Vocabulary, default_vocabulary, parse_value_uncached
 
 CACHE_LIMIT = 65_536  # entries per cache (a few tens of MB at most)
 _CONTEXTS: dict[RulePack, "Context"] = {}
@@ -30,12 +30,17 @@ def build_vocabulary(pack: RulePack) -> Vocabulary:
 class Context:
     """What the engine derives from a pack: vocabulary, qualitative bands, caches."""
 
-    __slots__ = ("pack", "vocab", "decimals", "bands", "default_fraction", "parsed", "assessed", "finished", "levels")
+    __slots__ = ("pack", "vocab", "decimals", "bands", "default_fraction", "over_threshold", "over_deduction",
+                 "reverse_linear", "equality_overshoot", "parsed", "assessed", "finished", "levels")
 
     def __init__(self, pack: RulePack):
         self.pack = pack
         self.vocab = build_vocabulary(pack)
         self.decimals = pack.decimals
+        self.over_threshold = pack.over_completion_threshold
+        self.over_deduction = pack.over_completion_deduction
+        self.reverse_linear = pack.reverse_variant == "linear"
+        self.equality_overshoot = pack.equality_overshoot
         q = pack.qualitative
         self.bands: dict[Band, tuple[float, float]] = {Band.FULL: q.full, Band.PARTIAL: q.partial, Band.FAIL: q.fail}
         point = q.default_point
@@ -54,8 +59,8 @@ class Context:
         except KeyError:
             pass
         except TypeError:  # unhashable: do not cache
-            return parse_value(text, self.vocab)
-        value = parse_value(text, self.vocab)
+            return parse_value_uncached(text, self.vocab)
+        value = parse_value_uncached(text, self.vocab)  # this dict is the cache (parse_value's would only miss)
         if len(self.parsed) >= CACHE_LIMIT:
             self.parsed.clear()
         self.parsed[text] = value

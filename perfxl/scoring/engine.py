@@ -37,28 +37,23 @@ def score_form(form: Form, pack: RulePack | None = None) -> FormScore:
     indicators = form.indicators
     year = form.year
     if kind is FormKind.DEPT_SELFEVAL:  # department forms score against 调整指标值 when given
-        targets = [ind.adjusted_target or ind.target for ind in indicators]
+        assessments = [assess(ctx, ind.adjusted_target or ind.target, ind.actual, ind.unit, ind.direction, year)
+                       for ind in indicators]
     else:
-        targets = [ind.target for ind in indicators]
-    assessments = [
-        assess(ctx, target, ind.actual, ind.unit, ind.direction, year)
-        for target, ind in zip(targets, indicators, strict=True)
-    ]
+        assessments = [assess(ctx, ind.target, ind.actual, ind.unit, ind.direction, year) for ind in indicators]
     level = ctx.level
     levels = [level(ind.level1) for ind in indicators]
-    weights = [ind.weight for ind in indicators]
-    applicable = [a.applicable for a in assessments]
-    eff, note = effective_weights(levels, weights, applicable, pack, budget.weight)
-    results = tuple(
-        finish(ctx, a, i, ind, lv, e)
-        for i, (a, ind, lv, e) in enumerate(zip(assessments, indicators, levels, eff, strict=True))
-    )
+    eff, note = effective_weights(levels, [ind.weight for ind in indicators], [a.applicable for a in assessments],
+                                  pack, budget.weight)
 
     complete = budget.score is not None
     totals: dict[str, float] = {}
     scores = [budget.score or 0.0]
-    for r in results:
-        key = r.level1 or NO_LEVEL
+    results = []
+    for i, (a, ind, lv, e) in enumerate(zip(assessments, indicators, levels, eff, strict=True)):
+        r = finish(ctx, a, i, ind, lv, e)
+        results.append(r)
+        key = lv or NO_LEVEL
         s = r.score
         if s is None:
             totals.setdefault(key, 0.0)
@@ -71,7 +66,7 @@ def score_form(form: Form, pack: RulePack | None = None) -> FormScore:
     rounded = half_up(total, pack.decimals)
     return FormScore(
         kind=kind, year=form.year, unit=form.unit.name, project=form.project.name, source=form.source,
-        budget=budget, indicators=results, total=total, total_rounded=rounded, self_total=form.total,
+        budget=budget, indicators=tuple(results), total=total, total_rounded=rounded, self_total=form.total,
         grade=grade_of(rounded, pack), level1_totals=totals, weights_note=note, complete=complete,
         decimals=pack.decimals,
     )

@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from perfxl.domain.model import Indicator
-from perfxl.domain.values import Band, Value, ValueKind, align
+from perfxl.domain.values import Band, Value, ValueKind, align_tuple
 from perfxl.scoring.context import CACHE_LIMIT, Context
 from perfxl.scoring.results import IndicatorScore
 from perfxl.scoring.rounding import fmt, fmt_score, percent
@@ -42,6 +42,7 @@ BAND_LABELS = {
 _METHOD_BY_OP = {"≥": "quantitative_ge", ">": "quantitative_ge", "≤": "quantitative_le", "<": "quantitative_le",
                   "=": "equality"}
 _POINT_LABELS = {"upper": "上限", "lower": "下限", "middle": "中点"}
+_OPERATORS = frozenset(("≥", "≤", "=", ">", "<"))
 _EPS = 1e-9
 _DECIMAL = re.compile(r"\d{4}\.\d{1,2}")  # parsed as year.month by parse_value
 
@@ -124,9 +125,8 @@ def _deadline(t: Value, a: Value) -> Assessment:
 
 def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction: str | None) -> Assessment:
     """Positive (≥ >), reverse (≤ <) and equality (=) indicators — SPEC §3.3–§3.6."""
-    pack = ctx.pack
     note = ""
-    op = direction if direction in ("≥", "≤", "=", ">", "<") else t.op
+    op = direction if direction in _OPERATORS else t.op
     reverse_range = False
     if t.kind is _RANGE:  # "90%-95%": ≥-type on the low end; ≤-type (explicit) on the high end
         reverse_range = op in ("≤", "<")
@@ -144,14 +144,13 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
     if tu is not None and tu == a.unit and t.kind is _NUMBER and a.kind is _NUMBER and tu != "‰":
         tgt, act, u = t.number, a.number, tu  # same unit written on both sides: nothing to align
     else:
-        cmp = align(t, a, unit)
-        tgt = cmp.target_high if reverse_range else cmp.target
-        if cmp.problem or tgt is None or cmp.actual is None:
-            return _unscored("unit_mismatch", cmp.problem or "目标值与实际值无法换算到同一计量单位")
-        act = cmp.actual
-        u = cmp.unit or ""
-        if cmp.note:  # conversions made by align ("实际值0.95按小数读作95%", "由“元”换算为“万元”")
-            note += f"（{cmp.note}）"
+        low, act, u, problem, high, converted = align_tuple(t, a, unit)
+        tgt = high if reverse_range else low
+        if problem or tgt is None or act is None:
+            return _unscored("unit_mismatch", problem or "目标值与实际值无法换算到同一计量单位")
+        u = u or ""
+        if converted:  # conversions made by align ("实际值0.95按小数读作95%", "由“元”换算为“万元”")
+            note += f"（{converted}）"
     shown = f"实际{fmt(act)}{u}"
     problem = code = None
     if act < 0:
@@ -161,8 +160,8 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
             note += "（实际值为负数，按0计）"
     goal = f"目标{fmt(tgt)}{u}"
     ratio = act / tgt if tgt > 0 else None
-    threshold = pack.over_completion_threshold
-    deduction = pack.over_completion_deduction
+    threshold = ctx.over_threshold
+    deduction = ctx.over_deduction
     over = False
 
     if op == "≤":
@@ -178,11 +177,11 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
             lead = f"{shown} > {goal}"
             if tgt <= 0:
                 fraction, phrase = 0.0, "目标为0，得"
-            elif pack.reverse_variant == "linear":  # ◐ variant: w × max(0, 1 − (A − T) / T), zero at A ≥ 2T
+            elif ctx.reverse_linear:  # ◐ variant: w × max(0, 1 − (A − T) / T), zero at A ≥ 2T
                 fraction, phrase = max(0.0, 1 - (act - tgt) / tgt), "按超出比例扣减，得"
             else:  # ◐ default "ratio": w × T / A
                 fraction, phrase = tgt / act, "按比例得"
-    elif op == "=" and (pack.equality_overshoot or tgt <= 0):
+    elif op == "=" and (ctx.equality_overshoot or tgt <= 0):
         method = "equality"
         rel = "=" if act == tgt else (">" if act > tgt else "<")
         lead = f"{shown} {rel} {goal}"
@@ -279,45 +278,45 @@ def finish(ctx: Context, a: Assessment, index: int, ind: Indicator, level1: str 
            effective: float | None) -> IndicatorScore:
     """Stage 2: weight, effective weight and self-score → IndicatorScore with its explanation.
 
-    The outcome depends only on (assessment, weight, effective weight, self-score), so it is memoised.
+    Only the 定性 outcome is memoised (its explanation formats several numbers, and forms repeat the same
+    band, weight and self-score); the others are one multiplication and one f-string, cheaper to redo
+    than to look up among tens of thousands of cached entries.
     """
     w = ind.weight
     s = ind.score
-    key = (a, w, effective, s if a.band is not None else None)
-    cache = ctx.finished
-    out = cache.get(key)
-    if out is None:
-        out = _outcome(ctx, a, w, effective, s)
-        if len(cache) >= CACHE_LIMIT:
-            cache.clear()
-        cache[key] = out
-    score, method, explain, applicable, ratio, over, band, in_band, problem, code = out
-    return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, score, s, method, explain,
-                                applicable, ratio, over, band, in_band, problem, code)
-
-
-def _outcome(ctx: Context, a: Assessment, w: float | None, effective: float | None, s: float | None) -> tuple:
-    """(score, method, explain, applicable, ratio, over_completed, band, self_in_band, problem, problem_code)."""
     if not a.applicable:
-        return None, "not_applicable", a.text, False, None, False, None, None, None, None
+        return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, None, s, "not_applicable", a.text,
+                              False)
     if w is None or effective is None:
-        return (None, "unscored", "未填写分值，未计分", True, a.ratio, a.over_completed, None, None,
-                "未填写分值", "weight_missing")
+        return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, None, s, "unscored",
+                              "未填写分值，未计分", True, a.ratio, a.over_completed, None, None, "未填写分值",
+                              "weight_missing")
     if a.band is not None:
-        return _qualitative_outcome(ctx, a, w, effective, s)
+        key = (a, w, effective, s)
+        cache = ctx.finished
+        out = cache.get(key)
+        if out is None:
+            out = _qualitative_outcome(ctx, a, w, effective, s)
+            if len(cache) >= CACHE_LIMIT:
+                cache.clear()
+            cache[key] = out
+        score, explain, band, in_band, problem, code = out
+        return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, score, s, a.method, explain,
+                              True, None, False, band, in_band, problem, code)
     fraction = a.fraction
-    if fraction is None:
-        return None, a.method, a.text, True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code
+    if fraction is None:  # unscored: the assessment's text says why
+        return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, None, s, a.method, a.text,
+                              True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code)
     score = effective * fraction
-    if a.phrase is None:
-        explain = a.text
-    else:
-        explain = f"{a.lead}，{a.phrase}{fmt_score(score, ctx.decimals)}分{a.note}"
-    return score, a.method, explain, True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code
+    explain = a.text if a.phrase is None else f"{a.lead}，{a.phrase}{fmt_score(score, ctx.decimals)}分{a.note}"
+    return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, score, s, a.method, explain,
+                          True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code)
 
 
 def _qualitative_outcome(ctx: Context, a: Assessment, w: float, effective: float, s: float | None) -> tuple:
-    """定性 (10号 附1 ✔ labels, ◐ edges): the evaluator picks a point inside the band (closed interval)."""
+    """定性 (10号 附1 ✔ labels, ◐ edges): the evaluator picks a point inside the band (closed interval).
+
+    Returns (score, explain, band, self_in_band, problem, problem_code)."""
     band = a.band
     lo, hi = ctx.bands[band]
     dec = ctx.decimals
@@ -346,4 +345,4 @@ def _qualitative_outcome(ctx: Context, a: Assessment, w: float, effective: float
             tail += f"，按调整后分值得{fmt_score(score, dec)}分"
     label = BAND_LABELS[band]
     lead = a.lead if a.lead.endswith(f"“{label}”") else f"{a.lead}（{label}）"
-    return (score, a.method, f"{lead}，{tail}{a.note}", True, None, False, band.value, in_band, problem, code)
+    return score, f"{lead}，{tail}{a.note}", band.value, in_band, problem, code

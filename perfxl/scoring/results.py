@@ -4,7 +4,7 @@
 documented order; extra keys after them).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from perfxl.domain.kinds import FormKind
@@ -17,7 +17,7 @@ METHODS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ below
 class IndicatorScore:
     """One 三级指标 as the engine scored it. `score` is on `effective_weight` (after redistribution)."""
 
@@ -39,6 +39,33 @@ class IndicatorScore:
     problem: str | None = None  # Chinese
     problem_code: str | None = None  # stable machine key ("actual_missing", …)
 
+    def __init__(self, index: int, name: str | None, level1: str | None, level2: str | None, weight: float | None,
+                 effective_weight: float | None, score: float | None, self_score: float | None, method: str,
+                 explain: str, applicable: bool = True, ratio: float | None = None, over_completed: bool = False,
+                 band: str | None = None, self_in_band: bool | None = None, problem: str | None = None,
+                 problem_code: str | None = None) -> None:
+        # The __init__ @dataclass(frozen=True) would generate, except that each field is stored through
+        # its slot's descriptor instead of object.__setattr__(self, name, value), which costs twice as
+        # much; the engine makes one of these per indicator, and with 17 fields that was the largest
+        # single cost of scoring a form. Assignment after construction still raises FrozenInstanceError.
+        _set_index(self, index)
+        _set_name(self, name)
+        _set_level1(self, level1)
+        _set_level2(self, level2)
+        _set_weight(self, weight)
+        _set_effective_weight(self, effective_weight)
+        _set_score(self, score)
+        _set_self_score(self, self_score)
+        _set_method(self, method)
+        _set_explain(self, explain)
+        _set_applicable(self, applicable)
+        _set_ratio(self, ratio)
+        _set_over_completed(self, over_completed)
+        _set_band(self, band)
+        _set_self_in_band(self, self_in_band)
+        _set_problem(self, problem)
+        _set_problem_code(self, problem_code)
+
     def to_dict(self, decimals: int = 2) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -59,6 +86,11 @@ class IndicatorScore:
             "problem": self.problem,
             "problem_code": self.problem_code,
         }
+
+
+(_set_index, _set_name, _set_level1, _set_level2, _set_weight, _set_effective_weight, _set_score, _set_self_score,
+ _set_method, _set_explain, _set_applicable, _set_ratio, _set_over_completed, _set_band, _set_self_in_band,
+ _set_problem, _set_problem_code) = (IndicatorScore.__dict__[f.name].__set__ for f in fields(IndicatorScore))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ from adding scores is 89.995), then rounded half-up with `decimal.ROUND_HALF_UP`
 from decimal import ROUND_HALF_UP, Decimal
 from math import floor
 
-_INF = float("inf")
 _QUANTUM = {d: Decimal(1).scaleb(-d) for d in range(10)}
 _SCALE = {d: 10.0**d for d in range(10)}
 _SPEC = {d: f".{d}f" for d in range(10)}
@@ -29,13 +28,20 @@ def half_up(x: float | None, decimals: int = 2) -> float | None:
 
 def fmt(x: float) -> str:
     """A number for Chinese explanations: 10 → "10", 93.5 → "93.5", 1/3 → "0.333333"."""
-    if x != x or x in (_INF, -_INF):
+    try:
+        i = int(x)
+    except (OverflowError, ValueError):  # inf, nan
         return str(x)
-    if x == int(x) and -1e15 < x < 1e15:
-        return str(int(x))
+    if x == i:
+        return str(i)
+    if type(x) is float and -1e9 < x < 1e9:
+        s = repr(x)
+        if "e" not in s and len(s) - s.index(".") <= 7:  # at most 6 decimals: round(x, 6) is x itself
+            return s
     r = round(x, 6)
-    if r == int(r):
-        return str(int(r))
+    i = int(r)
+    if r == i:
+        return str(i)
     s = repr(r)
     return s if "e" not in s else f"{x:.6f}".rstrip("0").rstrip(".")
 
