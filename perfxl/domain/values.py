@@ -540,8 +540,8 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
         return _invalid(raw, f"数值“{_show(raw)}”超出范围")
     if (unit or "").startswith("年") and x.is_integer() and 1900 <= x <= 2200 and not pre:
         return None  # a year: let the date parser take it
-    if not unit and "." in num and _YEAR_MONTH.fullmatch(num):
-        return None  # 2024.12 is December 2024
+    if not unit and "." in num and (pre or post) and _YEAR_MONTH.fullmatch(num):
+        return None  # "2024.12前" is a deadline; a bare "2024.12" is a number (amounts like 2159.12 are common)
     if unit == "月" and x.is_integer() and 1 <= x <= 12 and not (pre or post):
         return None  # 6月 is June (but ≤6月 is a duration)
     if cu == "月":
@@ -681,7 +681,7 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
             u = _FAST_UNITS.get(unit)
             if u is not None:
                 return _mk(text, ValueKind.NUMBER, op or None, float(num), u)
-        elif "." not in num or not _YEAR_MONTH.fullmatch(num):  # 2024.12 is December 2024
+        elif not op or "." not in num or not _YEAR_MONTH.fullmatch(num):  # "≤2024.12" is a deadline
             return _mk(text, ValueKind.NUMBER, op or None, float(num))
     s = _normalise(text)
     if not s:
@@ -695,7 +695,8 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
     if m:
         pre, num, unit, post = m.groups()
         u = _FAST_UNITS.get(unit, _BAD) if unit else None
-        if u != _BAD and not (pre and post) and len(num) < 300 and (u or not _YEAR_MONTH.fullmatch(num)):
+        if u != _BAD and not (pre and post) and len(num) < 300 and (
+                u or not (pre or post) or not _YEAR_MONTH.fullmatch(num)):
             op = _PRE_OPS[pre] if pre else _POST_OPS[post] if post else None
             return _mk(text, ValueKind.NUMBER, op, float(num), u)
     m = _MAIN.fullmatch(s)

@@ -11,7 +11,6 @@ Scoring is split in two stages so that the expensive part can be cached:
 Let w = 分值, T = target, A = actual (both aligned to one scale by `align`).
 """
 
-import re
 from datetime import date
 
 from perfxl.domain.model import Indicator
@@ -44,7 +43,6 @@ _METHOD_BY_OP = {"≥": "quantitative_ge", ">": "quantitative_ge", "≤": "quant
 _POINT_LABELS = {"upper": "上限", "lower": "下限", "middle": "中点"}
 _OPERATORS = frozenset(("≥", "≤", "=", ">", "<"))
 _EPS = 1e-9
-_DECIMAL = re.compile(r"\d{4}\.\d{1,2}")  # parsed as year.month by parse_value
 
 
 class Assessment:
@@ -250,8 +248,6 @@ def _assess(ctx: Context, target, actual, unit, direction, year) -> Assessment:
             return _unscored("target_text", f"时限目标{_quote(t)}未写年份，表单也未填写年度")
         return _deadline(t, a)
     ak = a.kind
-    if ak is _DATE and _DECIMAL.fullmatch(a.raw.strip()):  # "2024.5" next to a numeric target is a number
-        a, ak = Value(raw=a.raw, kind=_NUMBER, number=float(a.raw)), _NUMBER
     if ak is _EMPTY or ak is _INVALID:  # data the unit must fill in: 0 under the method it would have had
         op = d if d in _METHOD_BY_OP else t.op
         method = _METHOD_BY_OP.get(op, "quantitative_ge") if tk is _NUMBER else "quantitative_ge"
