@@ -221,11 +221,12 @@ def _structure(form: Form, k: KindSpec, ex: Extracted, sheet: Sheet) -> list[Fin
             read = {cell for cell, formula in ex.cells.values() if formula and cell in names}
             for table in ex.tables:
                 read.update(_first_cells(table, names, 3))
-            read = heapq.nsmallest(3, read, key=_order)
-            first = heapq.nsmallest(3, names, key=_order) if len(read) < 3 else []
-            shown = list(dict.fromkeys([*read, *first]))[:3]
-            cells = "、".join(f"{sheet.name}!{a}" for a in shown)
-            out.append(finding("T006", location=f"{sheet.name}!{shown[0]}", count=len(names), cells=cells))
+            # Helper formulas the form does not read (hidden columns) matter only when a read figure is
+            # itself uncached: a unit that typed its scores over the formulas has nothing missing.
+            if read:
+                shown = heapq.nsmallest(3, read, key=_order)
+                cells = "、".join(f"{sheet.name}!{a}" for a in shown)
+                out.append(finding("T006", location=f"{sheet.name}!{shown[0]}", count=len(names), cells=cells))
     return out
 
 
