@@ -213,3 +213,18 @@ def test_keep_open_hands_over_the_archive(tmp_path):
     assert result.zip is not None and "xl/workbook.xml" in result.zip.namelist()
     result.zip.close()
     assert sniff(tmp_path / "nope.xlsx", keep_open=True).zip is None
+
+
+def test_real_docx_renamed_is_a_word_document(tmp_path):
+    """A .docx names word/document.xml as its officeDocument: that is not a workbook part."""
+    import zipfile
+
+    from perfxl.forms.reader import read_workbook
+
+    path = tmp_path / "报告.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml", "<w:document/>")
+    assert [f.code for f in read_workbook(path).findings] == ["T104"]

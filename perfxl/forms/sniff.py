@@ -76,6 +76,7 @@ class Sniff:
 # reading and checks with a few `struct` calls, and hand anything unusual to `zipfile`.
 
 _END = struct.Struct("<4s4H2LH")  # end of central directory record
+_MAX_DEFLATE_RATIO = 1032  # deflate cannot expand data more than this (a 258-byte match per 2 bits)
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # central directory file header (as zipfile.structCentralDir)
 
 
@@ -212,8 +213,15 @@ def read_member(zf: Archive | zipfile.ZipFile, info: Member | zipfile.ZipInfo, l
     raw = fp.read(info.compress_size)
     if len(raw) != info.compress_size:
         raise EOFError(f"{info.filename!r} is truncated")
-    data = raw[: limit + 1] if info.compress_type == zipfile.ZIP_STORED else \
-        zlib.decompressobj(-15).decompress(raw, limit + 1)
+    try:
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = raw[: limit + 1]
+        elif len(raw) * _MAX_DEFLATE_RATIO <= limit:  # cannot inflate past the limit: one call, one buffer
+            data = zlib.decompress(raw, -15, min(info.file_size, len(raw) * _MAX_DEFLATE_RATIO) or 1)
+        else:  # inflate at most limit + 1 bytes
+            data = zlib.decompressobj(-15).decompress(raw, limit + 1)
+    except zlib.error as exc:
+        raise zipfile.BadZipFile(f"{info.filename!r} is damaged ({exc})") from None
     if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
         if len(data) > limit:
             return data
@@ -244,7 +252,7 @@ def sniff(path: str | Path, limits: Limits = DEFAULT_LIMITS, keep_open: bool = F
         head = fh.read(512)
         if head.startswith(ZIP_MAGICS) and 0 < size <= limits.max_file_bytes:
             if size <= IN_MEMORY:  # one read; every later reader parses these very bytes
-                raw = head + fh.read(IN_MEMORY)
+                raw = head + fh.read(size)  # (not more: the file may be growing)
                 return _sniff_zip(path, limits, keep_open, io.BytesIO(raw), raw)
             fh, zip_file = None, fh
             return _sniff_zip(path, limits, keep_open, zip_file)
@@ -406,8 +414,8 @@ def _office_document(zf: zipfile.ZipFile, members: dict[str, int]) -> str | None
             target = _attr(tag, "Target")
             if target:
                 target = target.lstrip("/")
-                if target in members:
-                    return target
+                if target in members and target.rsplit("/", 1)[-1].startswith("workbook"):
+                    return target  # a Word or PowerPoint file names word/document.xml etc.: not a workbook
     for name in ("xl/workbook.xml", "xl/workbook.bin"):
         if name in members:
             return name
