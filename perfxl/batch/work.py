@@ -47,6 +47,11 @@ class GoalIndex:
     forms: dict[str, tuple[str, Form]] = field(default_factory=dict)
     fingerprint: str = ""
 
+    def goal_form(self, form: Form) -> Form | None:
+        """The declared goal form for `form`, if one was given (api.check_file's goal matcher)."""
+        hit = self.match(form)
+        return hit[1] if hit else None
+
     def match(self, form: Form) -> tuple[str, Form] | None:
         if form.kind.is_goal:
             return None
@@ -176,16 +181,15 @@ def _process(config: WorkerConfig, task: Task) -> Outcome:
 def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
     from perfxl import api
 
-    result = api.read(path)
-    read_findings = tuple(result.findings)
-    form = result.form
-    if form is None:
-        status, reason = _unusable_status(read_findings)
-        return Outcome(task.file_id, task.file, status, reason, findings=read_findings)
+    checked = api.check_file(path, pack=config.pack, goal_form=config.goals.goal_form)
+    report = checked.report  # one row per file: a workbook with several forms is summarised by its first (T008)
+    if report is None:
+        status, reason = _unusable_status(checked.read_findings)
+        return Outcome(task.file_id, task.file, status, reason, findings=checked.read_findings)
 
+    form = report.form
     goal = config.goals.match(form)
-    report = api.check(form, pack=config.pack, goal_form=goal[1] if goal else None)
-    findings = read_findings + tuple(report.findings)
+    findings = checked.read_findings + tuple(report.findings)
     score = report.score
     decimals = config.pack.decimals
     total = half_up(score.total, decimals)
