@@ -8,25 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfxl.config import RulePack, default_pack
-from perfxl.domain import Finding, Form, Severity
+from perfxl.domain import Finding, Form
+from perfxl.domain.finding import FindingCounts
 from perfxl.scoring import FormScore, score_form
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class Report(FindingCounts):
     """One form checked and scored."""
 
     form: Form
     score: FormScore
     findings: tuple[Finding, ...] = field(default_factory=tuple)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
     def to_dict(self) -> dict:
         """The documented score output shape (shared/spec/form-json.md)."""
@@ -55,7 +48,7 @@ def load_forms(path: str | Path) -> list[Form]:
 
 
 @dataclass(frozen=True, slots=True)
-class FileReport:
+class FileReport(FindingCounts):
     """One input file: what reading it found, and each form read from it checked and scored."""
 
     path: str

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from perfxl.domain import Finding, Severity
+from perfxl.domain.finding import FindingCounts
 
 
 class Status(StrEnum):
@@ -47,7 +48,7 @@ NOT_FORM_CODES = frozenset({"T104", "T105", "T001"})
 
 
 @dataclass(slots=True)
-class Outcome:
+class Outcome(FindingCounts):
     """One input file's result row. Numbers are rounded for output (half-up) by the worker."""
 
     file_id: int
@@ -74,14 +75,6 @@ class Outcome:
     elapsed: float = 0.0
     findings: tuple[Finding, ...] = ()
     score_json: str | None = field(default=None, repr=False)  # FormScore.to_dict() without findings
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
     @property
     def infos(self) -> int:

@@ -20,6 +20,7 @@ from perfxl.cli.inputs import load_rule_pack
 from perfxl.cli.output import console, fail, findings_table, write_json
 from perfxl.config import ConfigError, RulePack
 from perfxl.domain import Finding, Form, Severity
+from perfxl.domain.finding import FindingCounts
 from perfxl.rules.check import sort_key
 from perfxl.rules.review import review_settings
 
@@ -30,21 +31,13 @@ class Format(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(FindingCounts):
     """One form of one file (or the file alone, when no form could be read)."""
 
     path: Path
     form: Form | None
     findings: tuple[Finding, ...]
     review: object | None = None  # perfxl.rules.review.Review for goal forms
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
     def to_dict(self) -> dict:
         form = self.form

@@ -34,3 +34,17 @@ class Finding:
             "path": self.path,
             "hint": self.hint,
         }
+
+
+class FindingCounts:
+    """Mixin for result objects with a `findings` attribute: how many errors and warnings it holds."""
+
+    __slots__ = ()
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)

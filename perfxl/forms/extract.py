@@ -31,6 +31,7 @@ _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
 _NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one of these
 _UNSEEN = object()
+_INF = float("inf")
 
 
 # -- extraction ---------------------------------------------------------------------------------
@@ -367,9 +368,7 @@ class Extractor:
         """The items of the table's data rows (subtotal and empty rows left out), with where each was read."""
         name = where.name
         items, raws = self._read_rows(plan, data_rows)
-        formula_cells = self._formula_cells
         letters_read = tuple(dict.fromkeys(where.columns.values()))
-        with_formula: list[str] = []
         level1 = level2 = None
         for item, raw, r in zip(items, raws, data_rows, strict=True):
             if indicators:
@@ -388,18 +387,14 @@ class Extractor:
             if indicators:
                 item["level1"] = item.get("level1") or level1
                 item["level2"] = item.get("level2") or level2
-            number = str(r + 1)
-            for letters in letters_read:
-                cell = letters + number
-                if cell in formula_cells:
-                    with_formula.append(cell)
-            where.rows.append(number)
+            where.rows.append(str(r + 1))
             if raw:
                 prefix = f"{name}[{len(out)}]."
                 for key, text in raw.items():
                     self.out.raw[prefix + key] = text
             out.append(item)
-        where.formulas = self._formula_texts(with_formula)
+        read = {letters + number for number in where.rows for letters in letters_read}
+        where.formulas = self._formula_texts(read.intersection(self._formula_cells))
 
     def _is_header_repeat(self, r: int, table: TableSpec) -> bool:
         hits = self.s.by_row.get(r, ())
@@ -426,18 +421,27 @@ class Extractor:
         self._causes = place.causes
         return plan
 
+    def _level(self, text: str) -> str | None:
+        """一级/二级 text → its canonical spelling, worked out once per distinct text."""
+        if not text:
+            return None
+        level = self._memo.get(("level", text))
+        if level is None:
+            level = self._memo[("level", text)] = canonical_level(text)
+        return level
+
     def _read_rows(self, plan: list[tuple[str, int, str, int]], data_rows: list[int]) -> tuple[list[dict], list[dict]]:
         """The table's data rows, read column by column (each column's way of reading decided once):
         per row, ({key: value}, {key: text that should be a number})."""
         lines = [self.rows[r] for r in data_rows]
-        width = min(map(len, lines))
+        width = max(map(len, lines))
+        if width != min(map(len, lines)):  # ragged rows (not from calamine): pad with None
+            lines = [line if len(line) == width else [*line, *([None] * (width - len(line)))] for line in lines]
+        by_column = list(zip(*lines, strict=True))  # the table transposed, in one call
+        nothing = (None,) * len(lines)
 
-        def column(c: int | None) -> list:
-            if c is None:
-                return [None] * len(lines)
-            if c < width:
-                return [line[c] for line in lines]
-            return [line[c] if c < len(line) else None for line in lines]
+        def column(c: int | None) -> tuple:
+            return by_column[c] if c is not None and c < width else nothing
 
         memo = self._memo
         units = [(v.strip() or None) if v.__class__ is str else None if v is None else coerce.to_text(v)
@@ -453,15 +457,16 @@ class Extractor:
         for key, c, _, how in plan:
             got: list = []
             put = got.append
-            if how == _NUM:
-                for i, v in enumerate(column(c)):
-                    if v is None or v == "":
-                        put(None)
-                        continue
-                    number, bad = coerce.to_number(v)
-                    if bad is not None:
-                        raws[i][key] = bad
-                    put(number)
+            if how == _NUM:  # finite floats as they are; anything else through to_number
+                col = column(c)
+                got = [v if v.__class__ is float and -_INF < v < _INF else None if v is None or v == "" else _UNSEEN
+                       for v in col]
+                if _UNSEEN in got:
+                    for i, v in enumerate(got):
+                        if v is _UNSEEN:
+                            got[i], bad = coerce.to_number(col[i])
+                            if bad is not None:
+                                raws[i][key] = bad
             elif how in (_TARGET, _VALUE):
                 percent_cells = None
                 for i, v in enumerate(column(c)):
@@ -486,21 +491,12 @@ class Extractor:
                         text = coerce.to_text(v)
                         if text not in (None, "定量", "定量指标"):
                             raws[i][key] = text
+            elif how == _LEVEL:
+                got = [self._level(v.strip()) if v.__class__ is str else None if v is None else coerce.to_text(v)
+                       for v in column(c)]
             else:
-                level = how == _LEVEL
-                for v in column(c):
-                    if v is None or v == "":
-                        put(None)
-                    elif v.__class__ is str:
-                        text = v.strip() or None
-                        if level and text:
-                            known = memo.get(("level", text))
-                            if known is None:
-                                known = memo[("level", text)] = canonical_level(text)
-                            text = known
-                        put(text)
-                    else:
-                        put(coerce.to_text(v))
+                got = [(v.strip() or None) if v.__class__ is str else None if v is None else coerce.to_text(v)
+                       for v in column(c)]
             values.append(got)
         keys = [key for key, _, _, _ in plan]
         items = [dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True)] if values \

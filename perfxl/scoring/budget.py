@@ -3,6 +3,8 @@
 The budget is never made up: a missing or non-positive 全年预算数 gives no score and a problem code.
 """
 
+from math import isfinite
+
 from perfxl.config import RulePack
 from perfxl.domain.model import Budget
 from perfxl.scoring.results import BudgetScore
@@ -25,7 +27,7 @@ def parse_rate(rate: str | float | None) -> float | None:
         value = float(text.rstrip("%").strip())
     except ValueError:
         return None
-    if value != value or value in (float("inf"), float("-inf")):
+    if not isfinite(value):
         return None
     return value / 100 if is_percent or abs(value) > 1.5 else value
 

@@ -149,14 +149,13 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
         u = u or ""
         if converted:  # conversions made by align ("实际值0.95按小数读作95%", "由“元”换算为“万元”")
             note += f"（{converted}）"
-    shown = f"实际{fmt(act)}{u}"
+    written = act  # the explanation shows the actual as written, before a negative one is counted as 0
     problem = code = None
     if act < 0:
         act = 0.0
         problem, code = "实际完成值为负数，按0计算", "negative_actual"
         if "负" not in note:
             note += "（实际值为负数，按0计）"
-    goal = f"目标{fmt(tgt)}{u}"
     ratio = act / tgt if tgt > 0 else None
     threshold = ctx.over_threshold
     deduction = ctx.over_deduction
@@ -165,14 +164,14 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
     if op == "≤":
         method = "quantitative_le"
         if act <= tgt:
-            lead, fraction, phrase = f"{shown} ≤ {goal}", 1.0, "得满分"
+            rel, fraction, phrase = "≤", 1.0, "得满分"
             if tgt > 0 and act > 0 and tgt / act >= threshold - _EPS:  # A = 0 (零事故/零投诉) is ideal, not a low target
                 over = True
                 note += f"（实际仅为目标的{percent(act / tgt)}，明显优于目标，需分析偏差原因）"
                 if deduction > 0:  # 10号: 目标设置明显偏低的，按偏离度适度调减分值 (continuous above the threshold)
                     fraction, phrase = max(0.0, 1 - deduction * (tgt / act - threshold)), "超额完成按偏离度调减，得"
         else:
-            lead = f"{shown} > {goal}"
+            rel = ">"
             if tgt <= 0:
                 fraction, phrase = 0.0, "目标为0，得"
             elif ctx.reverse_linear:  # ◐ variant: w × max(0, 1 − (A − T) / T), zero at A ≥ 2T
@@ -182,7 +181,6 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
     elif op == "=" and (ctx.equality_overshoot or tgt <= 0):
         method = "equality"
         rel = "=" if act == tgt else (">" if act > tgt else "<")
-        lead = f"{shown} {rel} {goal}"
         if tgt <= 0:  # ◐ T = 0 → (A ≤ 0 ? w : 0)
             fraction, phrase = (1.0, "得满分") if act <= 0 else (0.0, "目标为0，得")
         else:  # ◐ rule-pack option: w × max(0, 1 − |A − T| / T)
@@ -194,14 +192,15 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
     else:  # positive ≥ (and = with T > 0, scored as positive ◐)
         method = "equality" if op == "=" else "quantitative_ge"
         if act >= tgt:  # T ≤ 0 → always full (no division by zero)
-            lead, fraction, phrase = f"{shown} {'=' if act == tgt and op == '=' else '≥'} {goal}", 1.0, "得满分"
+            rel, fraction, phrase = "=" if act == tgt and op == "=" else "≥", 1.0, "得满分"
             if tgt > 0 and act / tgt >= threshold - _EPS:  # 10号 ✔ / 广西 ◐: 偏差原因 mandatory
                 over = True
                 note += f"（实际达到目标的{percent(act / tgt)}，超额完成，需分析偏差原因）"
                 if deduction > 0:
                     fraction, phrase = max(0.0, 1 - deduction * (act / tgt - threshold)), "超额完成按偏离度调减，得"
         else:  # 10号 附1 ✔: w × max(A, 0) / T
-            lead, fraction, phrase = f"{shown} < {goal}", act / tgt, "按比例得"
+            rel, fraction, phrase = "<", act / tgt, "按比例得"
+    lead = f"实际{fmt(written)}{u} {rel} 目标{fmt(tgt)}{u}"  # "实际93.5% ≥ 目标90%"
     return Assessment(method, fraction=fraction, lead=lead, phrase=phrase, note=note, ratio=ratio,
                       over_completed=over, problem=problem, problem_code=code)
 
