@@ -1,11 +1,13 @@
 """`perfxl batch`: a folder or .zip of collected workbooks → 汇总.xlsx, results.json and the ledger."""
 
 import os
+import re
 import signal
 import sys
 import time
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import unquote
 
 import typer
 from rich.console import Console
@@ -203,7 +205,7 @@ def _print_result(result) -> None:
     say(f"结果 JSON：{escape(str(result.results_path))}")
     if result.annotated_dir is not None:
         say(f"批注副本：{escape(str(result.annotated_dir))}/")
-    say(f"台账：{escape(result.ledger_url)}（查看：perfxl ledger runs --out {escape(str(result.out_dir))}）")
+    say(f"台账：{escape(_ledger_location(result.ledger_url))}（查看：perfxl ledger runs --out {escape(str(result.out_dir))}）")
 
 
 def run_batch_demo(out: Path, count: int = 200, seed: int = 2024) -> None:
@@ -227,3 +229,10 @@ def run_batch_demo(out: Path, count: int = 200, seed: int = 2024) -> None:
     console.print(f"\n请查看：[bold]{escape(str(result.summary_path))}[/]（汇总、问题清单、排名、统计四张工作表），"
                   f"{escape(str(folder))}/批注/ 下每份表单的批注副本；收集的原始文件在 {escape(str(inbox))}/。\n"
                   f"同样的命令：perfxl batch {escape(str(inbox))} --out {escape(str(folder))} --annotate", soft_wrap=True)
+
+
+def _ledger_location(url: str) -> str:
+    """A SQLite ledger as its file path; a server URL with any password masked."""
+    if url.startswith("sqlite:///"):
+        return unquote(url[len("sqlite:///"):])
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
