@@ -61,8 +61,22 @@ class Label:
         return (self.text, *self.synonyms)
 
 
+class _Cell:
+    """What value cells and table columns share: a formula or an input, and the labels that name them."""
+
+    __slots__ = ()
+
+    @property
+    def input(self) -> bool:
+        return self.formula is None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.synonyms)
+
+
 @dataclass(frozen=True, slots=True)
-class Field:
+class Field(_Cell):
     """One value cell: an input (formula None) or a formula; `path` None for display-only cells."""
 
     label: str
@@ -75,13 +89,6 @@ class Field:
     number: bool = False  # an amount or score: a number, not text
     width: float = 3.0  # relative width of the value next to its label (header rows, text blocks)
 
-    @property
-    def input(self) -> bool:
-        return self.formula is None
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return (self.label, *self.synonyms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +118,7 @@ class TextBlock:
 
 
 @dataclass(frozen=True, slots=True)
-class Column:
+class Column(_Cell):
     """A table column. `key` is the Indicator/Task field name; keys starting with "_" are hidden helpers."""
 
     key: str
@@ -130,13 +137,6 @@ class Column:
     def hidden(self) -> bool:
         return self.key.startswith("_")
 
-    @property
-    def input(self) -> bool:
-        return self.formula is None
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return (self.label, *self.synonyms)
 
 
 @dataclass(frozen=True, slots=True)
