@@ -228,3 +228,39 @@ def test_real_docx_renamed_is_a_word_document(tmp_path):
                    'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
         z.writestr("word/document.xml", "<w:document/>")
     assert [f.code for f in read_workbook(path).findings] == ["T104"]
+
+
+@pytest.mark.parametrize("cell", [
+    "<c r='XFD1048576'><v>1</v></c>",  # quoted reference
+    '<c r = "XFD1048576"><v>1</v></c>',  # spaces around "="
+    '<c r="xfd1048576"><v>1</v></c>',  # lower case (calamine accepts it)
+    '<c r="A2" r="XFD1048576"><v>1</v></c>',  # a second r attribute (calamine uses the last)
+    '<c\tr="XFD1048576"><v>1</v></c>',  # r after a tab
+    '<c rr="A1" r="XFD1048576"><v>1</v></c>',  # another attribute ending in r first
+])
+def test_far_reaching_cell_references_never_reach_calamine(tmp_path, cell):
+    """python-calamine allocates the whole used range (tafia/calamine#693): a 5 KB file with one cell at
+    XFD1048576 would ask for hundreds of GB. Every spelling must be caught before calamine sees it."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from openpyxl import Workbook
+
+    base, path = tmp_path / "base.xlsx", tmp_path / "far.xlsx"
+    wb = Workbook()
+    wb.active["A1"] = "x"
+    wb.save(base)
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</row>", b'</row><row r="1048576">' + cell.encode() + b"</row>", 1)
+            out.writestr(item, data)
+    code = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))\n"
+            "from perfxl.forms.reader import read_workbook\n"
+            f"print(sorted(f.code for f in read_workbook({str(path)!r}).findings))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    codes = done.stdout
+    assert "T010" in codes or "T101" in codes  # streamed and truncated, or reported as damaged
