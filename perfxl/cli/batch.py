@@ -40,7 +40,7 @@ class RichReporter:
 
     def phase(self, text: str) -> None:
         if self.bar is None:
-            self.out.print(f"[dim]{text}[/]")
+            self.out.print(f"[dim]{escape(text)}[/]")
 
     def start(self, progress) -> None:
         self.bar = Progress(

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
@@ -98,10 +99,10 @@ def _print(item: Checked) -> None:
     if item.findings:
         console.print(findings_table(item.findings, title=heading))
     else:
-        console.print(f"[bold]{heading}[/]\n  [green]未发现问题[/]")
+        console.print(f"[bold]{escape(heading)}[/]\n  [green]未发现问题[/]")
     if item.review is not None:
         style = {"优": "green", "良": "cyan", "中": "yellow"}.get(item.review.grade, "bold red")
-        console.print(f"  [{style}]{item.review.summary()}[/]")
+        console.print(f"  [{style}]{escape(item.review.summary())}[/]")
     console.print(f"  错误 {item.errors} 项，警告 {item.warnings} 项\n")
 
 
