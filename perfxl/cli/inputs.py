@@ -1,5 +1,6 @@
 """Loading the CLI's inputs: form files and the rule pack, with problems reported in Chinese."""
 
+import shlex
 from pathlib import Path
 
 import typer
@@ -23,13 +24,24 @@ def load_rule_pack(path: Path | None) -> RulePack:
     return pack
 
 
+def not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as one form file (a folder, or nothing there), or None."""
+    if path.is_dir():
+        return (f"{path} 是文件夹：校验一个文件夹中的全部表单请用 "
+                f"perfxl batch {shlex.quote(str(path))} --out {shlex.quote(str(path.name or 'batch') + '-结果')}")
+    if not path.exists():
+        return f"{path}: 文件不存在，请检查文件路径是否正确"
+    return None
+
+
 def load_inputs(paths: list[Path]) -> tuple[list[Form], list[str]]:
     """Forms from .json and workbook files; unusable files are reported and listed, never fatal."""
     forms: list[Form] = []
     unusable: list[str] = []
     for path in paths:
-        if not path.is_file():
-            fail(f"{path}: 文件不存在")
+        problem = not_a_file(path)
+        if problem:
+            fail(problem)
             unusable.append(str(path))
             continue
         if path.suffix.lower() == ".json":
