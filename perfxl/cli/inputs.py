@@ -1,12 +1,13 @@
 """Loading the CLI's inputs: form files and the rule pack, with problems reported in Chinese."""
 
 import shlex
+import tomllib
 from pathlib import Path
 
 import typer
 
 from perfxl.cli import EXIT_UNUSABLE
-from perfxl.cli.output import fail
+from perfxl.cli.output import errors, fail
 from perfxl.config import ConfigError, RulePack, load_pack
 from perfxl.domain import Form
 from perfxl.forms.formjson import FormJSONError, load_json
@@ -21,7 +22,21 @@ def load_rule_pack(path: Path | None) -> RulePack:
     except ConfigError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
+    for source in pack.sources:
+        errors.print(f"注意：已使用规则配置文件 {source}，其中的设置覆盖了国家默认规则：{'、'.join(_keys(source))}",
+                     markup=False, soft_wrap=True)
     return pack
+
+
+def _keys(source: str) -> list[str]:
+    """The settings a rule-pack file sets, as dotted keys ("scoring.reverse_variant")."""
+    def walk(table: dict, prefix: str) -> list[str]:
+        out = []
+        for key, value in table.items():
+            name = f"{prefix}{key}"
+            out += walk(value, f"{name}.") if isinstance(value, dict) and value else [name]
+        return out
+    return walk(tomllib.loads(Path(source).read_text(encoding="utf-8")), "")
 
 
 def not_a_file(path: Path) -> str | None:

@@ -156,7 +156,7 @@ def validate(
         except AnnotateError as exc:
             fail(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None
-        (console if format is Format.table else _stderr()).print(f"已写出标注副本：{annotate}")
+        (console if format is Format.table else _stderr()).print(f"已写出批注副本：{annotate}")
 
     if unusable or any(c.form is None for c in checked):
         raise typer.Exit(EXIT_UNUSABLE)

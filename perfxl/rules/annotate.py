@@ -52,14 +52,14 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
 
     source, out = Path(source), Path(out)
     if source.resolve() == out.resolve():
-        raise AnnotateError(f"{out}: 标注副本不能覆盖原文件，请指定另一个文件名")
+        raise AnnotateError(f"{out}: 批注副本不能覆盖原文件，请指定另一个文件名")
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise AnnotateError(f"{out}: 标注副本应保存为 .xlsx 文件")
+        raise AnnotateError(f"{out}: 批注副本应保存为 .xlsx 文件")
     try:
         wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm",
                            keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on files it cannot open
-        raise AnnotateError(f"{source}: 无法打开工作簿以生成标注副本（{type(exc).__name__}）") from None
+        raise AnnotateError(f"{source}: 无法打开工作簿以生成批注副本（{type(exc).__name__}）") from None
 
     items = sorted(findings, key=lambda f: (_ORDER[f.severity], f.code))
     by_cell: dict[tuple[str, str], list[Finding]] = {}
