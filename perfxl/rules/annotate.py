@@ -13,6 +13,8 @@ from pathlib import Path
 
 from perfxl.atomic import atomic_path
 from perfxl.domain import Finding, Severity
+from perfxl.domain.paths import describe_path
+from perfxl.rules.registry import rule
 
 RESULT_SHEET = "校验结果"
 AUTHOR = "perfxl"
@@ -104,8 +106,9 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
     for n, f in enumerate(items):
         row = n + 2
         where = placed.get(n)
-        values = (n + 1, f.code, f.severity.label, f.location or f.path or "（整表）", f.message, f.hint or "",
-                  f.name or "")
+        known = rule(f.code)
+        values = (n + 1, f.code, f.severity.label, f.location or describe_path(f.path) or "（整表）", f.message,
+                  f.hint or "", known.title if known else (f.name or ""))
         for col, value in enumerate(values, 1):
             c = ws.cell(row, col, value)
             c.alignment = wrap
