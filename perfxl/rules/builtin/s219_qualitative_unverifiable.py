@@ -26,6 +26,7 @@ class QualitativeUnverifiable(Rule):
 
     code = "S219"
     name = "qualitative-unverifiable"
+    title = "定性指标完成情况无法核实"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”{problem}，证据无法核实；{kept}，总分不完整"

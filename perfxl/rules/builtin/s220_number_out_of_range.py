@@ -35,6 +35,7 @@ class NumberOutOfRange(Rule):
 
     code = "S220"
     name = "number-out-of-range"
+    title = "数值超出合理范围"
     severity = Severity.ERROR
     message = "{field}的数值 {value} 超出合理范围，无法参与计算"
     hint = "核对该单元格的数值、单位和公式"
