@@ -271,6 +271,8 @@ def _assess(ctx: Context, name, target, actual, unit, direction, year) -> Assess
     if tk is _EMPTY:
         if a.kind is _QUAL:
             return _qualitative(ctx, t, a, name, "（未填写指标值，按实际完成情况的定性档次计分）")
+        if a.kind is _EMPTY:  # both blank: the actual is the unit's to fill in (S204)
+            return _zero("actual_missing", "未填写年度指标值和实际完成值")
         return _zero("target_missing", "未填写年度指标值")
     if tk is _INVALID:
         return _zero("target_invalid", _invalid("年度指标值", t))
