@@ -241,7 +241,12 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
 
 def assess(ctx: Context, name: str | None, target: str | None, actual: str | None, unit: str | None,
            direction: str | None, year: int | None = None) -> Assessment:
-    """Stage 1 (memoised per pack): method and earned fraction of the weight from the texts (and year)."""
+    """Stage 1 (memoised per pack): method and earned fraction of the weight from the texts (and year).
+
+    The name only matters when the target has no operator (direction, adverse events), so it is left out
+    of the cache key otherwise: forms repeat "≥95%" / "100%" under ever different names."""
+    if name is not None and ctx.parse(target).op is not None:
+        name = None
     key = (name, target, actual, unit, direction, year)
     cache = ctx.assessed
     found = cache.get(key)
