@@ -120,7 +120,7 @@ RANK_COLUMNS = [
 ]
 
 _STATUS_FILL = {
-    "errors": "#FCE4E4", "unreadable": "#FDEBD0", "not_form": "#EEEEEE", "timeout": "#F5C6CB", "failed": "#F5C6CB",
+    "reviewed": "#E8F1FB", "checked": "#E8F1FB", "errors": "#FCE4E4", "unreadable": "#FDEBD0", "not_form": "#EEEEEE", "timeout": "#F5C6CB", "failed": "#F5C6CB",
 }
 
 
