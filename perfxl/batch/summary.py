@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfxl.atomic import atomic_path
+from perfxl.outputs.text import row_height
 
 MAX_CELL = 32767
 TOP_FINDINGS = 15  # the 统计 sheet lists (and charts) the most frequent problems, this many
@@ -264,6 +265,7 @@ def _summary_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
         w.num(ws, i, 15, row.warnings, w.integer)
         if data.annotate:
             w.link(ws, i, 16, row.annotated)
+        _fit(ws, i, columns, {1: row.file, 2: row.unit, 3: row.project, 4: row.kind_label, 7: row.reason})
 
 
 def _findings_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
@@ -282,6 +284,7 @@ def _findings_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
         w.string(ws, i, 6, f.hint, wrap=True)
         if data.annotate:
             w.link(ws, i, 7, f.annotated, f.location)
+        _fit(ws, i, columns, {0: f.file, 1: f.unit, 2: f.location, 5: f.message, 6: f.hint})
 
 
 def _ranking_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
@@ -300,6 +303,12 @@ def _ranking_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
         w.num(ws, i, 7, r.total)
         w.string(ws, i, 8, r.grade)
         w.string(ws, i, 9, r.file, wrap=True)
+        _fit(ws, i, RANK_COLUMNS, {0: r.kind_label, 5: r.unit, 6: r.project, 9: r.file})
+
+
+def _fit(ws, row: int, columns: list[tuple[str, int]], texts: dict[int, object]) -> None:
+    """Make a row tall enough for its wrapped text cells (column index → text)."""
+    ws.set_row(row, row_height([(clean_text(text) if text else "", columns[col][1]) for col, text in texts.items()]))
 
 
 def _stats_sheet(workbook, w: _Writer, data: SummaryInput) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from perfxl.atomic import atomic_path
 from perfxl.domain import Finding, Severity
 from perfxl.domain.paths import describe_path
+from perfxl.outputs.text import LINE_HEIGHT, row_height
 from perfxl.rules.registry import rule
 
 RESULT_SHEET = "校验结果"
@@ -21,7 +22,6 @@ AUTHOR = "perfxl"
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _COLUMNS = (("序号", 5), ("代码", 7), ("级别", 6), ("位置", 18), ("问题", 50), ("修改建议", 40), ("规则", 18))
-_LINE_HEIGHT = 15  # points per wrapped line of 11-point text
 
 
 class AnnotateError(ValueError):
@@ -104,7 +104,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
         c.font = bold
         ws.column_dimensions[c.column_letter].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[1].height = _LINE_HEIGHT + 3
+    ws.row_dimensions[1].height = LINE_HEIGHT + 3
     for n, f in enumerate(items):
         row = n + 2
         where = placed.get(n)
@@ -115,7 +115,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
             c = ws.cell(row, col, value)
             c.alignment = wrap
         # row height for the wrapped text: spreadsheet apps do not grow rows of a file written by a program
-        ws.row_dimensions[row].height = _LINE_HEIGHT * max(_lines(str(v), w) for v, (_, w) in zip(values, _COLUMNS, strict=True))
+        ws.row_dimensions[row].height = row_height([(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)])
         sev = ws.cell(row, 3)
         sev.fill = PatternFill(fill_type="solid", start_color=FILLS[f.severity], end_color=FILLS[f.severity])
         if where is not None:
@@ -134,15 +134,6 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
     with atomic_path(out) as tmp:
         wb.save(tmp)
     return out
-
-
-def _lines(text: str, width: int) -> int:
-    """Lines `text` wraps to in a column `width` characters wide (a Chinese character is two wide)."""
-    total = 0
-    for line in text.split("\n"):
-        shown = sum(2 if ord(ch) > 0x2E7F else 1 for ch in line)
-        total += max(1, -(-shown // max(width - 1, 1)))
-    return total
 
 
 def _print_setup(ws) -> None:
