@@ -219,8 +219,11 @@ _TABLE: dict[int, int | str | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF
 _TABLE.update({ord(c): " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"})
 _TABLE.update({c: " " for c in range(0x2000, 0x200B)})
 _TABLE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
-_TABLE.update({ord(c): "≥" for c in "≧⩾"})
-_TABLE.update({ord(c): "≤" for c in "≦⩽"})
+_TABLE.update({ord(c): "≥" for c in "≧⩾⪖"})
+_TABLE.update({ord(c): "≤" for c in "≦⩽⪕"})
+_TABLE.update({ord(c): "=" for c in "═⩵꞊"})  # look-alikes typed for "=" (box drawing, ⩵)
+_TABLE.update({ord(c): ">" for c in "〉\u232a›"})
+_TABLE.update({ord(c): "<" for c in "〈\u2329‹"})
 _TABLE.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u2500\u2501"})
 _TABLE.update({ord(c): "~" for c in "\u301c\u2053\u223c"})
 _TABLE.update({ord("﹪"): "%", ord("【"): "[", ord("】"): "]", ord("〔"): "(", ord("〕"): ")",
@@ -261,11 +264,18 @@ _PRE_OPS: dict[str, str] = {
     "不小于": "≥", "不得低于": "≥", "不得少于": "≥", "至少": "≥", "最少": "≥", "最低": "≥",
     "<=": "≤", "=<": "≤", "≤": "≤", "≯": "≤", "小于或等于": "≤", "小于等于": "≤", "不高于": "≤", "不超过": "≤",
     "不多于": "≤", "不大于": "≤", "不得高于": "≤", "不得超过": "≤", "最多": "≤", "至多": "≤", "最高": "≤",
+    "≥=": "≥", "=≥": "≥", ">==": "≥", "≥≥": "≥", "≤=": "≤", "=≤": "≤", "<==": "≤", "≤≤": "≤",
     "==": "=", "=": "=", "等于": "=",
     ">": ">", "大于": ">", "高于": ">", "超过": ">", "多于": ">",
     "<": "<", "小于": "<", "低于": "<", "少于": "<", "不足": "<", "不到": "<",
 }
-_POST_OPS: dict[str, str] = {"以上": "≥", "之上": "≥", "以下": "≤", "之下": "≤", "以内": "≤", "之内": "≤", "内": "≤"}
+_POST_OPS: dict[str, str] = {
+    "以上": "≥", "之上": "≥", "以下": "≤", "之下": "≤", "以内": "≤", "之内": "≤", "内": "≤",
+    # operator words written after the value ("95%不低于", "3个不少于")
+    "不低于": "≥", "不少于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
+    "不高于": "≤", "不超过": "≤", "不多于": "≤", "不大于": "≤", "小于等于": "≤", "小于或等于": "≤",
+}
+# Not before the number: "以下3项" reads "the following 3 items", "以上95%" is not Chinese.
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -274,12 +284,15 @@ def _alt(words: Iterable[str]) -> str:
 
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 _UNIT_CHARS = r"[^\d\s+\-~<>=≥≤.,:;!?()\[\]]"
-_POST = rf"(?:及|或|\(含\)|含)?(?:{_alt(_POST_OPS)})(?:\(含\)|\(含本数\))?"
+_POST = rf"(?:及|或|\(含\)|含)?(?:{_alt(_POST_OPS)})"
+# A qualifier in brackets after the value: (含) / (含本数) / (含95%) make > and < inclusive, (不含) makes
+# ≥ and ≤ strict, (百分比) / (%) name the unit.
+_QUAL = rf"\((?P<qual>不?含(?:本数|(?:{_NUM})[^()]{{0,8}})?|百分比|%)\)"
 _APPROX_PRE = r"约为|大约|大概|约|近|接近|将近"
 
 _MAIN = re.compile(
     rf"(?P<pre>{_alt(_PRE_OPS)})?(?P<apre>{_APPROX_PRE})?(?P<num>{_NUM})(?P<unit>{_UNIT_CHARS}{{1,8}}?)?"
-    rf"(?P<post>{_POST})?(?P<apost>左右)?"
+    rf"(?P<post>{_POST})?(?P<q>{_QUAL})?(?P<post2>{_POST})?(?P<apost>左右)?"
 )
 _RANGE = re.compile(
     rf"(?P<apre>{_APPROX_PRE})?(?P<n1>{_NUM})(?P<u1>{_UNIT_CHARS}{{1,6}}?)?(?:-|~|至|到)"
@@ -526,16 +539,33 @@ def _join(*notes: str | None) -> str | None:
 
 def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Value | None:
     pre, apre, num, unit, post, apost = m.group("pre", "apre", "num", "unit", "post", "apost")
+    post = post or m.group("post2")
     cu = _canon_unit(unit or "", strict)
     if cu == _BAD:
         return None
     op = _PRE_OPS[pre] if pre else None
     if post:
-        pop = next(v for k, v in _POST_OPS.items() if k in post)
+        pop = _post_op(post)
         if op is not None and (op == "=" or (op in "≥>") != (pop == "≥")):
             return _invalid(raw, f"“{_show(raw)}”中的运算符相互矛盾")
         op = op or pop
     x = _num(num)
+    qual = m.group("qual")
+    if qual is not None:
+        if qual in ("百分比", "%"):
+            if cu not in ("", "%"):
+                return None
+            cu = "%"
+        elif qual.startswith("不"):
+            op = _STRICT.get(op, op) if op else op
+        else:
+            if len(qual) > 1 and qual[1:] != "本数" and _MAIN.fullmatch(qual[1:]) is None:
+                return None
+            if len(qual) > 1 and qual[1:] != "本数":
+                inner = _from_main(_MAIN.fullmatch(qual[1:]), qual[1:], False, None)  # type: ignore[arg-type]
+                if inner is None or inner.number != x or (inner.unit or cu or None) != (cu or None):
+                    return None  # "(含90%)" next to 95%: a note, not a qualifier (slow path)
+            op = _INCLUSIVE.get(op, op) if op else op
     if not math.isfinite(x):
         return _invalid(raw, f"数值“{_show(raw)}”超出范围")
     if (unit or "").startswith("年") and x.is_integer() and 1900 <= x <= 2200 and not pre:
@@ -550,6 +580,14 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
     if approx:
         note = _join(note, f"“{_show(raw)}”为约数，按所写数值计")
     return _mk(raw, ValueKind.NUMBER, op=op, number=x, unit=cu or None, reason=note, negative=x < 0, approx=approx)
+
+
+_INCLUSIVE = {">": "≥", "<": "≤"}
+_STRICT = {"≥": ">", "≤": "<"}
+
+
+def _post_op(post: str) -> str:
+    return next(v for k, v in _POST_OPS.items() if k in post)
 
 
 def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Value | None:
@@ -697,7 +735,7 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
         u = _FAST_UNITS.get(unit, _BAD) if unit else None
         if u != _BAD and not (pre and post) and len(num) < 300 and (
                 u or not (pre or post) or not _YEAR_MONTH.fullmatch(num)):
-            op = _PRE_OPS[pre] if pre else _POST_OPS[post] if post else None
+            op = _PRE_OPS[pre] if pre else _post_op(post) if post else None
             return _mk(text, ValueKind.NUMBER, op, float(num), u)
     m = _MAIN.fullmatch(s)
     if m:
