@@ -90,3 +90,67 @@ def test_qualifier_that_disagrees_stays_a_note():
 
 def test_look_alikes_align_with_plain_spelling():
     assert align(parse_value("≧＝95%"), parse_value("96%")) == align(parse_value("≥95%"), parse_value("96%"))
+
+
+COMPOUND_UNITS = [
+    c("≥530元/人*月", N, "≥", 530, "元/人·月"),
+    c("530元/人×月", N, None, 530, "元/人·月"),
+    c("530元/人·月", N, None, 530, "元/人·月"),
+    c("530元/人.月", N, None, 530, "元/人·月"),
+    c("530元/人．月", N, None, 530, "元/人·月"),
+    c("530元/人・月", N, None, 530, "元/人·月"),
+    c("530元/(人·月)", N, None, 530, "元/人·月"),
+    c("530元/（人*月）", N, None, 530, "元/人·月"),
+    c("530元/人/月", N, None, 530, "元/人·月"),
+    c("≥1200元/人·年", N, "≥", 1200, "元/人·年"),
+    c("1万元/公里", N, None, 1, "万元/公里"),
+    c("≤1.5万元/公里", N, "≤", 1.5, "万元/公里"),
+    c("3.5万元/平方公里", N, None, 3.5, "万元/平方公里"),
+    c("≥1次/年", N, "≥", 1, "次/年"),
+    c("2次/季度", N, None, 2, "次/季度"),
+    c("60km/h", N, None, 60, "公里/小时"),
+    c("300元/人·月以上", N, "≥", 300, "元/人·月"),
+    # rates written with 每, before or after the amount
+    c("每亩300元", N, None, 300, "元/亩"),
+    c("每人每月300元", N, None, 300, "元/人·月"),
+    c("每公里不超过1万元", N, "≤", 1, "万元/公里"),
+    c("每生每年1000元", N, None, 1000, "元/生·年"),
+    c("每人每月不低于300元", N, "≥", 300, "元/人·月"),
+    c("每年1次", N, None, 1, "次/年"),
+    c("每天3次以上", N, "≥", 3, "次/天"),
+    c("每人每月三百元", N, None, 300, "元/人·月"),
+    c("每亩300-500元", R, None, 300, "元/亩", low=300, high=500),
+    c("300元每亩", N, None, 300, "元/亩"),
+    c("300元/每人每月", N, None, 300, "元/人·月"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPOUND_UNITS)
+def test_compound_units(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", ["每亩补贴300元", "每人300", "每年", "每人每月3%", "300元/上月"])
+def test_per_needs_a_unit_and_a_known_denominator(text):
+    assert parse_value(text).kind is not N
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        ("≥530元/人*月", "530元/人·月", (530.0, 530.0, "元/人·月", None)),
+        ("每生每年1000元", "1000元/生·年", (1000.0, 1000.0, "元/生·年", None)),
+        ("每公里不超过1万元", "8000元/公里", (1.0, 0.8, "万元/公里", "实际值由“元/公里”换算为“万元/公里”")),
+        ("≥3600元/人·年", "300元/人·月", (3600.0, 3600.0, "元/人·年", "实际值由“元/人·月”换算为“元/人·年”")),
+        ("≥1次/年", "1次/季度", (1.0, 4.0, "次/年", "实际值由“次/季度”换算为“次/年”")),
+    ],
+)
+def test_compound_units_align(target, actual, expected):
+    got = align(parse_value(target), parse_value(actual))
+    assert (got.target, got.actual, got.unit, got.note) == pytest.approx(expected)
+    assert got.problem is None
+
+
+def test_compound_units_that_differ_do_not_compare():
+    got = align(parse_value("5元/人"), parse_value("5元/人·月"))
+    assert got.problem == "目标单位“元/人”与实际单位“元/人·月”不一致，无法比较"

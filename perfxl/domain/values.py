@@ -233,6 +233,8 @@ _NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE
 _EDGE_PUNCT = " .,;:!?。、…'\"“”‘’「」『』《》"
 _SPACE_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _SPACE_DROP = re.compile(r"(?<!\d) | (?!\d)")
+_CJK_DOT = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")  # never a decimal point
+_UNIT_PAREN = re.compile(r"/\(([\u4e00-\u9fff]{1,4}(?:[*×xX✕・･.·•∙⋅/][\u4e00-\u9fff]{1,4}){0,2})\)")
 
 
 def _normalise(text: str) -> str:
@@ -247,6 +249,8 @@ def _normalise(text: str) -> str:
     if " " in s:
         s = " ".join(s.split())
         s = _SPACE_DROP.sub("", _SPACE_THOUSANDS.sub("", s))
+    if "/" in s:  # compound units: 元/人.月, 元/(人·月) → 元/人·月
+        s = _UNIT_PAREN.sub(r"/\1", _CJK_DOT.sub("·", s))
     return s.strip(_EDGE_PUNCT)
 
 
@@ -315,6 +319,8 @@ _KNOWN_UNITS_TEXT = (
     "人日 床位 元/人 次/年"
 )
 _KNOWN_UNITS: frozenset[str] = frozenset(_KNOWN_UNITS_TEXT.split())
+# What a rate may be "per" (元/人·月, 次/年, 万元/公里, 每生每年): known units, plus these.
+_PER_UNITS: frozenset[str] = _KNOWN_UNITS - {"%", "‰", "个百分点", "倍", "元/人", "次/年"} | {"月", "生", "学生", "人年"}
 _SCALE_PREFIXES: tuple[tuple[str, float], ...] = (
     ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8), ("千", 1e3), ("百", 1e2),
 )
@@ -331,6 +337,11 @@ def _canon_unit(u: str, strict: bool = False) -> str:
     if not u:
         return ""
     c = _UNIT_ALIASES.get(u.casefold() if u.isascii() else u, u)
+    if "每" in c:  # 元每亩, 元/每人每月
+        head, *per = _PER_WORD.split(c)
+        return _canon_compound(f"{head}/{'·'.join(per)}", strict) if head and "/" not in head else _BAD
+    if "/" in c:
+        return _canon_compound(c, strict)
     if c in _KNOWN_UNITS or c in _PROTECTED_UNITS:
         return c
     for p, _ in _SCALE_PREFIXES:
@@ -343,6 +354,30 @@ def _canon_unit(u: str, strict: bool = False) -> str:
     if strict or not _GENERIC_UNIT.fullmatch(c) or _BAD_UNIT_CHARS.search(c):
         return _BAD
     return c
+
+
+_PER_SEPS = re.compile(r"[*×xX✕・･.·•∙⋅/]")  # between the parts of a denominator: 人*月, 人×月, 人·月
+_PER_WORD = re.compile(r"/?每")
+_PER_ALIASES = {"日": "天", "个月": "月", "个人": "人", "年度": "年", "千米": "公里", "km": "公里", "h": "小时",
+                "平米": "平方米", "㎡": "平方米", "m2": "平方米", "m²": "平方米"}
+
+
+def _canon_compound(c: str, strict: bool) -> str:
+    """One spelling per compound unit: 元/人*月, 元/人×月, 元/人.月, 元/人/月 → 元/人·月; 万元/公里 stays."""
+    num, _, den = c.partition("/")
+    n = _canon_unit(num, strict) if num else _BAD
+    if n in (_BAD, "%", "‰", "个百分点", "万", "亿", "千万", "百万") or "/" in n:
+        return _BAD
+    parts = _PER_SEPS.split(den)
+    if len(parts) > 3:
+        return _BAD
+    out = []
+    for p in parts:
+        q = _PER_ALIASES.get(p.casefold() if p.isascii() else p, p)
+        if not (q in _PER_UNITS or (q[:1] in "万千百" and q[1:] in _PER_UNITS)):
+            return _BAD
+        out.append(q)
+    return n + "/" + "·".join(out)
 
 
 # Dimensions for conversions in align(): unit → (dimension, factor to the dimension's base).
@@ -360,6 +395,15 @@ _DIMS: dict[str, tuple[str, float]] = {
 def _decompose(u: str) -> tuple[object, float]:
     if u in _DIMS:
         return _DIMS[u]
+    if "/" in u:  # 万元/人·年 = 10⁴ 元 / (人 × 12 月)
+        num, _, den = u.partition("/")
+        dim, f = _decompose(num)
+        per = []
+        for p in den.split("·"):
+            d, g = _decompose(p)
+            per.append(repr(d))
+            f /= g
+        return (dim, tuple(sorted(per))), f
     if u not in _PROTECTED_UNITS:
         for p, f in _SCALE_PREFIXES:
             if u.startswith(p):
@@ -637,6 +681,30 @@ def _parse_quantity(
     return None
 
 
+def _parse_per(s: str, raw: str, strict: bool = False) -> Value | None:
+    """Rates written with 每: 每亩300元 → 300 元/亩, 每人每月300元 → 300 元/人·月, 每公里不超过1万元 →
+    ≤ 1 万元/公里, 300元每亩 → 300 元/亩."""
+    parts = s.split("每")
+    if parts[0]:  # 300元每亩, 300元/每人每月
+        return _per_value(parts[0].removesuffix("/"), parts[1:], raw, strict)
+    last = parts[-1]
+    for k in range(1, min(4, len(last))):  # 每公里不超过1万元: the shortest denominator that leaves a quantity
+        v = _per_value(last[k:], [*parts[1:-1], last[:k]], raw, strict)
+        if v is not None:
+            return v
+    return None
+
+
+def _per_value(rest: str, per: list[str], raw: str, strict: bool) -> Value | None:
+    if not rest or not per or not all(per):
+        return None
+    v = _parse_quantity(rest, raw, strict)
+    if v is None or v.kind not in (ValueKind.NUMBER, ValueKind.RANGE) or not v.unit or "/" in v.unit:
+        return None
+    u = _canon_unit(f"{v.unit}/{'·'.join(per)}", strict)
+    return None if u == _BAD else replace(v, unit=u)
+
+
 _YEAR_MONTH = re.compile(r"(?:19|20|21)\d\d\.(?:0?[1-9]|1[0-2])")
 _PAREN_TAIL = re.compile(r"(.+?)\(([^()]*)\)$")
 _FILLERS = (
@@ -754,6 +822,10 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
     v = _parse_quantity(s, raw, main=False)
     if v is not None:
         return v
+    if "每" in s:
+        v = _parse_per(s, raw)
+        if v is not None:
+            return v
     band = idx.exact.get(_phrase_key(s))
     if band is not None:
         return _mk(raw, ValueKind.QUALITATIVE, band=band)
@@ -785,7 +857,7 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
         for t, note in [(s, None), *candidates]:
             c = _CN_RUN.sub(_cn_sub, t)
             if c != t:
-                v = _parse_quantity(c, raw, strict=True, note=note)
+                v = _parse_quantity(c, raw, strict=True, note=note) or ("每" in c and _parse_per(c, raw, True)) or None
                 if v is not None:
                     return v
     if not any(c.isalnum() for c in s):  # "≥", "%", "??": symbols only
