@@ -154,3 +154,43 @@ def test_compound_units_align(target, actual, expected):
 def test_compound_units_that_differ_do_not_compare():
     got = align(parse_value("5元/人"), parse_value("5元/人·月"))
     assert got.problem == "目标单位“元/人”与实际单位“元/人·月”不一致，无法比较"
+
+
+PROPORTIONS = [
+    c("九成", N, None, 90, "%"),
+    c("9成", N, None, 90, "%"),
+    c("两成", N, None, 20, "%"),
+    c("十成", N, None, 100, "%"),
+    c("九成五", N, None, 95, "%"),
+    c("八成以上", N, "≥", 80, "%"),
+    c("≥8成", N, "≥", 80, "%"),
+    c("不低于九成", N, "≥", 90, "%"),
+    c("约九成", N, None, 90, "%", approx=True),
+    c("三分之二", N, None, 66.6666666667, "%"),
+    c("四分之三", N, None, 75, "%"),
+    c("2分之1", N, None, 50, "%"),
+    c("不少于三分之二", N, "≥", 66.6666666667, "%"),
+    c("百分之百", N, None, 100, "%"),
+    c("百分之九十五", N, None, 95, "%"),
+    c("千分之五", N, None, 5, "‰"),
+    c("过半", N, ">", 50, "%"),
+    c("超过半数", N, ">", 50, "%"),
+    c("半数以上", N, "≥", 50, "%"),
+    c("一半", N, None, 50, "%"),
+    c("满意度九成以上", N, "≥", 90, "%"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROPORTIONS)
+def test_proportions(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", ["完成", "已完成", "一成不变的做法", "零分之一"])
+def test_words_with_cheng_are_not_proportions(text):
+    assert parse_value(text).kind is not N
+
+
+def test_proportion_aligns_with_percent():
+    got = align(parse_value("≥三分之二"), parse_value("70%"))
+    assert (got.target, got.actual, got.unit) == (66.6666666667, 70.0, "%")

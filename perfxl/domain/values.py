@@ -481,6 +481,45 @@ def _cn_sub(m: re.Match[str]) -> str:
     return run if n is None else n
 
 
+_CN_TRIGGER = frozenset(_CN_CHARS + "成半分")
+_TENTHS = re.compile(r"(?P<n>十|[一二两三四五六七八九]|10|[1-9])成(?P<d>[一二三四五六七八九]|[1-9](?!\d))?")
+_FRACTION = re.compile(rf"(?P<den>[{_CN_CHARS}]+|\d+)分之(?P<num>[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
+_HALF = re.compile(r"超过半数|超过一半|过半数|过半|超半数|半数以上|一半以上|半数|一半")
+_HALF_AS = {"超过半数": ">50%", "超过一半": ">50%", "过半数": ">50%", "过半": ">50%", "超半数": ">50%",
+            "半数以上": "50%以上", "一半以上": "50%以上", "半数": "50%", "一半": "50%"}
+
+
+def _pct_text(x: float) -> str:
+    return f"{float(f'{x:.12g}')!r}".removesuffix(".0") + "%"
+
+
+def _tenths(m: re.Match[str]) -> str:
+    n, d = m.group("n", "d")
+    tens = 10 if n in ("十", "10") else int(n if n.isdigit() else _CN_DIGITS[n])
+    return _pct_text(tens * 10 + (int(d if d.isdigit() else _CN_DIGITS[d]) if d else 0))
+
+
+def _fraction(m: re.Match[str]) -> str:
+    den_t, num_t = m.group("den", "num")
+    if den_t in ("百", "千", "一百", "一千"):
+        return m.group(0)  # 百分之九十五, 千分之五: the numeral rule below
+    den, num = _cn_number(den_t) if not den_t.isdigit() else den_t, _cn_number(num_t) if not num_t[0].isdigit() else num_t
+    if den is None or num is None or float(den) == 0:
+        return m.group(0)
+    return _pct_text(float(num) / float(den) * 100)
+
+
+def _proportions(t: str) -> str:
+    """九成 → 90%, 九成五 → 95%, 三分之二 → 66.6666666667%, 过半 → >50%, 半数以上 → 50%以上."""
+    if "成" in t:
+        t = _TENTHS.sub(_tenths, t)
+    if "分之" in t:
+        t = _FRACTION.sub(_fraction, t)
+    if "半" in t:
+        t = _HALF.sub(lambda m: _HALF_AS[m.group()], t)
+    return t
+
+
 # --- dates ---------------------------------------------------------------------------------------
 
 _DATE_PRE = r"(?P<pre>截止到|截止至|截至|截止|不晚于|最迟|最晚|已于|预计|计划|到|至|于|在)?"
@@ -852,10 +891,11 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
     band = _match_phrase(s, idx)
     if band is not None:
         return _mk(raw, ValueKind.QUALITATIVE, band=band)
-    # Chinese numerals: 三所, 十二个, 百分之九十五, 三至五个, 十二月底前 (only with a known unit).
-    if any(c in _CN_CHARS for c in s):
+    # Chinese numerals: 三所, 十二个, 百分之九十五, 三至五个, 十二月底前 (only with a known unit);
+    # proportions: 九成, 三分之二, 过半.
+    if any(c in _CN_TRIGGER for c in s):
         for t, note in [(s, None), *candidates]:
-            c = _CN_RUN.sub(_cn_sub, t)
+            c = _CN_RUN.sub(_cn_sub, _proportions(t))
             if c != t:
                 v = _parse_quantity(c, raw, strict=True, note=note) or ("每" in c and _parse_per(c, raw, True)) or None
                 if v is not None:
