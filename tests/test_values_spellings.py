@@ -194,3 +194,43 @@ def test_words_with_cheng_are_not_proportions(text):
 def test_proportion_aligns_with_percent():
     got = align(parse_value("≥三分之二"), parse_value("70%"))
     assert (got.target, got.actual, got.unit) == (66.6666666667, 70.0, "%")
+
+
+RANGES = [
+    c("90-95%", R, None, 90, "%", low=90, high=95),
+    c("90%-95", R, None, 90, "%", low=90, high=95),
+    c("90％～95％", R, None, 90, "%", low=90, high=95),
+    c("90％－95％", R, None, 90, "%", low=90, high=95),
+    c("90%——95%", R, None, 90, "%", low=90, high=95),
+    c("90%—95%", R, None, 90, "%", low=90, high=95),
+    c("90%至95%", R, None, 90, "%", low=90, high=95),
+    c("90%～95%之间", R, None, 90, "%", low=90, high=95),
+    c("90~95%（含）", R, None, 90, "%", low=90, high=95),
+    c("90~95（%）", R, None, 90, "%", low=90, high=95),
+    c("3～5个", R, None, 3, "个", low=3, high=5),
+    c("3〜5个", R, None, 3, "个", low=3, high=5),
+    c("3‒5个", R, None, 3, "个", low=3, high=5),
+    c("3 - 5 个", R, None, 3, "个", low=3, high=5),
+    c("3个-5个", R, None, 3, "个", low=3, high=5),
+    c("3到5天", R, None, 3, "天", low=3, high=5),
+    c("三到五天", R, None, 3, "天", low=3, high=5),
+    c("3-5个工作日", R, None, 3, "个工作日", low=3, high=5),
+    c("1-2个月", R, None, 1, "个月", low=1, high=2),
+    c("5-10万元", R, None, 5, "万元", low=5, high=10),
+    c("5万-10万元", R, None, 5, "万元", low=5, high=10),
+    c("1000-2000元/人", R, None, 1000, "元/人", low=1000, high=2000),
+    c("-5~-3%", R, None, -5, "%", low=-5, high=-3),
+    c("90-95", R, None, 90, None, low=90, high=95),
+    c("3天-5个", X),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_ranges(text, expected):
+    check(text, expected)
+
+
+def test_range_with_unit_on_one_side_aligns():
+    got = align(parse_value("90-95%"), parse_value("93%"))
+    assert (got.target, got.actual, got.target_high, got.unit) == (90.0, 93.0, 95.0, "%")
+    assert parse_value("——").kind is ValueKind.NOT_APPLICABLE

@@ -242,6 +242,8 @@ def _normalise(text: str) -> str:
         if " " not in text:
             return text.strip(_EDGE_PUNCT)
         s = text
+    elif "——" in text:  # a Chinese dash between two values ("90%——95%"), never two minus signs
+        s = text.replace("——", "~").translate(_TABLE)
     elif _NEEDS_TABLE.search(text):  # most Chinese text has nothing to translate: skip the slow translate
         s = text.translate(_TABLE)
     else:
@@ -299,8 +301,8 @@ _MAIN = re.compile(
     rf"(?P<post>{_POST})?(?P<q>{_QUAL})?(?P<post2>{_POST})?(?P<apost>左右)?"
 )
 _RANGE = re.compile(
-    rf"(?P<apre>{_APPROX_PRE})?(?P<n1>{_NUM})(?P<u1>{_UNIT_CHARS}{{1,6}}?)?(?:-|~|至|到)"
-    rf"(?P<n2>{_NUM})(?P<u2>{_UNIT_CHARS}{{1,6}}?)?(?:之间|范围内|区间内?)?"
+    rf"(?P<apre>{_APPROX_PRE})?(?P<n1>{_NUM})(?P<u1>{_UNIT_CHARS}{{1,8}}?)?(?:-|~|至|到)"
+    rf"(?P<n2>{_NUM})(?P<u2>{_UNIT_CHARS}{{1,8}}?)?(?:之间|范围内|区间内?)?(?:\((?P<q>含|含本数|百分比|%)\))?"
 )
 
 _UNIT_ALIASES: dict[str, str] = {
@@ -324,6 +326,7 @@ _PER_UNITS: frozenset[str] = _KNOWN_UNITS - {"%", "‰", "个百分点", "倍", 
 _SCALE_PREFIXES: tuple[tuple[str, float], ...] = (
     ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8), ("千", 1e3), ("百", 1e2),
 )
+_SCALE_WORDS = ("万", "亿", "千万", "百万")
 _PROTECTED_UNITS = frozenset({"个百分点", "百分点", "百分比", "千分比", "千瓦时"})
 _GENERIC_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z²³°℃/·]{1,6}")
 # Characters that make a "unit" look like words instead ("天完成", "月底前", "年提高").
@@ -349,7 +352,7 @@ def _canon_unit(u: str, strict: bool = False) -> str:
             rest = _UNIT_ALIASES.get(c[len(p):], c[len(p):])
             if rest in _KNOWN_UNITS and rest not in ("%", "‰", "个百分点"):
                 return p + rest
-    if c in ("万", "亿", "千万", "百万"):
+    if c in _SCALE_WORDS:
         return c
     if strict or not _GENERIC_UNIT.fullmatch(c) or _BAD_UNIT_CHARS.search(c):
         return _BAD
@@ -366,7 +369,7 @@ def _canon_compound(c: str, strict: bool) -> str:
     """One spelling per compound unit: 元/人*月, 元/人×月, 元/人.月, 元/人/月 → 元/人·月; 万元/公里 stays."""
     num, _, den = c.partition("/")
     n = _canon_unit(num, strict) if num else _BAD
-    if n in (_BAD, "%", "‰", "个百分点", "万", "亿", "千万", "百万") or "/" in n:
+    if n in (_BAD, "%", "‰", "个百分点", *_SCALE_WORDS) or "/" in n:
         return _BAD
     parts = _PER_SEPS.split(den)
     if len(parts) > 3:
@@ -678,6 +681,12 @@ def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> V
     u2 = _canon_unit(m.group("u2") or "", strict)
     if u1 == _BAD or u2 == _BAD:
         return None
+    if u1 in _SCALE_WORDS and u2.startswith(u1):  # 5万-10万元
+        u1 = u2
+    if m.group("q") in ("百分比", "%"):
+        if (u1 or "%") != "%" or (u2 or "%") != "%":
+            return None
+        u1 = u2 = "%"
     if u1 and u2 and u1 != u2:
         return _invalid(raw, f"区间“{_show(raw)}”两端单位不一致")
     lo, hi = _num(m.group("n1")), _num(m.group("n2"))
