@@ -1093,6 +1093,26 @@ def _nearer_as_fraction(x: float, other: float) -> bool:
     return abs(math.log(abs(x) * 100 / abs(other))) <= abs(math.log(abs(x) / abs(other)))
 
 
+# A bare number next to a date is read as an Excel date serial (days since 1899-12-30, the 1900 date
+# system) when it falls in 2000-01-01 … 2099-12-31: a date cell whose format was lost. Outside that
+# window, or next to anything but a date, a number stays a number.
+EXCEL_SERIAL_WINDOW = (36526, 73050)
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+
+
+def _cn_date(d: date | None) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def _excel_serial_date(v: Value) -> Value | None:
+    x = v.number
+    if v.kind is not ValueKind.NUMBER or v.unit is not None or x is None:
+        return None
+    if not EXCEL_SERIAL_WINDOW[0] <= x < EXCEL_SERIAL_WINDOW[1] + 1:
+        return None
+    return replace(v, kind=ValueKind.DATE, number=None, when=date.fromordinal(_EXCEL_EPOCH + int(x)))
+
+
 def align(target: Value, actual: Value, unit_column: str | None = None, *, year: int | None = None) -> Comparison:
     """Put target and actual on one scale. Never raises; impossible cases carry a Chinese `problem`.
 
@@ -1102,7 +1122,8 @@ def align(target: Value, actual: Value, unit_column: str | None = None, *, year:
       (so target "≤1%" with actual "0.5" stays 0.5%); ‰ is converted to %.
     - Other units: the actual is converted into the target's unit (万元/元/亿元/千元, 天/日/小时/分钟,
       个月/年, 公里/米, 亩/公顷, 吨/千克 …); incompatible units → problem.
-    - Dates: ordinal days; a year-less date is resolved with `year` when given.
+    - Dates: ordinal days; a year-less date is resolved with `year` when given. A bare number next
+      to a date is read as an Excel date serial inside `EXCEL_SERIAL_WINDOW` (with a note).
     """
     return Comparison(*align_tuple(target, actual, unit_column, year=year))
 
@@ -1137,6 +1158,11 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
         if p:
             return None, None, target.unit or col, p, None, None
     if target.kind is ValueKind.DATE or actual.kind is ValueKind.DATE:
+        serial_note = None
+        if target.kind is ValueKind.DATE and (d := _excel_serial_date(actual)) is not None:
+            actual, serial_note = d, f"实际值{_show(actual.raw)}按Excel日期序列号读作{_cn_date(d.when)}"
+        elif actual.kind is ValueKind.DATE and (d := _excel_serial_date(target)) is not None:
+            target, serial_note = d, f"目标值{_show(target.raw)}按Excel日期序列号读作{_cn_date(d.when)}"
         if target.kind is not actual.kind:
             if target.kind is ValueKind.DATE:
                 return None, None, "日期", f"目标值为日期，实际值“{_show(actual.raw)}”不是日期，无法比较", None, None
@@ -1145,7 +1171,7 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
             if v.when is None:
                 return None, None, "日期", f"{_SIDE[side]}“{_show(v.raw)}”未写年份，无法比较（请提供评价年度）", None, None
         assert target.when is not None and actual.when is not None
-        return float(target.when.toordinal()), float(actual.when.toordinal()), "日期", None, None, None
+        return float(target.when.toordinal()), float(actual.when.toordinal()), "日期", None, None, serial_note
 
     notes: list[str] = []
     t_lo = target.low if target.kind is ValueKind.RANGE else target.number
@@ -1199,6 +1225,6 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
 
 
 __all__ = [
-    "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "Band", "Comparison", "PhraseMap", "Value", "ValueKind",
+    "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "EXCEL_SERIAL_WINDOW", "Band", "Comparison", "PhraseMap", "Value", "ValueKind",
     "Vocabulary", "align", "align_tuple", "default_vocabulary", "parse_value", "parse_value_uncached", "unit_factor",
 ]
