@@ -43,3 +43,25 @@ def test_serials_never_apply_to_non_date_targets():
     assert (got.target, got.actual, got.unit, got.note) == (45657.0, 45000.0, None, None)
     got = cmp("≥45000人次", "45657")
     assert (got.target, got.actual, got.unit) == (45000.0, 45657.0, "人次")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "column", "expected"),
+    [
+        # a bare number under a 计量单位 of % is that percent: never scaled
+        ("≥95%", "0.95", "%", (95.0, 0.95, "实际值0.95按计量单位读作0.95%（如指95%，应填写95）")),
+        ("≥90", "0.9", "%", (90.0, 0.9, "实际值0.9按计量单位读作0.9%（如指90%，应填写90）")),
+        ("0.95", "0.93", "%", (0.95, 0.93, None)),
+        ("≤1%", "0.5", "%", (1.0, 0.5, None)),
+        ("≥95", "96", "％", (95.0, 96.0, None)),
+        ("≤5", "3", "‰", (0.5, 0.3, None)),
+        # no 计量单位 column: the nearer reading of a plain number next to a written percent
+        ("≥95%", "0.95", None, (95.0, 95.0, "实际值0.95按小数读作95%")),
+        ("≤1%", "0.5", None, (1.0, 0.5, None)),
+        ("≥0.95", "96%", None, (95.0, 96.0, "目标值按小数读作百分比")),
+    ],
+)
+def test_percent_semantics(target, actual, column, expected):
+    got = cmp(target, actual, column)
+    assert (got.target, got.actual, got.note) == expected
+    assert got.unit == "%" and got.problem is None

@@ -19,6 +19,27 @@ Decisions (documented here once):
 - Approximations. "约95%", "95%左右" → NUMBER with approx=True and a note in `reason`.
 - Leading words. Numbers win over phrases: "完成95%", "合格率≥95%", "完成率：95%" → NUMBER; the dropped
   words are noted in `reason`. A number inside other wording ("较上年提高5%") is TEXT.
+- Operators. Look-alikes (═ ＝ ⩾ ⩽ ≧ ≦ ＞＝ ≥= =≥ 〉=) are the plain operator. Operator words work
+  before or after the value ("不低于95%", "95%不低于"); 以上/以下/以内 only after it ("以下3项" is
+  "the following 3 items"). Bracket qualifiers: (含)/(含本数)/(含95%) make > and < inclusive,
+  (不含) makes ≥ and ≤ strict, (百分比)/(%) name the unit; "(含90%)" next to 95% stays a note.
+- Compound units have one spelling, parts joined by "·": 元/人*月, 元/人×月, 元/人.月, 元/(人·月),
+  元/人/月 → 元/人·月. Rates with 每 are the same unit: 每人每月300元 → 300 元/人·月, 300元每亩 →
+  300 元/亩, 每公里不超过1万元 → ≤ 1 万元/公里. What a rate is "per" must be a known unit (or 月, 生,
+  学生), so "每亩补贴300元" stays TEXT. `align` converts compound units part by part (元/人·月 →
+  元/人·年 × 12); differently built units (元/人 vs 元/人·月) do not compare.
+- Proportions are percents: 九成 → 90%, 九成五 → 95%, 三分之二 → 66.6666666667% (12 significant
+  digits), 过半/超过半数 → >50%, 半数以上 → ≥50%, 一半 → 50%.
+- Percent scale. A bare number under a 计量单位 of % is that percent (0.9 → 0.9%), never scaled;
+  when the fraction reading would have been nearer the other side, `align` says how to write it in
+  its note. Only a percent-formatted workbook cell holds a fraction, and the reader turns such cells
+  into text ("95%") before this module sees them. With no 计量单位 column (form JSON, a target
+  "≥95%" next to an actual "0.95"), nothing says which scale the bare number is on, so the nearer
+  reading wins: a plain number ≤ 1.5 is read as a fraction (× 100) when that is nearer the other
+  side, with a note ("实际值0.95按小数读作95%"); "≤1%" next to "0.5" stays 0.5%.
+- Excel date serials. Next to a DATE (and only there) a bare number without unit in
+  `EXCEL_SERIAL_WINDOW` (2000-01-01 … 2099-12-31, 1900 date system) is read as that date, with a
+  note: a date cell whose number format was lost.
 - bool → QUALITATIVE (True FULL / False FAIL, raw "TRUE"/"FALSE"); float NaN → EMPTY (pandas'
   missing cell); ±inf → INVALID.
 """
@@ -1117,9 +1138,9 @@ def align(target: Value, actual: Value, unit_column: str | None = None, *, year:
     """Put target and actual on one scale. Never raises; impossible cases carry a Chinese `problem`.
 
     - `unit_column` (计量单位) applies to a side that wrote no unit.
-    - Percent: a plain number ≤ 1.5 next to a percent (written or from the unit column) is read as
-      a fraction and scaled × 100, unless the unscaled reading is nearer the other side
-      (so target "≤1%" with actual "0.5" stays 0.5%); ‰ is converted to %.
+    - Percent: a plain number under a unit column of % is that percent; without a unit column, a
+      plain number ≤ 1.5 next to a written percent is read as a fraction (× 100) when that reading
+      is nearer the other side (so target "≤1%" with actual "0.5" stays 0.5%); ‰ is converted to %.
     - Other units: the actual is converted into the target's unit (万元/元/亿元/千元, 天/日/小时/分钟,
       个月/年, 公里/米, 亩/公顷, 吨/千克 …); incompatible units → problem.
     - Dates: ordinal days; a year-less date is resolved with `year` when given. A bare number next
@@ -1148,8 +1169,8 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
         # The usual row: two plain numbers with the same unit (or none). Same result as the general
         # path below, which would take its "one unit, nothing to convert" branch.
         u = target.unit
-        if u == "%" or (u != "‰" and col not in _PCT):
-            a = actual.number
+        a = actual.number
+        if u == "%" or (u != "‰" and col not in _PCT) or (u is None and col == "%" and not 0 < a <= 1.5):
             return _round(target.number), _round(a), u or col, None, None, _NEGATIVE_NOTE if a < 0 else None
     if year is not None:
         target, actual = target.with_year(year), actual.with_year(year)
@@ -1186,27 +1207,18 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
     if target.unit in _PCT or actual.unit in _PCT or col in _PCT:
         if (tu and tu not in _PCT) or (au and au not in _PCT):
             return None, None, tu, f"目标单位“{tu or '无'}”与实际单位“{au or '无'}”不一致，无法比较", None, None
-        if target.unit == "‰":
+        if tu == "‰":  # written or from the 计量单位 column
             t_lo, t_hi = t_lo / 10, (t_hi / 10 if t_hi is not None else None)
-        if actual.unit == "‰":
+        if au == "‰":
             a = a / 10
-        t_plain, a_plain = target.unit is None, actual.unit is None
-        if t_plain and a_plain:  # both from a % column: Excel percent cells hold fractions
-            if abs(t_lo) <= 1.5 and abs(a) <= 1.5:
-                t_lo, a = t_lo * 100, a * 100
-                t_hi = t_hi * 100 if t_hi is not None else None
-                notes.append("目标值与实际值按小数读作百分比")
-            elif abs(a) <= 1.5 and _nearer_as_fraction(a, t_lo):
-                a *= 100
-                notes.append(f"实际值{_clean_number_text(a / 100)}按小数读作{_clean_number_text(_round(a))}%")
-            elif abs(t_lo) <= 1.5 and _nearer_as_fraction(t_lo, a):
-                t_lo *= 100
-                t_hi = t_hi * 100 if t_hi is not None else None
-                notes.append("目标值按小数读作百分比")
-        elif a_plain and _nearer_as_fraction(a, t_lo):
+        if col in _PCT:  # a bare number under a 计量单位 of % is that percent (SPEC §3.10)
+            if actual.unit is None and a and _nearer_as_fraction(a, t_lo):
+                notes.append(f"实际值{_clean_number_text(a)}按计量单位读作{_clean_number_text(a)}%"
+                             f"（如指{_clean_number_text(_round(a * 100))}%，应填写{_clean_number_text(_round(a * 100))}）")
+        elif actual.unit is None and _nearer_as_fraction(a, t_lo):  # no column: the nearer reading
             a *= 100
             notes.append(f"实际值{_clean_number_text(a / 100)}按小数读作{_clean_number_text(_round(a))}%")
-        elif t_plain and _nearer_as_fraction(t_lo, a):
+        elif target.unit is None and _nearer_as_fraction(t_lo, a):
             t_lo *= 100
             t_hi = t_hi * 100 if t_hi is not None else None
             notes.append("目标值按小数读作百分比")
