@@ -207,7 +207,8 @@ CASES = [
     # invalid
     c("约九成左右", N, None, 90, "%", approx=True),  # proportions are numbers now (was INVALID)
     *(c(t, X) for t in ("1.2.3", "95%%", "#DIV/0!", "#N/A", "2024年13月", "2024年2月30日",
-                        "≥95%以下", "≥", "%", "1e5")),
+                        "≥95%以下", "≥", "%", "1e400", "inf", "NaN")),
+    c("1e5", N, None, 100000),  # scientific notation is read (was INVALID), within the magnitude bound
 ]
 
 
@@ -229,7 +230,7 @@ def test_table_is_large_enough():
 def test_invalid_reason_text():
     v = parse_value("1.2.3")
     assert v.reason == "无法识别数值“1.2.3”：请填写如“≥90%”的数值"
-    assert parse_value("#DIV/0!").reason == "单元格为 Excel 错误值“#DIV/0!”"
+    assert parse_value("#DIV/0!").reason == "单元格为错误值#DIV/0!（Excel 错误值，公式无法计算），请修正公式或直接填写数值"
     assert "未写年份" in parse_value("12月底前").reason
 
 
@@ -251,7 +252,7 @@ def test_notes_for_dropped_words():
         (Decimal("95.5"), N, "95.5", 95.5),
         (Fraction(1, 2), N, "0.5", 0.5),
         (None, E, "", None),
-        (float("nan"), E, "", None),
+        (float("nan"), X, "nan", None),  # non-finite: INVALID (was EMPTY)
         (float("inf"), X, "inf", None),
         (10**400, X, str(10**400), None),
     ],

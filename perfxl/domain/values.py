@@ -40,8 +40,17 @@ Decisions (documented here once):
 - Excel date serials. Next to a DATE (and only there) a bare number without unit in
   `EXCEL_SERIAL_WINDOW` (2000-01-01 … 2099-12-31, 1900 date system) is read as that date, with a
   note: a date cell whose number format was lost.
-- bool → QUALITATIVE (True FULL / False FAIL, raw "TRUE"/"FALSE"); float NaN → EMPTY (pandas'
-  missing cell); ±inf → INVALID.
+- Edges. A number, typed or given as an object, must have |x| < `MAX_MAGNITUDE` (10¹⁵ as written:
+  Excel keeps 15 significant digits, and 10¹⁵ 元 is several times China's GDP); beyond it the value
+  is INVALID ("数值超出合理范围…"), so no inf can come out of a unit conversion. |x| <
+  `MIN_MAGNITUDE` (10⁻⁹) is formula noise (0.1+0.2−0.3) or a denormal and counts as 0 (a note when
+  given as an object), so nothing divides by it; -0.0 is 0. NaN, ±inf and the words inf / infinity /
+  ∞ / NaN are INVALID ("不是有限数") — even "nan", a not-applicable marker in the default list (it is
+  pandas' text for a missing cell; a pack marker list decides that only for other words). Excel error
+  values (#DIV/0!, #REF!, #N/A, #VALUE!, #NAME?, #NUM!, #NULL! …) as text or as an object whose str()
+  is one are INVALID ("单元格为错误值#DIV/0!…"). Scientific notation ("1.5E+3", "1e308") is read as a
+  number, within the same bounds.
+- bool → QUALITATIVE (True FULL / False FAIL, raw "TRUE"/"FALSE").
 """
 
 from __future__ import annotations
@@ -634,9 +643,22 @@ def _invalid(raw: str, reason: str | None = None) -> Value:
     return _mk(raw, ValueKind.INVALID, reason=reason or f"无法识别数值“{_show(raw)}”：请填写如“≥90%”的数值")
 
 
+# Magnitudes a form can hold (documented in the module docstring).
+MAX_MAGNITUDE = 1e15
+MIN_MAGNITUDE = 1e-9
+
+
 def _num(text: str) -> float:
     x = float(text.replace(",", ""))
-    return x + 0.0  # -0.0 → 0.0
+    return 0.0 if -MIN_MAGNITUDE < x < MIN_MAGNITUDE else x  # also -0.0 → 0.0
+
+
+def _too_large(raw: str) -> Value:
+    return _invalid(raw, f"数值超出合理范围（绝对值应小于10的15次方）：“{_show(raw)}”")
+
+
+def _non_finite(raw: str) -> Value:
+    return _invalid(raw, f"数值“{_show(raw)}”不是有限数，请填写实际数值")
 
 
 def _join(*notes: str | None) -> str | None:
@@ -673,8 +695,8 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
                 if inner is None or inner.number != x or (inner.unit or cu or None) != (cu or None):
                     return None  # "(含90%)" next to 95%: a note, not a qualifier (slow path)
             op = _INCLUSIVE.get(op, op) if op else op
-    if not math.isfinite(x):
-        return _invalid(raw, f"数值“{_show(raw)}”超出范围")
+    if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
+        return _too_large(raw)
     if (unit or "").startswith("年") and x.is_integer() and 1900 <= x <= 2200 and not pre:
         return None  # a year: let the date parser take it
     if not unit and "." in num and (pre or post) and _YEAR_MONTH.fullmatch(num):
@@ -711,8 +733,8 @@ def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> V
     if u1 and u2 and u1 != u2:
         return _invalid(raw, f"区间“{_show(raw)}”两端单位不一致")
     lo, hi = _num(m.group("n1")), _num(m.group("n2"))
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        return _invalid(raw, f"数值“{_show(raw)}”超出范围")
+    if not (-MAX_MAGNITUDE < lo < MAX_MAGNITUDE and -MAX_MAGNITUDE < hi < MAX_MAGNITUDE):
+        return _too_large(raw)
     if lo > hi:
         lo, hi = hi, lo
         note = _join(note, "区间上下限写反，已调换")
@@ -785,6 +807,8 @@ _FILLERS = (
 _FILLER_PRE = re.compile(rf"(?:(?:{_alt(_FILLERS)})[:,]?)+")
 _FILLER_POST = re.compile(r"(?:完成|达标|覆盖|以上完成)$")
 _LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z()]{1,15}:?(?=[≥≤<>=])|[^:]{1,20}:")
+_SCIENTIFIC = re.compile(r"([≥≤<>=])?([+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+)(%)?")
+_NON_FINITE = frozenset(f"{sign}{w}" for sign in ("", "+", "-") for w in ("inf", "infinity", "∞", "nan"))
 _EXCEL_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!)",
                           re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|%|‰|百分之|千分之|[{_CN_CHARS}]+(?:成|倍|个|人|次|所|天|年|月|项|元|%)")
@@ -864,13 +888,16 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
     band = idx.exact.get(s)
     if band is not None:
         return _mk(text, ValueKind.QUALITATIVE, band=band)
-    if s.casefold() in idx.na or (s[0] in idx.na_chars and all(c in idx.na_chars for c in s)):
+    folded = s.casefold()
+    if folded in _NON_FINITE:  # before the markers: "nan" is one in the default list (pandas' text)
+        return _non_finite(text)
+    if folded in idx.na or (s[0] in idx.na_chars and all(c in idx.na_chars for c in s)):
         return _mk(text, ValueKind.NOT_APPLICABLE)
     m = _FAST.fullmatch(s)  # fast path: "≥95%", "100", "30天", "≤5万元", "不低于90%", "95%以上"
     if m:
         pre, num, unit, post = m.groups()
         u = _FAST_UNITS.get(unit, _BAD) if unit else None
-        if u != _BAD and not (pre and post) and len(num) < 300 and (
+        if u != _BAD and not (pre and post) and (
                 u or not (pre or post) or not _YEAR_MONTH.fullmatch(num)):
             op = _PRE_OPS[pre] if pre else _post_op(post) if post else None
             return _mk(text, ValueKind.NUMBER, op, float(num), u)
@@ -879,8 +906,8 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
         v = _from_main(m, text, False, None)
         if v is not None:
             return v
-    if s[0] == "#" and _EXCEL_ERROR.fullmatch(text.translate(_TABLE).strip()):
-        return _invalid(text, f"单元格为 Excel 错误值“{_show(text)}”")
+    if s[0] == "#" and (e := _EXCEL_ERROR.fullmatch(text.translate(_TABLE).strip())):
+        return _invalid(text, f"单元格为错误值{e.group().upper()}（Excel 错误值，公式无法计算），请修正公式或直接填写数值")
     if len(s) > 200:
         band = _match_phrase(s[:200], idx)
         return _mk(text, ValueKind.QUALITATIVE, band=band) if band else _mk(text, ValueKind.TEXT)
@@ -888,6 +915,13 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
 
 
 def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
+    m = _SCIENTIFIC.fullmatch(s)  # 1e308, 1.5E+3: how programs print extreme numbers
+    if m:
+        x = _num(m.group(2))
+        if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
+            return _too_large(raw)
+        op = _PRE_OPS[m.group(1)] if m.group(1) else None
+        return _mk(raw, ValueKind.NUMBER, op, x, m.group(3) or None, negative=x < 0)
     v = _parse_quantity(s, raw, main=False)
     if v is not None:
         return v
@@ -943,9 +977,9 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
 
 # Text that is already normal (ASCII digits, no spaces or edge punctuation) and needs no other rule:
 # an optional one-character operator, a plain decimal, an optional percent sign or unit word.
-_PLAIN = re.compile(r"([≥≤<>=]?)([0-9]{1,15}(?:\.[0-9]{1,15})?)(%|‰|[\u4e00-\u9fff]{1,4})?")
+_PLAIN = re.compile(r"([≥≤<>=]?)([0-9]{1,15}(?:\.(?!0{9})[0-9]{1,15})?)(%|‰|[\u4e00-\u9fff]{1,4})?")
 _FAST = re.compile(
-    r"([≥≤<>=]|不低于|不少于|不超过|不高于|大于等于|小于等于)?(\d+(?:\.\d+)?)(%|‰|[\u4e00-\u9fff]{1,4}?)?(以上|以下|以内|之内)?"
+    r"([≥≤<>=]|不低于|不少于|不超过|不高于|大于等于|小于等于)?(\d{1,15}(?:\.(?!0{9})\d+)?)(%|‰|[\u4e00-\u9fff]{1,4}?)?(以上|以下|以内|之内)?"
 )
 _FAST_UNITS: dict[str, str] = {
     u: c
@@ -983,14 +1017,18 @@ def _parse_object(obj: object, vocab: Vocabulary | None) -> Value:
         try:
             x = float(obj)
         except (OverflowError, ValueError, TypeError):
-            return _invalid(str(obj), f"数值“{_show(str(obj))}”超出范围")
-        if math.isnan(x):
-            return _mk("", ValueKind.EMPTY)
-        if math.isinf(x):
-            return _invalid(str(x), f"数值“{x}”不是有限数")
-        x += 0.0
+            return _too_large(_safe_str(obj))
+        if math.isnan(x) or math.isinf(x):
+            return _non_finite(str(x))
+        if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
+            return _too_large(_clean_number_text(x))
+        note = None
+        if -MIN_MAGNITUDE < x < MIN_MAGNITUDE:
+            if x:
+                note = f"数值{x!r}过小（公式误差），按0计"
+            x = 0.0  # also -0.0 → 0.0
         raw = str(obj) if isinstance(obj, numbers.Integral) else _clean_number_text(x)
-        return _mk(raw, ValueKind.NUMBER, number=x, negative=x < 0)
+        return _mk(raw, ValueKind.NUMBER, number=x, reason=note, negative=x < 0)
     if isinstance(obj, bytes | bytearray | memoryview):
         text = bytes(obj).decode("utf-8", "replace")
     else:
@@ -1006,6 +1044,13 @@ def _parse_object(obj: object, vocab: Vocabulary | None) -> Value:
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str, vocab: Vocabulary | None) -> Value:
     return _parse_text(text, vocab)
+
+
+def _safe_str(obj: object) -> str:
+    try:
+        return str(obj)
+    except Exception:
+        return ""
 
 
 def _safe(text: object) -> str:
@@ -1149,6 +1194,7 @@ def align(target: Value, actual: Value, unit_column: str | None = None, *, year:
     return Comparison(*align_tuple(target, actual, unit_column, year=year))
 
 
+_ALIGN_MAX = MAX_MAGNITUDE * 1e9  # after a unit conversion (亿元 → 元 …); never inf
 _Aligned = tuple[float | None, float | None, str | None, str | None, float | None, str | None]
 _NEGATIVE_NOTE = "实际值为负数，评分时按0计"
 
@@ -1169,9 +1215,10 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
         # The usual row: two plain numbers with the same unit (or none). Same result as the general
         # path below, which would take its "one unit, nothing to convert" branch.
         u = target.unit
-        a = actual.number
-        if u == "%" or (u != "‰" and col not in _PCT) or (u is None and col == "%" and not 0 < a <= 1.5):
-            return _round(target.number), _round(a), u or col, None, None, _NEGATIVE_NOTE if a < 0 else None
+        a, t = actual.number, target.number
+        if (u == "%" or (u != "‰" and col not in _PCT) or (u is None and col == "%" and not 0 < a <= 1.5)) and (
+                -MAX_MAGNITUDE < a < MAX_MAGNITUDE and -MAX_MAGNITUDE < t < MAX_MAGNITUDE):
+            return _round(t), _round(a), u or col, None, None, _NEGATIVE_NOTE if a < 0 else None
     if year is not None:
         target, actual = target.with_year(year), actual.with_year(year)
     for v, side in ((target, "target"), (actual, "actual")):
@@ -1231,12 +1278,15 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
                 return None, None, tu, f"目标单位“{tu}”与实际单位“{au}”不一致，无法比较", None, None
             a *= f
             notes.append(f"实际值由“{au}”换算为“{tu}”")
+    if not all(-_ALIGN_MAX < x < _ALIGN_MAX for x in (t_lo, a, t_lo if t_hi is None else t_hi)):
+        return None, None, unit, "数值超出合理范围，无法比较", None, None
     if a < 0:
         notes.append(_NEGATIVE_NOTE)
     return _round(t_lo), _round(a), unit, None, _round(t_hi) if t_hi is not None else None, "；".join(notes) or None
 
 
 __all__ = [
-    "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "EXCEL_SERIAL_WINDOW", "Band", "Comparison", "PhraseMap", "Value", "ValueKind",
-    "Vocabulary", "align", "align_tuple", "default_vocabulary", "parse_value", "parse_value_uncached", "unit_factor",
+    "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "EXCEL_SERIAL_WINDOW", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band",
+    "Comparison", "PhraseMap", "Value", "ValueKind", "Vocabulary", "align", "align_tuple", "default_vocabulary",
+    "parse_value", "parse_value_uncached", "unit_factor",
 ]
