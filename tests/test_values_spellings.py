@@ -234,3 +234,9 @@ def test_range_with_unit_on_one_side_aligns():
     got = align(parse_value("90-95%"), parse_value("93%"))
     assert (got.target, got.actual, got.target_high, got.unit) == (90.0, 93.0, 95.0, "%")
     assert parse_value("——").kind is ValueKind.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize("text", ["（每人每月<0.95元", "每人每月：0.95元"])
+def test_per_rate_behind_a_bracket_or_colon(text):
+    v = parse_value(text)
+    assert (v.number, v.unit) == (0.95, "元/人·月")

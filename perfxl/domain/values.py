@@ -787,6 +787,7 @@ def _parse_per(s: str, raw: str, strict: bool = False) -> Value | None:
 
 
 def _per_value(rest: str, per: list[str], raw: str, strict: bool) -> Value | None:
+    rest = rest.lstrip(":")
     if not rest or not per or not all(per):
         return None
     v = _parse_quantity(rest, raw, strict)
@@ -926,7 +927,7 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
     if v is not None:
         return v
     if "每" in s:
-        v = _parse_per(s, raw)
+        v = _parse_per(s.lstrip("(["), raw)
         if v is not None:
             return v
     band = idx.exact.get(_phrase_key(s))
@@ -942,7 +943,7 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
         if f and f.end() < len(t):
             candidates.append((t[f.end():], _join(note, f"忽略文字“{f.group(0).rstrip(':')}”")))
         lab = _LABEL.match(t)
-        if lab and lab.end() < len(t):
+        if lab and lab.end() < len(t) and "每" not in lab.group(0):  # 每人每月 is a unit, not a label
             candidates.append((t[lab.end():], _join(note, f"忽略文字“{lab.group(0).rstrip(':')}”")))
     for t, note in list(candidates) + [(s, None)]:
         f = _FILLER_POST.search(t)
@@ -1084,6 +1085,39 @@ def parse_value(text: object, vocab: Vocabulary | None = None) -> Value:
 parse_value.__wrapped__ = parse_value_uncached  # type: ignore[attr-defined]
 parse_value.cache_clear = _parse_cached.cache_clear  # type: ignore[attr-defined]
 parse_value.cache_info = _parse_cached.cache_info  # type: ignore[attr-defined]
+
+
+# --- canonical text ------------------------------------------------------------------------------
+
+_BAND_TEXT = {Band.FULL: "达成年度指标", Band.PARTIAL: "部分达成年度指标并具有一定效果", Band.FAIL: "未达成年度指标且效果较差"}
+
+
+def render(v: Value) -> str:
+    """The canonical spelling of `v`: "≥95%", "约3个", "90~95%", "2024年12月31日前", "12月底前",
+    "达成年度指标", "不适用". `parse_value(render(v))` gives `v` again (except `raw` and notes); TEXT
+    and INVALID values render as their raw text. Bands use the national labels."""
+    k = v.kind
+    if k is ValueKind.NUMBER and v.number is not None:
+        num = _clean_number_text(v.number)
+        if v.op and v.unit is None and _YEAR_MONTH.fullmatch(num):
+            num += "0"  # "≥2024.5" would read as May 2024
+        return f"{v.op or ''}{'约' if v.approx else ''}{num}{v.unit or ''}"
+    if k is ValueKind.RANGE and v.low is not None and v.high is not None:
+        return f"{'约' if v.approx else ''}{_clean_number_text(v.low)}~{_clean_number_text(v.high)}{v.unit or ''}"
+    if k is ValueKind.DATE and (v.when or v.month_day):
+        if v.when is not None:
+            text = f"{v.when.year}年{v.when.month}月{v.when.day}日"
+        else:
+            m, d = v.month_day  # type: ignore[misc]
+            text = f"{m}月底" if d == 31 else f"{m}月{d}日"
+        return text + ("前" if v.op == "≤" else "")
+    if k is ValueKind.QUALITATIVE and v.band is not None:
+        return _BAND_TEXT[v.band]
+    if k is ValueKind.NOT_APPLICABLE:
+        return "不适用"
+    if k is ValueKind.EMPTY:
+        return ""
+    return v.raw
 
 
 # --- alignment -----------------------------------------------------------------------------------
@@ -1288,5 +1322,5 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
 __all__ = [
     "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "EXCEL_SERIAL_WINDOW", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band",
     "Comparison", "PhraseMap", "Value", "ValueKind", "Vocabulary", "align", "align_tuple", "default_vocabulary",
-    "parse_value", "parse_value_uncached", "unit_factor",
+    "parse_value", "parse_value_uncached", "render", "unit_factor",
 ]
