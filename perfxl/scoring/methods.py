@@ -18,7 +18,7 @@ from perfxl.domain.model import Indicator
 from perfxl.domain.values import Band, Value, ValueKind, align_tuple
 from perfxl.scoring.context import CACHE_LIMIT, Context
 from perfxl.scoring.judge import infer_direction, is_event_indicator, judge_band
-from perfxl.scoring.results import IndicatorScore
+from perfxl.scoring.results import UNJUDGED, IndicatorScore
 from perfxl.scoring.rounding import fmt, fmt_score, percent
 
 _K = ValueKind
@@ -115,7 +115,7 @@ def _qualitative(ctx: Context, t: Value, a: Value, name: str | None, note: str =
         return Assessment("qualitative", band=band, lead=f"定性指标：{target}实际{_quote(a)}{reason}", note=note)
     against = f"是否达成目标{_quote(t)}" if t.raw else "达成档次"
     return Assessment("qualitative", problem=f"实际完成情况{_quote(a)}无法判断{against}",
-                      problem_code="qualitative_unjudged")
+                      problem_code=UNJUDGED)
 
 
 def _no_event(words, a: Value) -> bool:
@@ -349,7 +349,7 @@ def finish(ctx: Context, a: Assessment, index: int, ind: Indicator, level1: str 
                               True, None, False, band, in_band, problem, code)
     fraction = a.fraction
     if fraction is None:
-        if a.problem_code == "qualitative_unjudged":
+        if a.problem_code == UNJUDGED:
             return _unjudged(ctx, a, index, ind, level1, effective)
         # unscored: the assessment's text says why
         return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, None, s, a.method, a.text,
