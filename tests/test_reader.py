@@ -110,6 +110,67 @@ def test_label_value_in_one_cell():
     assert form.where("project.name") == "自评表!A3"
 
 
+def test_several_label_value_pairs_in_one_cell():
+    rows = selfeval_rows()
+    rows[3] = ["主管部门：某某县教育局　　实施单位：某某县第一中学"]
+    rows.insert(4, ["项目负责人：张三 联系电话：0817-1234567"])
+    form = read_grid(grid_from_rows({"自评表": rows})).form
+    u = form.unit
+    assert (u.department, u.implementer, u.contact, u.phone) == ("某某县教育局", "某某县第一中学", "张三", "0817-1234567")
+    assert form.where("unit.implementer") == "自评表!A4" and form.where("unit.phone") == "自评表!A5"
+
+
+GOAL_HEAD = [["项目支出绩效目标申报表"], ["（2025年度）"], ["项目名称", "校舍维修"], ["年度目标", "完成维修"]]
+
+
+def _goal(rows, merged=()):
+    return read_grid(grid_from_rows([Sheet("申报表", GOAL_HEAD + rows, merged=merged)]))
+
+
+def test_midterm_set_beside_the_annual_one_matched_by_name():
+    rows = [
+        [None, "中期绩效指标", None, None, "年度绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "学校数量", "≥9所", "数量指标", "受益学生", "≥1万人"],
+        [None, "数量指标", "受益学生", "≥3万人", "数量指标", "学校数量", "≥3所"],
+        [None, "数量指标", "培训人次", "≥900人次", None, None, None],
+    ]
+    merged = [(4, 1, 4, 3), (4, 4, 4, 6)]
+    result = _goal(rows, merged)
+    got = [(i.name, i.target, i.midterm_target) for i in result.form.indicators]
+    assert got == [("受益学生", "≥1万人", "≥3万人"), ("学校数量", "≥3所", "≥9所"), ("培训人次", None, "≥900人次")]
+    assert result.form.where("indicators[0].midterm_target") == "申报表!D8"
+    assert result.form.where("indicators[1].midterm_target") == "申报表!D7"
+    (t014,) = [f for f in result.findings if f.code == "T014"]
+    assert t014.location == "申报表!C9" and "培训人次" in t014.message
+
+
+def test_two_sets_without_a_band_are_read_left_midterm_with_a_finding():
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值", "计量单位"],
+        ["产出指标", "数量指标", "学校数量", "≥9", "数量指标", "学校数量", "≥3", "所"],
+    ]
+    result = _goal(rows)
+    (ind,) = result.form.indicators
+    assert (ind.target, ind.midterm_target, ind.unit) == ("≥3", "≥9", "所")
+    assert [f.location for f in result.findings if f.code == "T004"] == ["申报表!C5"]
+
+
+def test_a_second_indicator_table_is_reported():
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "学校数量", "≥3所"],
+        ["合计"],
+        ["补充指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人次", "≥900人次"],
+    ]
+    result = _goal(rows)
+    assert [i.name for i in result.form.indicators] == ["学校数量"]
+    (t015,) = [f for f in result.findings if f.code == "T015"]
+    assert t015.location == "申报表!A9" and "补充指标" in t015.message
+
+
 def test_numbers_as_text_and_text_where_numbers_belong():
     rows = selfeval_rows()
     rows[5] = [None, "年度资金总额", "1,234.5", "１２３４．５", "1234.5万元", "10分", "100%", "十分"]

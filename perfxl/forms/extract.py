@@ -27,6 +27,7 @@ _NUMERIC_BUDGET = frozenset(f for f in Budget.__dataclass_fields__ if f not in (
 _TARGETS = frozenset({"target", "midterm_target", "adjusted_target"})  # carry the 指标性质 operator
 _SUBTOTAL = ("小计", "合计", "总计")
 _INDICATOR_CONTENT = ("name", "target", "actual", "weight", "score", "midterm_target", "progress")
+_ANNUAL_CONTENT = ("target", "actual", "weight", "score", "progress")
 _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
 _NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one of these
@@ -80,6 +81,9 @@ class TablePlace:
     end_row: int = -1  # last data row
     total_row: int | None = None
     letters: dict[str, str] = field(default_factory=dict)  # column key -> column letters
+    # 财预〔2015〕88号 goal forms print a 中期 and a 年度 indicator set side by side: the 中期 set's columns
+    # (key -> col; its 指标值 is read as midterm_target, its 三级指标 matches it to the 年度 row).
+    mid: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.letters = {key: col_letters(c) for key, c in self.cols.items()}
@@ -99,6 +103,7 @@ class Extractor:
         self._unit_col: int | None = None  # set per table by _plan
         self._direction_col: int | None = None
         self._causes: dict[int, str] = {}
+        self._mid: dict[str, int] = {}
         self._table_rows: set[int] = set()  # rows covered by tables and grid headers
         self._memo: dict = {}  # per read: each distinct text's direction, level, number-ness worked out once
         self._printed = printed()
@@ -228,18 +233,77 @@ class Extractor:
         for grid in self.k.grids:
             self.read_grid(grid, places.get("indicators"))
         self.read_fields()
+        for table in self.k.tables.values():
+            self._tables_not_read(table)
         return self.out
+
+    def _tables_not_read(self, table: TableSpec) -> None:
+        """Another header row of a table kind already read (a second 绩效指标 table, a 中期 table printed
+        below the 年度 one): reported with its cell, never silently skipped."""
+        for r, hits in self.s.by_row.items():
+            if self.in_table(r):
+                continue
+            keys = {table.columns[h.label] for h in hits if h.label in table.columns and h.value is None
+                    and h.label not in self.k.sections}
+            if "name" in keys and len(keys) >= 3 and not _blank_row(self.rows[r + 1] if r + 1 < len(self.rows) else []):
+                first = min(h.col for h in hits if h.label in table.columns)
+                where = f"{self.sheet.name}!{cell_name(r, first)}"
+                caption = self._caption(r, first)
+                if table.table.name == "indicators" and "中期" in (caption or "") and self.out.indicators:
+                    self._read_midterm_table(table, r)
+                    continue
+                self.out.findings.append(finding("T015", location=where, table=table.table.section.text,
+                                                 cell=where, caption=f"（标题“{caption}”）" if caption else ""))
+                self.cover(r, r)
+
+    def _read_midterm_table(self, table: TableSpec, r: int) -> None:
+        """A 中期 indicator table printed apart from the 年度 one: each 指标值 becomes the midterm_target
+        of the 年度 indicator with the same 三级指标; one without such an indicator is reported."""
+        place = self._columns(table, r)
+        if "target" not in place.cols:
+            return
+        items: list[dict] = []
+        tables, raw = len(self.out.tables), dict(self.out.raw)
+        self.read_table(place, items, "_midterm")
+        where = self.out.tables.pop(tables)
+        self.out.raw = raw  # the 中期 table's odd cells stay where they are: reported below, not kept as raw
+        by_name = {item.get("name"): j for j, item in enumerate(self.out.indicators) if item.get("name")}
+        for i, item in enumerate(items):
+            target = item.get("target")
+            if target is None:
+                continue
+            cell, formula = where.locate(i, "target") or ("", None)
+            j = by_name.get(item.get("name"))
+            if j is None or self.out.indicators[j].get("midterm_target") is not None:
+                self._mid_finding(int(where.rows[i]) - 1, place.cols.get("name"), item.get("name") or "",
+                                  f"在年度绩效指标中没有同名指标，其中期指标值“{_short(target)}”未读取")
+                continue
+            self.out.indicators[j]["midterm_target"] = target
+            self.out.cells[f"indicators[{j}].midterm_target"] = (cell, formula)
+
+    def _caption(self, r: int, c: int) -> str | None:
+        """The text printed just above or left of a header row (中期绩效指标, 2025年度指标 …)."""
+        for rr, cc in ((r - 1, c), (r, c - 1), (r - 1, c - 1)):
+            v = self.value(rr, cc)
+            if type(v) is str and v.strip():
+                return _short(v)
+        return None
 
     # -- tables
 
     def locate_table(self, table: TableSpec) -> TablePlace | None:
-        best_row, best_keys = None, 0
+        """The table's header row: the row with most column labels; a table captioned 中期 (a 中期 table
+        printed above the 年度 one) gives way to an equal one."""
+        best_row, best_keys = None, (0, 0)
         for r, hits in self.s.by_row.items():
             if self.in_table(r):
                 continue
             keys = {table.columns[h.label] for h in hits if h.label in table.columns and h.value is None}
-            if "name" in keys and len(keys) >= 3 and len(keys) > best_keys:
-                best_row, best_keys = r, len(keys)
+            if "name" not in keys or len(keys) < 3:
+                continue
+            rank = (len(keys), 0 if "中期" in (self._caption(r, min(h.col for h in hits)) or "") else 1)
+            if rank > best_keys:
+                best_row, best_keys = r, rank
         if best_row is None:
             return None
         return self._columns(table, best_row)
@@ -255,8 +319,20 @@ class Extractor:
                 chosen[key] = (prio, col)
 
         top = [h for h in self.s.by_row.get(r, ()) if h.value is None]
+        first_header = r
+        # Headers merged down from the row above (一级指标 over two header rows, the 中期/年度 band beside it).
+        for h in self.s.by_row.get(r - 1, ()):
+            if h.value is None and h.label in table.columns and h.label not in self.k.sections \
+                    and self.s.span_end(h.row, h.col)[0] >= r:
+                top.append(h)
+                first_header = r - 1
+        occurrences: dict[str, list[int]] = {}
         for h in top:
-            if h.label in table.columns:
+            if h.label in table.columns and h.label not in self.k.sections:
+                occurrences.setdefault(table.columns[h.label], []).append(h.col)
+        sides = self._sides(r, occurrences)
+        for h in top:
+            if h.label in table.columns and sides.get(h.col) != "mid":
                 offer(table.columns[h.label], h.col, h.label)
                 self.used.add((h.row, h.col))
         last_header = r
@@ -282,18 +358,76 @@ class Extractor:
             for c, text in sub_causes:
                 causes[c] = causes_by_norm[self._norm(text)]
         cols = {key: col for key, (_, col) in chosen.items()}
-        mapped = set(cols.values()) | set(causes)
+        mid = {}
+        for h in top:
+            if h.label in table.columns and sides.get(h.col) == "mid":
+                mid.setdefault(table.columns[h.label], h)
+                self.used.add((h.row, h.col))
+        mid = self._mid_columns(mid, cols, table)
+        mapped = set(cols.values()) | set(causes) | set(mid.values()) | set(sides.get("bands", ()))
         unknown = []
-        for rr in range(r, last_header + 1):
+        for rr in range(first_header, last_header + 1):
             for c, text in self._row_texts(rr):
                 if c in mapped or (rr, c) in self.used:
                     continue
                 n = self._norm(text)
                 if n in _IGNORED_HEADERS or n in self.k.sections or n in self.k.ignored or not n:
                     continue
+                if rr < r and self.s.span_end(rr, c)[0] < r and not any(
+                        self.value(x, c) not in (None, "") for x in range(r, last_header + 1)):
+                    continue  # a caption above the table, not a column header
                 unknown.append((rr, c, text))
-        first_col = min(cols.values()) if cols else 0
-        return TablePlace(table, r, last_header, cols, causes, unknown, first_col)
+        first_col = min([*cols.values(), *mid.values()]) if cols else 0
+        return TablePlace(table, first_header, last_header, cols, causes, unknown, first_col, mid=mid)
+
+    def _sides(self, r: int, occurrences: dict[str, list[int]]) -> dict:
+        """Columns of a 中期 set printed beside the 年度 set: {col: "mid" | "annual", "bands": band cols}.
+
+        Empty unless a key (三级指标 / 指标值) is printed twice on the header row. The band row above
+        ("中期绩效指标 | 年度绩效指标") says which set is which; without it the left set is taken as 中期
+        (the order of the 88号 form) and a T004 finding says so."""
+        repeated = [cols for key, cols in occurrences.items() if key in ("name", "target") and len(cols) > 1]
+        if not repeated:
+            return {}
+        sides: dict = {}
+        bands = []
+        for c, text in self._row_texts(r - 1):
+            n = self._norm(text)
+            side = "mid" if "中期" in n else "annual" if "年度" in n or "当年" in n else None
+            if side is not None:
+                bands.append(c)
+                for cc in range(c, self.s.span_end(r - 1, c)[1] + 1):
+                    sides[cc] = side
+        covered = all(sides.get(c) for cols in occurrences.values() if len(cols) > 1 for c in cols)
+        if not covered or len({sides[c] for c in repeated[0]}) < 2:
+            sides = {}
+            for cols in occurrences.values():
+                if len(cols) > 1:
+                    left, right = min(cols), max(cols)
+                    sides[left], sides[right] = "mid", "annual"
+            where = f"{self.sheet.name}!{cell_name(r, min(repeated[0]))}"
+            detail = "绩效指标表有两组指标列但没有标明“中期”“年度”，已按左侧为中期、右侧为年度读取"
+            self.out.findings.append(finding("T004", location=where, detail=detail))
+        sides["bands"] = bands
+        return sides
+
+    def _mid_columns(self, mid: dict[str, Hit], cols: dict[str, int], table: TableSpec) -> dict[str, int]:
+        """The 中期 set's columns the reader uses: 指标值 (as midterm_target), 三级指标 and the levels (to
+        match rows); any other column of the set is reported, never silently dropped."""
+        if not mid:
+            return {}
+        used = {}
+        for key, h in mid.items():
+            if key == "target" and "midterm_target" not in cols:
+                used["midterm_target"] = h.col
+            elif key in ("name", "level1", "level2"):
+                used["_mid_" + key] = h.col
+            else:
+                where = f"{self.sheet.name}!{cell_name(h.row, h.col)}"
+                label = table.table.column(key).label if table.table.has(key) else key
+                detail = f"中期指标的“{label}”列（{where}）未读取"
+                self.out.findings.append(finding("T004", location=where, detail=detail))
+        return used
 
     def _row_texts(self, r: int) -> Iterable[tuple[int, str]]:
         row = self.rows[r] if 0 <= r < len(self.rows) else []
@@ -324,7 +458,7 @@ class Extractor:
         plan = self._plan(place)
         indicators = name == "indicators"
         content = _INDICATOR_CONTENT if indicators else _TASK_CONTENT
-        columns = {key: letters for key, _, letters, _ in plan}
+        columns = {key: letters for key, _, letters, _ in plan if key[0] != "_"}
         if self._causes:
             columns.setdefault("deviation", col_letters(min(self._causes)))
         where = TableCells(name, columns)
@@ -336,7 +470,7 @@ class Extractor:
         blank_run = 0
         for r in range(place.last_header_row + 1, len(rows)):
             if r in by_row:
-                stop = self._stops(r, place)
+                stop = "end" if r in self._table_rows else self._stops(r, place)  # another table's header
                 if stop == "end":
                     break
                 if stop == "total":
@@ -344,6 +478,8 @@ class Extractor:
                     self.read_totals(place, r)
                     break
                 if self._is_header_repeat(r, place.spec):
+                    if "中期" in (self._caption(r, place.first_col) or ""):
+                        break  # a 中期 table printed below this one
                     continue
             if _blank_row(rows[r]):
                 blank_run += 1
@@ -370,6 +506,7 @@ class Extractor:
         items, raws = self._read_rows(plan, data_rows)
         letters_read = tuple(dict.fromkeys(where.columns.values()))
         level1 = level2 = None
+        kept = []
         for item, raw, r in zip(items, raws, data_rows, strict=True):
             if indicators:
                 one, two = item.get("level1"), item.get("level2")
@@ -387,6 +524,13 @@ class Extractor:
             if indicators:
                 item["level1"] = item.get("level1") or level1
                 item["level2"] = item.get("level2") or level2
+            kept.append((item, raw, r))
+        if self._mid:
+            kept = self._match_midterm(kept)
+        for item, raw, r in kept:
+            moved = item.pop("_mid_cell", None)
+            if moved is not None:
+                self.out.cells[f"{name}[{len(out)}].midterm_target"] = self.ref(*moved)
             where.rows.append(str(r + 1))
             if raw:
                 prefix = f"{name}[{len(out)}]."
@@ -395,6 +539,39 @@ class Extractor:
             out.append(item)
         read = {letters + number for number in where.rows for letters in letters_read}
         where.formulas = self._formula_texts(read.intersection(self._formula_cells))
+
+    def _match_midterm(self, kept: list[tuple[dict, dict, int]]) -> list[tuple[dict, dict, int]]:
+        """Give each 年度 indicator the 中期 指标值 of the same 三级指标: on its own row when the names agree,
+        else from the 中期 row of that name. A 中期 indicator without a 年度 one is kept as an indicator
+        of its own (its 年度 target missing) and reported; nothing of the 中期 set is dropped silently."""
+        mid_name_col, mid_target_col = self._mid.get("_mid_name"), self._mid.get("midterm_target")
+        by_name = {item["name"]: item for item, _, _ in kept if item.get("name")}
+        moved = []  # 中期 entries whose 三级指标 is not the 年度 one of their row
+        for item, _, r in kept:
+            mid_name = item.pop("_mid_name", None)
+            levels = item.pop("_mid_level1", None), item.pop("_mid_level2", None)
+            if mid_name is not None and mid_name != item.get("name"):
+                moved.append((item, r, mid_name, levels, item.pop("midterm_target", None)))
+        for item, r, mid_name, levels, target in moved:
+            match = by_name.get(mid_name)
+            if match is not None and match.get("midterm_target") is None:
+                match["midterm_target"] = target
+                if mid_target_col is not None:
+                    match["_mid_cell"] = (r, mid_target_col)
+            elif item.get("name") is None:  # a 中期 row beside no 年度 indicator: kept, its 年度 target missing
+                item.update(name=mid_name, midterm_target=target, level1=item.get("level1") or levels[0],
+                            level2=item.get("level2") or levels[1])
+                self._mid_finding(r, mid_name_col, mid_name, "年度绩效指标中没有同名指标，已作为单独的指标读取")
+            else:
+                self._mid_finding(r, mid_name_col, mid_name,
+                                  f"与同行的年度指标“{_short(item['name'])}”不同，年度绩效指标中也没有同名指标，"
+                                  f"其中期指标值“{_short(target or '')}”未读取")
+        return [(item, raw, r) for item, raw, r in kept
+                if item.get("name") is not None or raw or any(map(item.get, _ANNUAL_CONTENT))]
+
+    def _mid_finding(self, r: int, c: int | None, mid_name: str, detail: str) -> None:
+        where = f"{self.sheet.name}!{cell_name(r, c if c is not None else 0)}"
+        self.out.findings.append(finding("T014", location=where, name=_short(mid_name), cell=where, detail=detail))
 
     def _is_header_repeat(self, r: int, table: TableSpec) -> bool:
         hits = self.s.by_row.get(r, ())
@@ -416,6 +593,9 @@ class Extractor:
             else:
                 how = _TEXT
             plan.append((key, c, place.letters[key], how))
+        for key, c in place.mid.items():
+            plan.append((key, c, col_letters(c), _TARGET if key == "midterm_target" else _TEXT))
+        self._mid = place.mid
         self._unit_col = place.cols.get("unit")
         self._direction_col = place.cols.get("direction")
         self._causes = place.causes

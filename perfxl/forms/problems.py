@@ -86,6 +86,12 @@ _ALL = (
     Problem("T013", "column-missing", W,
             "“{table}”表缺少“{column}”列",
             "请按模板补回“{column}”列，不要删除或改写列标题"),
+    Problem("T014", "midterm-indicator-unmatched", W,
+            "中期指标“{name}”（{cell}）{detail}",
+            "中期和年度绩效指标请逐行对应填写同一个三级指标；年度不设的指标，年度指标值填“—”"),
+    Problem("T015", "table-not-read", W,
+            "{cell} 处还有一张“{table}”表{caption}，未读取",
+            "每张表单只保留一张“{table}”表；中期和年度指标请按申报表格式左右并列填写"),
     # -- unusable files -----------------------------------------------------------------------
     Problem("T101", "unreadable-file", E,
             "文件无法读取：{reason}",
