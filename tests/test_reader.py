@@ -253,6 +253,43 @@ def test_read_a_live_book_through_the_seam():
     assert form.where("total") == "自评表!I15" and form.cells["total"].formula == "=I6+SUM(I10:I12)"
 
 
+def test_live_book_number_formats_and_edge_values():
+    rows = selfeval_rows()
+    width = max(len(r) for r in rows)
+    values = [r + [None] * (width - len(r)) for r in rows]
+    values[9][4:6] = [0.9, 0.95]
+    values[10][5] = float("inf")
+    values[11][5] = float("nan")
+    values[5][4] = "#DIV/0!"
+    formats = [["General"] * width for _ in values]
+    formats[9][5] = "0.0%"
+    book = FakeBook([FakeSheet("自评表", FakeRange(values))])
+    book.sheets[0].used_range.number_format = formats
+    result = read_book(book)
+    inds = result.form.indicators
+    assert [(i.target, i.actual) for i in inds] == [("0.9", "95%"), ("≥95%", "∞"), ("≥90%", "NaN")]
+    assert result.form.raw == {"budget.executed": "#DIV/0!"}
+    assert [f.location for f in result.findings if f.code == "T016"] == ["自评表!F11", "自评表!F12"]
+
+
+def test_live_book_mixed_formats_are_asked_per_cell():
+    rows = selfeval_rows()
+    rows[9][5] = 0.95
+    width = max(len(r) for r in rows)
+    sheet = FakeSheet("自评表", FakeRange([r + [None] * (width - len(r)) for r in rows]))
+    sheet.used_range.number_format = None  # xlwings: the range mixes formats
+    asked = []
+
+    class Cell:
+        def __init__(self, pos):
+            asked.append(pos)
+            self.number_format = "0%" if pos == (10, 6) else "General"
+
+    sheet.range = Cell
+    form = read_book(FakeBook([sheet])).form
+    assert form.indicators[0].actual == "95%" and (10, 6) in asked and len(asked) < 10
+
+
 def test_live_book_scalar_and_single_row_ranges():
     book = FakeBook([FakeSheet("A", FakeRange([[5]])), FakeSheet("B", FakeRange([["项目名称", "x"]]))])
     book.sheets[0].used_range.value = 5  # a one-cell used range comes back as a scalar
@@ -297,6 +334,48 @@ def test_percent_formatted_values_read_as_shown(tmp_path):
     path = _save(rows, tmp_path / "p.xlsx", percent=["F11"])
     assert read_workbook(path).form.indicators[1].actual == "96%"
     assert read_workbook(path, engine="openpyxl").form.indicators[1].actual == "96%"
+
+
+def test_percent_format_is_the_only_thing_that_makes_a_fraction(tmp_path):
+    rows = selfeval_rows()
+    rows[9][4:6] = [0.9, 0.95]  # a plain 0.9 target; a %-formatted 0.95 actual
+    path = _save(rows, tmp_path / "p.xlsx", percent=["F10"])
+    for engine in ("calamine", "openpyxl"):
+        ind = read_workbook(path, engine=engine).form.indicators[0]
+        assert (ind.target, ind.actual) == ("0.9", "95%")
+
+
+EDGE_BUDGET = [None, "年度资金总额", 1e308, -1e308, "#DIV/0!", 123456789012345, "#REF!", 1e-320]
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_edge_numbers_and_error_values_are_findings_at_their_cells(tmp_path, engine):
+    rows = selfeval_rows()
+    rows[5] = list(EDGE_BUDGET)
+    rows[9][4:8] = ["#N/A", 1e308, "#VALUE!", -0.0]
+    rows[10][5:7] = [1e-320, "#NAME?"]
+    rows[11][4:7] = [123456789012345, "#NULL!", "#NUM!"]
+    rows[12][7] = -1e308
+    path = _save(rows, tmp_path / "edge.xlsx")
+    result = read_workbook(path, engine=engine)
+    form = result.form
+    assert form.raw == {
+        "budget.initial": "1E+308", "budget.full_year": "-1E+308", "budget.executed": "#DIV/0!",
+        "budget.weight": "123456789012345", "budget.rate": "#REF!", "budget.score": "1E-320",
+        "indicators[0].weight": "#VALUE!", "indicators[1].weight": "#NAME?", "indicators[2].weight": "#NUM!",
+        "total": "-1E+308",
+    }
+    assert [(i.target, i.actual, i.score) for i in form.indicators] == [
+        ("#N/A", "1E+308", 0), ("≥95%", "1E-320", 30), ("123456789012345", "#NULL!", 10)]
+    assert str(form.indicators[0].score) == "0.0"  # not -0.0
+    t016 = {f.location: f.message for f in result.findings if f.code == "T016"}
+    assert set(t016) == {"自评表!E10", "自评表!F10", "自评表!F11", "自评表!E12", "自评表!F12"}
+    assert "Excel 错误值" in t016["自评表!E10"] and "1E+308" in t016["自评表!F10"]
+    from perfxl import api
+
+    checked = api.check_file(path)  # scoring and every rule run on it without an exception
+    b109 = {f.location for f in checked.findings if f.code == "B109"}
+    assert {"自评表!C6", "自评表!E6", "自评表!G6", "自评表!G10", "自评表!H13"} <= b109
 
 
 def test_dates_become_iso_text(tmp_path):

@@ -7,6 +7,7 @@ merged cells, extra columns and reworded headers do not matter. `assemble.build_
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,7 +33,7 @@ _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
 _NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one of these
 _UNSEEN = object()
-_INF = float("inf")
+_MAX, _TINY = coerce.MAX_NUMBER, sys.float_info.min  # numbers outside are reported (coerce.odd_number)
 
 
 # -- extraction ---------------------------------------------------------------------------------
@@ -138,10 +139,22 @@ class Extractor:
         return name, self._formula(name) if name in self._formula_cells else None
 
     def percent(self, r: int, c: int, value, unit: str | None = None) -> bool:
-        """Whether a number is displayed as a percentage. The format scan runs only for numbers that
-        could be one (|v| ≤ 10: 0.95 shown as 95%) where the unit allows a percentage."""
-        return (type(value) in (float, int) and -10 <= value <= 10 and unit in (None, "%")
-                and (r, c) in self._percent())
+        """Whether the cell's number format shows this number as a percentage (0.95 → "95%"): the one
+        place the reader decides it. A plain number is never a fraction (0.9 stays "0.9"; under a
+        计量单位 "%" it is 0.9%). The format is looked up only for numbers that could be shown as one
+        (|v| ≤ 10) where the unit allows a percentage."""
+        return ((value.__class__ is float or value.__class__ is int) and -10 <= value <= 10
+                and unit in (None, "%") and (r, c) in self._percent())
+
+    def odd_cell(self, r: int, c: int, value) -> None:
+        """An error value (#DIV/0!) or an impossible number (1E+308, NaN) read as text: a finding at the
+        cell (number fields report theirs through Form.raw instead)."""
+        if value.__class__ is str:
+            text, why = value.strip(), "是 Excel 错误值，公式无法计算"
+        else:
+            text, why = coerce.odd_number(value), "超出可用的数值范围（绝对值应小于1e14）"
+        where = f"{self.sheet.name}!{cell_name(r, c)}"
+        self.out.findings.append(finding("T016", location=where, text=text, cell=where, why=why))
 
     def _percent(self):
         if self._percent_cells is None:
@@ -169,7 +182,9 @@ class Extractor:
         elif kind == "date":
             self.out.values[path] = coerce.to_iso_date(value)
         else:
-            self.out.values[path] = coerce.to_text(value, self.percent(r, c, value))
+            if coerce.is_error_value(value) or value.__class__ in (float, int) and coerce.odd_number(value):
+                self.odd_cell(r, c, value)
+            self.out.values[path] = _value_text(value, self.percent(r, c, value), None, None)
 
     def anchor(self, path: str, h: Hit) -> None:
         """Where a blank text field should be typed: below its label, else right of it (never a label)."""
@@ -639,8 +654,8 @@ class Extractor:
             put = got.append
             if how == _NUM:  # finite floats as they are; anything else through to_number
                 col = column(c)
-                got = [v if v.__class__ is float and -_INF < v < _INF else None if v is None or v == "" else _UNSEEN
-                       for v in col]
+                got = [v + 0.0 if v.__class__ is float and (_TINY <= v < _MAX or -_MAX < v <= -_TINY or v == 0)
+                       else None if v is None or v == "" else _UNSEEN for v in col]
                 if _UNSEEN in got:
                     for i, v in enumerate(got):
                         if v is _UNSEEN:
@@ -648,17 +663,19 @@ class Extractor:
                             if bad is not None:
                                 raws[i][key] = bad
             elif how in (_TARGET, _VALUE):
-                percent_cells = None
                 for i, v in enumerate(column(c)):
                     if v is None or v == "":
                         put(None)
                         continue
                     unit = units[i]
                     percent = False
-                    if (v.__class__ is float or v.__class__ is int) and -10 <= v <= 10 and unit in (None, "%"):
-                        if percent_cells is None:
-                            percent_cells = self._percent()
-                        percent = (data_rows[i], c) in percent_cells
+                    if v.__class__ is float or v.__class__ is int:
+                        if not (_TINY <= v < _MAX or -_MAX < v <= -_TINY or v == 0):
+                            self.odd_cell(data_rows[i], c, v)
+                        else:
+                            percent = self.percent(data_rows[i], c, v, unit)
+                    elif v.__class__ is str and v[0] == "#" and coerce.is_error_value(v):
+                        self.odd_cell(data_rows[i], c, v)
                     put(_value_text(v, percent, unit, ops[i] if how == _TARGET else None, memo))
             elif how == _DIRECTION:
                 for i, v in enumerate(column(c)):
@@ -893,7 +910,10 @@ def _value_text(value, percent: bool, unit: str | None, op: str | None, memo: di
             return None
         numeric = text[0] in _NUMBER_START and _is_number_text(text, memo)
     elif (cls is float or cls is int) and not percent:  # a number's text never starts with an operator
-        text = coerce.number_text(value)
+        odd = coerce.odd_number(value)
+        if odd is not None:
+            return odd
+        text = coerce.number_text(value + 0)
         if unit == "%":
             text += "%"
         return op + text if op and op != "定性" else text

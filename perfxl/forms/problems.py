@@ -92,6 +92,9 @@ _ALL = (
     Problem("T015", "table-not-read", W,
             "{cell} 处还有一张“{table}”表{caption}，未读取",
             "每张表单只保留一张“{table}”表；中期和年度指标请按申报表格式左右并列填写"),
+    Problem("T016", "unusable-cell-value", E,
+            "单元格内容“{text}”{why}，已按文字保留，未参与计算",
+            "请核对该单元格（{cell}）：错误值多因公式的除数为空或为0、引用的单元格被删除；数值请按实际填写"),
     # -- unusable files -----------------------------------------------------------------------
     Problem("T101", "unreadable-file", E,
             "文件无法读取：{reason}",
