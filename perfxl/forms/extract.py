@@ -184,7 +184,7 @@ class Extractor:
         else:
             if coerce.is_error_value(value) or value.__class__ in (float, int) and coerce.odd_number(value):
                 self.odd_cell(r, c, value)
-            self.out.values[path] = _value_text(value, self.percent(r, c, value), None, None)
+            self.out.values[path] = coerce.to_text(value, self.percent(r, c, value))
 
     def anchor(self, path: str, h: Hit) -> None:
         """Where a blank text field should be typed: below its label, else right of it (never a label)."""
@@ -543,9 +543,8 @@ class Extractor:
         if self._mid:
             kept = self._match_midterm(kept)
         for item, raw, r in kept:
-            moved = item.pop("_mid_cell", None)
-            if moved is not None:
-                self.out.cells[f"{name}[{len(out)}].midterm_target"] = self.ref(*moved)
+            if self._mid and "_mid_cell" in item:
+                self.out.cells[f"{name}[{len(out)}].midterm_target"] = self.ref(*item.pop("_mid_cell"))
             where.rows.append(str(r + 1))
             if raw:
                 prefix = f"{name}[{len(out)}]."
@@ -910,9 +909,8 @@ def _value_text(value, percent: bool, unit: str | None, op: str | None, memo: di
             return None
         numeric = text[0] in _NUMBER_START and _is_number_text(text, memo)
     elif (cls is float or cls is int) and not percent:  # a number's text never starts with an operator
-        odd = coerce.odd_number(value)
-        if odd is not None:
-            return odd
+        if not (_TINY <= value < _MAX or -_MAX < value <= -_TINY or value == 0):
+            return coerce.odd_number(value)
         text = coerce.number_text(value + 0)
         if unit == "%":
             text += "%"

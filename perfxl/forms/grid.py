@@ -1,9 +1,10 @@
 """The value-grid seam: the reader sees sheets as rows of plain values, whatever engine read them.
 
 A `Sheet` is its name, visibility, `rows` (lists of str/float/int/bool/date/None; "" also means
-empty; an error value is its text, "#DIV/0!", with every engine), merged ranges when the engine knows them (value in the top-left cell only), `formulas`
-((row, col) → "=…" for formula cells), `uncached` (formula cells whose file carries no computed
-value) and `percent` (cells formatted as %, so 0.95 reads as "95%"). Coordinates are 0-based.
+empty; an error value is its text, "#DIV/0!", whatever the engine), merged ranges when the engine
+knows them (value in the top-left cell only), `formulas` ((row, col) → "=…" for formula cells),
+`uncached` (formula cells whose file carries no computed value) and `percent` (cells formatted as %,
+so 0.95 reads as "95%"). Coordinates are 0-based.
 
 Loaders: `load_calamine` (fast path), `load_openpyxl` (streaming, bounded), `grid_from_book`
 (any xlwings-like Book: `.sheets[i].name` and `.used_range.value`; no xlwings import here),

@@ -96,16 +96,17 @@ def scan(sheet: Sheet) -> Scan:
 
 def _colon_hits(r: int, c: int, value: str, known: frozenset[str]) -> list[Hit]:
     """"label：value" cells, also several pairs in one cell ("主管部门：某局　实施单位：某中心"): one Hit each."""
-    seps = [i for i, ch in enumerate(value) if ch in "：:"]
-    head = value[: seps[0]]
-    n = norm(head)
+    sep = "：" if "：" in value[:16] else ":"
+    first = value.find(sep)
+    n = norm(value[:first])
     if not (n in known or n == "单位"):
         return []
-    labels = [(0, seps[0], n)]  # (label start, colon position, norm label)
-    for i in seps[1:]:
-        label = _label_before(value, labels[-1][1] + 1, i, known)
-        if label is not None:
-            labels.append((label[0], i, label[1]))
+    labels = [(0, first, n)]  # (label start, colon position, norm label)
+    if value.find("：", first + 1) >= 0 or value.find(":", first + 1) >= 0:  # more pairs in the cell?
+        for i in [i for i in range(first + 1, len(value)) if value[i] in "：:"]:
+            label = _label_before(value, labels[-1][1] + 1, i, known)
+            if label is not None:
+                labels.append((label[0], i, label[1]))
     hits = []
     for k, (_, colon, label) in enumerate(labels):
         end = labels[k + 1][0] if k + 1 < len(labels) else len(value)
