@@ -41,7 +41,7 @@ def findings_table(findings: list[Finding] | tuple[Finding, ...], title: str | N
 
 
 def fail(message: str) -> None:
-    errors.print(Text.assemble(("错误：", "bold red"), message))
+    errors.print(Text.assemble(("错误：", "bold red"), message), soft_wrap=True)  # commands stay pasteable
 
 
 def write_json(text: str) -> None:

@@ -23,7 +23,7 @@ class Format(StrEnum):
 
 
 def _as_dict(r) -> dict:
-    return {"code": r.code, "name": r.name, "severity": r.severity.value, "kinds": sorted(k.value for k in r.kinds),
+    return {"code": r.code, "name": r.name, "title": r.title, "severity": r.severity.value, "kinds": sorted(k.value for k in r.kinds),
             "scope": r.scope, "message": r.message, "hint": r.hint, "options": dict(r.options),
             "doc": r.doc_sections()}
 
@@ -63,7 +63,7 @@ def rules_command(
         table.add_column("状态")
     for c, r in known.items():
         severity = resolved.severity.get(c, r.severity) if resolved else r.severity
-        row = [c, r.name, severity.label, docs.kinds_text(r), r.summary()]
+        row = [c, r.title, severity.label, docs.kinds_text(r), r.summary()]
         if resolved is not None:
             row.append("启用" if c in resolved.codes else Text("未启用", style="dim"))
         table.add_row(*row)

@@ -17,7 +17,7 @@ from rich.markup import escape
 
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
-from perfxl.cli.inputs import load_rule_pack
+from perfxl.cli.inputs import load_rule_pack, not_a_file
 from perfxl.cli.output import console, fail, findings_table, write_json
 from perfxl.config import ConfigError, RulePack
 from perfxl.domain import Finding, Form, Severity
@@ -75,9 +75,6 @@ def check_path(path: Path, pack: RulePack, goal_form: Form | None = None) -> lis
     """Read one file and lint every form in it (a workbook may hold several; a JSON file a list)."""
     from perfxl.rules.review import review_form
 
-    if not path.is_file():
-        return [Checked(path, None, (Finding("T101", Severity.ERROR, "文件不存在", name="unreadable-file",
-                                             hint="检查文件路径是否正确"),))]
     checked = api.check_file(path, pack=pack, goal_form=goal_form)
     if not checked.reports:
         return [Checked(path, None, tuple(sorted(checked.read_findings, key=sort_key)))]
@@ -127,8 +124,17 @@ def validate(
         raise typer.Exit(EXIT_UNUSABLE)
     goal_form = _goal_form(goals, pack) if goals is not None else None
     checked: list[Checked] = []
+    unusable = False
     for path in files:
-        checked.extend(check_path(path, pack, goal_form))
+        problem = not_a_file(path)
+        if problem:
+            unusable = True
+            if format is Format.json:  # one entry per input, as for unreadable files
+                checked.append(Checked(path, None, (Finding("T101", Severity.ERROR, problem, name="unreadable-file"),)))
+            else:
+                fail(problem)
+        else:
+            checked.extend(check_path(path, pack, goal_form))
 
     if format is Format.json:
         write_json(json.dumps([c.to_dict() for c in checked], ensure_ascii=False, indent=2))
@@ -150,9 +156,9 @@ def validate(
         except AnnotateError as exc:
             fail(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None
-        (console if format is Format.table else _stderr()).print(f"已写出标注副本：{annotate}")
+        (console if format is Format.table else _stderr()).print(f"已写出批注副本：{annotate}")
 
-    if any(c.form is None for c in checked):
+    if unusable or any(c.form is None for c in checked):
         raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_PROBLEMS if any(c.errors for c in checked) else EXIT_OK)
 
