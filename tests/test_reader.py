@@ -171,6 +171,25 @@ def test_a_second_indicator_table_is_reported():
     assert t015.location == "申报表!A9" and "补充指标" in t015.message
 
 
+def test_a_second_column_for_the_same_key_is_reported():
+    rows = selfeval_rows()
+    rows[8] = rows[8] + ["权重"]  # 分值 and 权重 both mean the weight: the printed 分值 is read
+    rows[9] = rows[9] + [None, 45]
+    result = read_grid(grid_from_rows({"自评表": rows}))
+    assert result.form.indicators[0].weight == 50
+    (t004,) = [f for f in result.findings if f.code == "T004"]
+    assert t004.location == "自评表!J9" and "与“分值”列重复" in t004.message
+
+
+def test_an_unknown_funding_column_with_figures_is_reported():
+    rows = selfeval_rows()
+    rows[4] = rows[4] + ["调整原因"]
+    rows[5] = rows[5] + ["追加预算"]
+    result = read_grid(grid_from_rows({"自评表": rows}))
+    (t004,) = [f for f in result.findings if f.code == "T004"]
+    assert t004.location == "自评表!I5" and "调整原因" in t004.message
+
+
 def test_numbers_as_text_and_text_where_numbers_belong():
     rows = selfeval_rows()
     rows[5] = [None, "年度资金总额", "1,234.5", "１２３４．５", "1234.5万元", "10分", "100%", "十分"]

@@ -77,7 +77,7 @@ class TablePlace:
     last_header_row: int
     cols: dict[str, int]
     causes: dict[int, str]  # monitoring 偏差原因 sub-columns: col -> cause
-    unknown: list[tuple[int, int, str]]  # header cells not understood
+    unknown: list[tuple[int, int, str, str]]  # header cells not read: (row, col, text, why)
     first_col: int
     end_row: int = -1  # last data row
     total_row: int | None = None
@@ -379,19 +379,26 @@ class Extractor:
                 mid.setdefault(table.columns[h.label], h)
                 self.used.add((h.row, h.col))
         mid = self._mid_columns(mid, cols, table)
-        mapped = set(cols.values()) | set(causes) | set(mid.values()) | set(sides.get("bands", ()))
+        mapped = set(cols.values()) | set(causes) | set(sides.get("bands", ()))
+        mapped.update(h.col for h in top if sides.get(h.col) == "mid")  # read or reported by _mid_columns
         unknown = []
         for rr in range(first_header, last_header + 1):
             for c, text in self._row_texts(rr):
-                if c in mapped or (rr, c) in self.used:
+                if c in mapped:
                     continue
                 n = self._norm(text)
+                if (rr, c) in self.used:  # a known label: a second column for a key already read
+                    key = table.columns.get(n)
+                    if key is not None and n not in self.k.sections and key in cols:
+                        label = table.table.column(key).label if table.table.has(key) else key
+                        unknown.append((rr, c, text, f"与“{label}”列重复"))
+                    continue
                 if n in _IGNORED_HEADERS or n in self.k.sections or n in self.k.ignored or not n:
                     continue
                 if rr < r and self.s.span_end(rr, c)[0] < r and not any(
                         self.value(x, c) not in (None, "") for x in range(r, last_header + 1)):
                     continue  # a caption above the table, not a column header
-                unknown.append((rr, c, text))
+                unknown.append((rr, c, text, "无法识别"))
         first_col = min([*cols.values(), *mid.values()]) if cols else 0
         return TablePlace(table, first_header, last_header, cols, causes, unknown, first_col, mid=mid)
 
@@ -508,9 +515,9 @@ class Extractor:
             self._keep_rows(plan, data_rows, out, where, indicators, content)
         place.end_row = end
         self.cover(place.header_row, end)
-        for rr, c, text in place.unknown:
+        for rr, c, text, why in place.unknown:
             if any(not coerce.blank(self.value(x, c)) for x in range(place.last_header_row + 1, end + 1)):
-                detail = f"列标题“{_short(text)}”（{self.sheet.name}!{cell_name(rr, c)}）无法识别，该列未读取"
+                detail = f"列标题“{_short(text)}”（{self.sheet.name}!{cell_name(rr, c)}）{why}，该列未读取"
                 self.out.findings.append(finding("T004", location=f"{self.sheet.name}!{cell_name(rr, c)}",
                                                  detail=detail))
 
@@ -752,8 +759,23 @@ class Extractor:
                         self.put(cell.path, r, cc, _field_kind(cell.path, cell))
             if rows_at:
                 self.out.found.add(section)
+                self._grid_columns_not_read(section, header_row, first_col, positions, [r for r, _ in rows_at.values()])
             return
         self._grid_without_header(g, limit)
+
+    def _grid_columns_not_read(self, section: str, header_row: int, first_col: int, positions: dict[int, int],
+                               rows: list[int]) -> None:
+        """Funding-grid header cells that are not a known column (备注, 调整原因 …) but hold figures below."""
+        read = set()
+        for c in positions.values():
+            read.update(range(c, self.s.span_end(header_row, c)[1] + 1))
+        for c, text in self._row_texts(header_row):
+            if c <= first_col or c in read or (header_row, c) in self.used:
+                continue
+            if any(not coerce.blank(self.value(r, c)) for r in rows):
+                where = f"{self.sheet.name}!{cell_name(header_row, c)}"
+                detail = f"“{section}”的列标题“{_short(text)}”（{where}）无法识别，该列未读取"
+                self.out.findings.append(finding("T004", location=where, detail=detail))
 
     def _first_filled(self, r: int, c: int) -> int:
         """A value under a merged header may sit in any column of the header's span."""
