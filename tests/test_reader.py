@@ -156,6 +156,24 @@ def test_two_sets_without_a_band_are_read_left_midterm_with_a_finding():
     assert [f.location for f in result.findings if f.code == "T004"] == ["申报表!C5"]
 
 
+def test_a_midterm_table_below_gives_midterm_targets_and_reports_what_it_does_not_use():
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "学校数量", "≥3所"],
+        ["合计"],
+        ["中期绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+        ["产出指标", "数量指标", "学校数量", "≥9所", 20],
+        ["产出指标", "数量指标", "培训人次", "≥900人次", 10],
+    ]
+    result = _goal(rows)
+    (ind,) = result.form.indicators
+    assert (ind.target, ind.midterm_target) == ("≥3所", "≥9所")
+    assert result.form.where("indicators[0].midterm_target") == "申报表!D10"
+    found = sorted((f.code, f.location) for f in result.findings if f.code != "T003")  # no 项目资金 here
+    assert found == [("T004", "申报表!E9"), ("T014", "申报表!C11")]
+
+
 def test_a_second_indicator_table_is_reported():
     rows = [
         ["一级指标", "二级指标", "三级指标", "指标值"],

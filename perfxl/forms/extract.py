@@ -28,6 +28,7 @@ _NUMERIC_BUDGET = frozenset(f for f in Budget.__dataclass_fields__ if f not in (
 _TARGETS = frozenset({"target", "midterm_target", "adjusted_target"})  # carry the 指标性质 operator
 _SUBTOTAL = ("小计", "合计", "总计")
 _INDICATOR_CONTENT = ("name", "target", "actual", "weight", "score", "midterm_target", "progress")
+_MIDTERM_READ = frozenset({"name", "target", "level1", "level2", "direction", "unit"})  # of a 中期 table
 _ANNUAL_CONTENT = ("target", "actual", "weight", "score", "progress")
 _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
@@ -281,7 +282,12 @@ class Extractor:
         tables, raw = len(self.out.tables), dict(self.out.raw)
         self.read_table(place, items, "_midterm")
         where = self.out.tables.pop(tables)
-        self.out.raw = raw  # the 中期 table's odd cells stay where they are: reported below, not kept as raw
+        self.out.raw = raw  # only 指标值 (and what builds its text) is taken from the 中期 table:
+        for key, c in place.cols.items():  # any other column holding something is reported
+            if key not in _MIDTERM_READ and any(not coerce.blank(self.value(int(n) - 1, c)) for n in where.rows):
+                cell = f"{self.sheet.name}!{cell_name(place.last_header_row, c)}"
+                label = table.table.column(key).label if table.table.has(key) else key
+                self.out.findings.append(finding("T004", location=cell, detail=f"中期指标的“{label}”列（{cell}）未读取"))
         by_name = {item.get("name"): j for j, item in enumerate(self.out.indicators) if item.get("name")}
         for i, item in enumerate(items):
             target = item.get("target")
@@ -307,8 +313,8 @@ class Extractor:
     # -- tables
 
     def locate_table(self, table: TableSpec) -> TablePlace | None:
-        """The table's header row: the row with most column labels; a table captioned 中期 (a 中期 table
-        printed above the 年度 one) gives way to an equal one."""
+        """The table's header row: the row with most column labels, a table captioned 中期 (printed apart
+        from the 年度 one) only when there is no other."""
         best_row, best_keys = None, (0, 0)
         for r, hits in self.s.by_row.items():
             if self.in_table(r):
@@ -316,7 +322,7 @@ class Extractor:
             keys = {table.columns[h.label] for h in hits if h.label in table.columns and h.value is None}
             if "name" not in keys or len(keys) < 3:
                 continue
-            rank = (len(keys), 0 if "中期" in (self._caption(r, min(h.col for h in hits)) or "") else 1)
+            rank = (0 if "中期" in (self._caption(r, min(h.col for h in hits)) or "") else 1, len(keys))
             if rank > best_keys:
                 best_row, best_keys = r, rank
         if best_row is None:
