@@ -500,6 +500,15 @@ def test_shared_formulas_are_translated_on_demand():
     assert f.uncached == {(3, 8)} and f.cached_value((2, 7)) == 8.0 and f.cached_value((3, 7)) == ""
 
 
+def test_error_cells_are_found_in_the_sheet_xml():
+    from perfxl.forms.ooxml import error_cells
+
+    xml = (b'<row r="6"><c r="K5" t="e"/><c r="H6" s="3" t="e"><f>F6/E6</f><v>#DIV/0!</v></c>'
+           b'<c r="I6" t="e"><v>#N/A</v></c><x:c r="J6" t="e"><x:v>#REF!</x:v></x:c><c r="K6"><v>1</v></c></row>')
+    assert error_cells(xml) == {(5, 7): "#DIV/0!", (5, 8): "#N/A", (5, 9): "#REF!"}
+    assert error_cells(b'<c r="A1"><v>1</v></c>') == {}
+
+
 def test_unusual_parts_are_measured_exactly():
     xml = b'<worksheet><sheetData><row r="1"><c s="1" r="A1"><v>1</v></c><c r="AB70000"><v>2</v></c></row></sheetData></worksheet>'
     scan = scan_sheet_xml(xml)
