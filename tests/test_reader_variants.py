@@ -170,6 +170,22 @@ EXPECTED = {
         ],
         "total": None, "extra": {},
     },
+    "goal_88_official": {
+        "perfxl": 1, "kind": "project_goal", "year": 2025,
+        "unit": {**UNIT, "department": "某某县教育局（101001）"}, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "full_year": 150, "fiscal": 140, "other": 10, "midterm_total": 450,
+                   "midterm_fiscal": 420, "midterm_other": 30},
+        "goals": {"annual": "目标1：完成3所学校校舍维修改造，改善办学条件。", "midterm": "目标1：三年内完成全县9所学校校舍维修改造。"},
+        "indicators": [
+            {"level1": "产出指标", "level2": "数量指标", "name": "指标1：维修改造学校数量", "target": "≥3所",
+             "midterm_target": "≥9所"},
+            {"level1": "产出指标", "level2": "时效指标", "name": "指标2：项目完工时间", "target": "2025年底前",
+             "midterm_target": "2027年底前"},
+            {"level1": "效益指标", "level2": "社会效益指标", "name": "指标1：受益学生人数", "target": "≥10万人",
+             "midterm_target": "≥30万人"},
+        ],
+        "total": None, "extra": {},
+    },
     "goal_midterm_below": {
         "perfxl": 1, "kind": "project_goal", "year": 2025, "unit": UNIT, "project": PROJECT,
         "budget": {"currency_unit": "万元", "full_year": 150, "fiscal": 150, "other": 0},

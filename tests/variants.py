@@ -393,7 +393,33 @@ def goal_midterm_side_by_side(folder: Path) -> Path:
     return path
 
 
-# -- 11. the same, with the 中期 table printed below the 年度 one ----------------------------------------
+# -- 11. the 88号 form's own arrangement: 中期目标 | 年度目标 head both the goal texts and the two sets ----
+
+
+def goal_88_official(folder: Path) -> Path:
+    wb, ws, d = _book("Sheet1")
+    _header(d, "H", title="项目支出绩效目标申报表", subtitle="（2025年度）")
+    d("A3", "项目名称"), d("B3", PROJECT, to="H3")
+    d("A4", "主管部门及代码"), d("B4", "某某县教育局（101001）", to="D4"), d("E4", "实施单位"), d("F4", IMPLEMENTER, to="H4")
+    d("A5", "项目资金（万元）", to="A7")
+    d("B5", "中期资金总额", to="C5"), d("D5", 450), d("E5", "年度资金总额", to="F5"), d("G5", 150, to="H5")
+    d("B6", "其中：财政拨款", to="C6"), d("D6", 420), d("E6", "其中：财政拨款", to="F6"), d("G6", 140, to="H6")
+    d("B7", "其他资金", to="C7"), d("D7", 30), d("E7", "其他资金", to="F7"), d("G7", 10, to="H7")
+    d("A8", "总体目标", to="A9"), d("B8", "中期目标（2025年—2027年）", to="E8"), d("F8", "年度目标", to="H8")
+    d("B9", "目标1：三年内完成全县9所学校校舍维修改造。", to="E9"), d("F9", "目标1：" + GOAL, to="H9")
+    d("A10", "绩效指标", to="A13")
+    d.row(10, "B", ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"])
+    d("B11", "产出指标", to="B12")
+    d.row(11, "C", ["数量指标", "指标1：维修改造学校数量", "≥9所", "数量指标", "指标1：维修改造学校数量", "≥3所"])
+    d.row(12, "C", ["时效指标", "指标2：项目完工时间", "2027年底前", "时效指标", "指标2：项目完工时间", "2025年底前"])
+    d.row(13, "B", ["效益指标", "社会效益指标", "指标1：受益学生人数", "≥30万人", "社会效益指标", "指标1：受益学生人数",
+                    "≥10万人"])
+    path = folder / "11_goal_88_official.xlsx"
+    wb.save(path)
+    return path
+
+
+# -- 12. the same, with the 中期 table printed below the 年度 one ----------------------------------------
 
 
 def goal_midterm_below(folder: Path) -> Path:
@@ -419,7 +445,7 @@ def goal_midterm_below(folder: Path) -> Path:
     return path
 
 
-# -- 12. header labels sharing rows: "项目名称：…" in one cell, label pairs in merged cells -------------
+# -- 13. header labels sharing rows: "项目名称：…" in one cell, label pairs in merged cells -------------
 
 
 def selfeval_shared_header_rows(folder: Path) -> Path:
@@ -461,6 +487,7 @@ VARIANTS: dict[str, Callable[[Path], Path]] = {
     "monitor": monitor_form,
     "dept_goal": dept_goal,
     "goal_midterm_side_by_side": goal_midterm_side_by_side,
+    "goal_88_official": goal_88_official,
     "goal_midterm_below": goal_midterm_below,
     "shared_header_rows": selfeval_shared_header_rows,
 }

@@ -352,8 +352,9 @@ class Extractor:
             if h.label in table.columns and h.label not in self.k.sections:
                 occurrences.setdefault(table.columns[h.label], []).append(h.col)
         sides = self._sides(r, occurrences)
+        mid_side = {c for cols in occurrences.values() if len(cols) > 1 for c in cols if sides.get(c) == "mid"}
         for h in top:
-            if h.label in table.columns and sides.get(h.col) != "mid":
+            if h.label in table.columns and h.col not in mid_side:
                 offer(table.columns[h.label], h.col, h.label)
                 self.used.add((h.row, h.col))
         last_header = r
@@ -381,12 +382,12 @@ class Extractor:
         cols = {key: col for key, (_, col) in chosen.items()}
         mid = {}
         for h in top:
-            if h.label in table.columns and sides.get(h.col) == "mid":
+            if h.label in table.columns and h.col in mid_side:
                 mid.setdefault(table.columns[h.label], h)
                 self.used.add((h.row, h.col))
         mid = self._mid_columns(mid, cols, table)
         mapped = set(cols.values()) | set(causes) | set(sides.get("bands", ()))
-        mapped.update(h.col for h in top if sides.get(h.col) == "mid")  # read or reported by _mid_columns
+        mapped |= mid_side  # read or reported by _mid_columns
         unknown = []
         for rr in range(first_header, last_header + 1):
             for c, text in self._row_texts(rr):
@@ -411,24 +412,30 @@ class Extractor:
     def _sides(self, r: int, occurrences: dict[str, list[int]]) -> dict:
         """Columns of a 中期 set printed beside the 年度 set: {col: "mid" | "annual", "bands": band cols}.
 
-        Empty unless a key (三级指标 / 指标值) is printed twice on the header row. The band row above
-        ("中期绩效指标 | 年度绩效指标") says which set is which; without it the left set is taken as 中期
+        Empty unless a key (三级指标 / 指标值) is printed twice on the header row. A band row above
+        ("中期绩效指标 | 年度绩效指标") says which set is which; without one the left set is taken as 中期
         (the order of the 88号 form) and a T004 finding says so."""
         repeated = [cols for key, cols in occurrences.items() if key in ("name", "target") and len(cols) > 1]
         if not repeated:
             return {}
-        sides: dict = {}
-        bands = []
-        for c, text in self._row_texts(r - 1):
-            n = self._norm(text)
-            side = "mid" if "中期" in n else "annual" if "年度" in n or "当年" in n else None
-            if side is not None:
-                bands.append(c)
-                for cc in range(c, self.s.span_end(r - 1, c)[1] + 1):
-                    sides[cc] = side
-        covered = all(sides.get(c) for cols in occurrences.values() if len(cols) > 1 for c in cols)
-        if not covered or len({sides[c] for c in repeated[0]}) < 2:
-            sides = {}
+        # The nearest band row within four rows (the 88号 form itself heads the two sets with its
+        # 总体目标 row, 中期目标（…） | 年度目标, above the goal texts).
+        for rr in range(r - 1, max(r - 5, -1), -1):
+            sides: dict = {}
+            bands = []
+            for c, text in self._row_texts(rr):
+                n = self._norm(text)
+                side = "mid" if "中期" in n else "annual" if "年度" in n or "当年" in n else None
+                if side is not None:
+                    if rr == r - 1:  # a band right above the header row is part of the header
+                        bands.append(c)
+                    for cc in range(c, self.s.span_end(rr, c)[1] + 1):
+                        sides[cc] = side
+            covered = all(sides.get(c) for cols in occurrences.values() if len(cols) > 1 for c in cols)
+            if covered and len({sides[c] for c in repeated[0]}) == 2:
+                break
+        else:
+            sides, bands = {}, []
             for cols in occurrences.values():
                 if len(cols) > 1:
                     left, right = min(cols), max(cols)
