@@ -212,6 +212,14 @@ EXPECTED = {
         "total": 97.42,
         "extra": {"budget_fiscal_initial": 120, "budget_fiscal_executed": 141.3},
     },
+    "labels_above_values": {
+        "perfxl": 1, "kind": "project_selfeval", "year": 2024,
+        "unit": {**UNIT, "contact": "张三", "phone": "13800000000"}, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "initial": 120, "full_year": 150, "executed": 141.3, "weight": 10,
+                   "rate": 0.942, "score": 9.42},
+        "goals": GOALS, "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3], TYPED[4]],
+        "total": 97.42, "extra": {},
+    },
 }
 
 FINDINGS = {
@@ -269,6 +277,11 @@ def test_midterm_targets_point_at_their_cells(built):
     below = read_workbook(built["goal_midterm_below"], engine="openpyxl").form
     assert below.where("indicators[1].midterm_target") == "Sheet1!E17"
     assert below.where("indicators[1].target") == "Sheet1!E12"
+
+
+def test_values_under_their_labels_point_at_their_cells(built):
+    form = read_workbook(built["labels_above_values"], engine="openpyxl").form
+    assert form.where("unit.department") == "自评表!C4" and form.where("unit.phone") == "自评表!H4"
 
 
 def test_labels_sharing_a_cell_point_at_it(built):

@@ -476,6 +476,31 @@ def selfeval_shared_header_rows(folder: Path) -> Path:
     return path
 
 
+# -- 14. header labels printed above their values (one label row, one value row) ---------------------
+
+
+def selfeval_labels_above_values(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "H")
+    d("A3", "项目名称", to="B3"), d("C3", "主管部门", to="D3"), d("E3", "实施单位", to="F3"), d("G3", "项目负责人")
+    d("H3", "联系电话")
+    d("A4", PROJECT, to="B4"), d("C4", DEPARTMENT, to="D4"), d("E4", IMPLEMENTER, to="F4"), d("G4", "张三")
+    d("H4", 13800000000)
+    d("A5", "项目资金（万元）", to="A6")
+    d.row(5, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d.row(6, "B", ["年度资金总额", 120, 150, 141.3, 10, 0.942, 9.42])
+    d("A7", "年度总体目标", to="A8"), d("B7", "预期目标", to="D7"), d("E7", "实际完成情况", to="H7")
+    d("B8", GOAL, to="D8"), d("E8", ACHIEVED, to="H8")
+    d.row(9, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    d.row(10, "A", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(11, "A", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d.row(12, "A", ["满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "93.5%", 10, 10])
+    d("A13", "总分", to="E13"), d("F13", 100), d("G13", 97.42)
+    path = folder / "14_labels_above_values.xlsx"
+    wb.save(path)
+    return path
+
+
 VARIANTS: dict[str, Callable[[Path], Path]] = {
     "split": selfeval_split,
     "ab_headers": selfeval_ab_headers,
@@ -490,4 +515,5 @@ VARIANTS: dict[str, Callable[[Path], Path]] = {
     "goal_88_official": goal_88_official,
     "goal_midterm_below": goal_midterm_below,
     "shared_header_rows": selfeval_shared_header_rows,
+    "labels_above_values": selfeval_labels_above_values,
 }

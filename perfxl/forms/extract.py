@@ -226,6 +226,16 @@ class Extractor:
                 return rr, cc, True
         return last_row + 1, c, False
 
+    def field_cell(self, h: Hit) -> tuple[int, int, bool]:
+        """Where a one-line field's value is: right of its label, else under it when the labels of a
+        row stand above their values (主管部门 | 实施单位 over 某局 | 某中心); (r, c, found)."""
+        r, c, found = self.right_of(h.row, h.col)
+        if not found:
+            rr, cc, below = self.below(h.row, h.col, 2)
+            if below and not self.in_table(rr):
+                return rr, cc, True
+        return r, c, found
+
     def in_table(self, r: int) -> bool:
         return r in self._table_rows
 
@@ -840,8 +850,10 @@ class Extractor:
             path = self.k.header.get(h.label)
             if path is not None:
                 if self.out.values.get(path) is None:
-                    r, c, _ = self.right_of(h.row, h.col)
-                    if path == "unit.name" and coerce.to_text(self.value(r, c)) in _CURRENCY:
+                    r, c, found = self.field_cell(h)
+                    if not found and self.is_label(r, c):
+                        self.anchor(path, h)
+                    elif path == "unit.name" and coerce.to_text(self.value(r, c)) in _CURRENCY:
                         self.out.values["budget.currency_unit"] = _CURRENCY[coerce.to_text(self.value(r, c))]
                     else:
                         self.put(path, r, c, _field_kind(path))
@@ -892,8 +904,11 @@ class Extractor:
         if path is None or self.out.values.get(path) is not None:
             return
         if h.value is None:
-            r, c, _ = self.right_of(h.row, h.col)
-            self.put(path, r, c, _field_kind(path))
+            r, c, found = self.field_cell(h)
+            if not found and self.is_label(r, c):
+                self.anchor(path, h)
+            else:
+                self.put(path, r, c, _field_kind(path))
             return
         self.out.cells[path] = self.ref(h.row, h.col)
         kind = _field_kind(path)
