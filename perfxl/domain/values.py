@@ -2,6 +2,7 @@
 
 `parse_value` never raises; an unparseable value has kind INVALID and a Chinese `reason`.
 `align` puts a target and an actual on one scale (percent vs fraction, 万元 vs 元, dates) for scoring.
+`render` gives a Value's canonical spelling ("≥95%", "300元/人·月", "2024年12月31日前").
 
 Decisions (documented here once):
 
