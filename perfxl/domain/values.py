@@ -537,7 +537,7 @@ def _fraction(m: re.Match[str]) -> str:
     den_t, num_t = m.group("den", "num")
     if den_t in ("百", "千", "一百", "一千"):
         return m.group(0)  # 百分之九十五, 千分之五: the numeral rule below
-    den, num = _cn_number(den_t) if not den_t.isdigit() else den_t, _cn_number(num_t) if not num_t[0].isdigit() else num_t
+    den, num = (t if t[0].isdigit() else _cn_number(t) for t in (den_t, num_t))
     if den is None or num is None or float(den) == 0:
         return m.group(0)
     return _pct_text(float(num) / float(den) * 100)
@@ -687,15 +687,15 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
                 return None
             cu = "%"
         elif qual.startswith("不"):
-            op = _STRICT.get(op, op) if op else op
+            op = _STRICT.get(op, op)
         else:
-            if len(qual) > 1 and qual[1:] != "本数" and _MAIN.fullmatch(qual[1:]) is None:
-                return None
-            if len(qual) > 1 and qual[1:] != "本数":
-                inner = _from_main(_MAIN.fullmatch(qual[1:]), qual[1:], False, None)  # type: ignore[arg-type]
-                if inner is None or inner.number != x or (inner.unit or cu or None) != (cu or None):
+            said = qual[1:]  # "", "本数" or a value that must be this one
+            if said and said != "本数":
+                im = _MAIN.fullmatch(said)
+                inner = _from_main(im, said, False, None) if im else None
+                if inner is None or inner.number != x or (inner.unit or cu) != cu:
                     return None  # "(含90%)" next to 95%: a note, not a qualifier (slow path)
-            op = _INCLUSIVE.get(op, op) if op else op
+            op = _INCLUSIVE.get(op, op)
     if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
         return _too_large(raw)
     if (unit or "").startswith("年") and x.is_integer() and 1900 <= x <= 2200 and not pre:
