@@ -1294,7 +1294,7 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
         if au == "‰":
             a = a / 10
         if col in _PCT:  # a bare number under a 计量单位 of % is that percent (SPEC §3.10)
-            if actual.unit is None and a and _nearer_as_fraction(a, t_lo):
+            if actual.unit is None and a and t_lo and _nearer_as_fraction(a, t_lo):
                 notes.append(f"实际值{_clean_number_text(a)}按计量单位读作{_clean_number_text(a)}%"
                              f"（如指{_clean_number_text(_round(a * 100))}%，应填写{_clean_number_text(_round(a * 100))}）")
         elif actual.unit is None and _nearer_as_fraction(a, t_lo):  # no column: the nearer reading
