@@ -267,13 +267,9 @@ def test_far_reaching_cell_references_never_reach_calamine(tmp_path, cell):
 
 
 def test_zip_of_workbooks_is_named_as_such(tmp_path):
-    import zipfile as _zip
-
-    from perfxl.forms.sniff import sniff as _sniff
-
     path = tmp_path / "收集.zip"
-    with _zip.ZipFile(path, "w") as zf:
+    with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("单位甲/自评表.xlsx", b"PK")
         zf.writestr("说明.txt", b"x")
-    reason = _sniff(path).findings[0].message
+    reason = sniff(path).findings[0].message
     assert "内含 1 个工作簿" in reason and "perfxl batch" in reason and "不含" not in reason
