@@ -14,7 +14,7 @@ INSTALL_HINT = "未找到中文字体，图表无法显示中文。请安装中�
 COLORS = ("#C00000", "#2F5597", "#548235", "#BF9000", "#7F7F7F", "#7030A0")
 
 
-class ChartError(RuntimeError):
+class ChartError(ValueError):
     """No CJK font (Chinese message)."""
 
 
