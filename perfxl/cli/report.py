@@ -78,6 +78,8 @@ def report_templates(
                                              show_default=False)] = None,
     check: Annotated[Path | None, typer.Option("--check", help="检查此文件夹中修改过的模板：列出各模板使用的变量",
                                                show_default=False)] = None,
+    images: Annotated[Path | None, typer.Option("--images", help="用示例表单生成每种文书，把第一页渲染为 PNG 写入此文件夹"
+                                                "（文档插图，需 LibreOffice 和 poppler-utils）", show_default=False)] = None,
 ) -> None:
     """导出或检查文书的 Word 模板（修改后的模板放在规则配置 [documents] templates 指定的文件夹）。"""
     try:
@@ -85,9 +87,11 @@ def report_templates(
     except ImportError as exc:
         fail(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）")
         raise typer.Exit(EXIT_UNUSABLE) from None
-    if out is None and check is None:
-        fail("请指定 --out 文件夹（导出模板）或 --check 文件夹（检查模板）")
+    if out is None and check is None and images is None:
+        fail("请指定 --out 文件夹（导出模板）、--check 文件夹（检查模板）或 --images 文件夹（文书示例图片）")
         raise typer.Exit(EXIT_UNUSABLE)
+    if images is not None:
+        _images(images)
     if out is not None:
         for path in build_templates(out):
             console.print(f"已写出模板：{escape(str(path))}", soft_wrap=True)
@@ -110,3 +114,22 @@ def report_templates(
         if bad:
             raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_OK)
+
+
+def _images(folder: Path) -> None:
+    import tempfile
+
+    from perfxl.documents import DocumentError, to_pdf
+    from perfxl.documents.gallery import PICTURE_NAMES, sample_documents
+    from perfxl.forms.libreoffice import LibreOfficeError, first_page_png
+
+    with tempfile.TemporaryDirectory(prefix="perfxl-doc-images-") as tmp:
+        documents = sample_documents(Path(tmp) / "文书", Path(tmp) / "work")
+        try:
+            pdfs = to_pdf(list(documents.values()))
+            for kind, pdf in zip(documents, pdfs, strict=True):
+                png = first_page_png(pdf, folder / f"doc_{PICTURE_NAMES[kind]}.png", 80)
+                console.print(f"已生成 {escape(str(png))}", soft_wrap=True)
+        except (DocumentError, LibreOfficeError) as exc:
+            fail(str(exc))
+            raise typer.Exit(EXIT_UNUSABLE) from None

@@ -279,8 +279,11 @@ class Builder:
         self._run(self._para(WD_ALIGN_PARAGRAPH.CENTER, spacing=None), expression, BODY_FONT, SIZE_3)
 
     def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float],
-              size: float = SIZE_SMALL_4) -> None:
-        """A grid table: a header row, then `cells` (one row; repeated by the {%tr loop %} when given)."""
+              left: tuple[int, ...] = (), size: float = SIZE_SMALL_4) -> None:
+        """A grid table: a header row, then `cells` (one row; repeated by the {%tr loop %} when given).
+
+        Columns in `left` (text) are left-aligned, the others (figures) centred.
+        """
         rows = 1 + (3 if loop else 1)
         table = self.doc.add_table(rows=rows, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
@@ -302,13 +305,12 @@ class Builder:
                 trpr = row._tr.get_or_add_trPr()
                 header = OxmlElement("w:tblHeader")
                 trpr.append(header)
-            for cell, width, text in zip(row.cells, widths, texts, strict=True):
+            for c, (cell, width, text) in enumerate(zip(row.cells, widths, texts, strict=True)):
                 cell.width = Mm(width)
                 p = cell.paragraphs[0]
                 p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
                 p.paragraph_format.line_spacing = Pt(size + 6)
-                wide = width >= 36 and r > 0  # text columns read left to right; short figures are centred
-                p.alignment = WD_ALIGN_PARAGRAPH.LEFT if wide else WD_ALIGN_PARAGRAPH.CENTER
+                p.alignment = WD_ALIGN_PARAGRAPH.LEFT if r > 0 and c in left else WD_ALIGN_PARAGRAPH.CENTER
                 self._run(p, text, HEADING1_FONT if r == 0 else BODY_FONT, size)
         self._para(spacing=12)
 

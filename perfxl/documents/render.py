@@ -10,6 +10,7 @@ naming the template and the tag.
 
 import contextvars
 import io
+import os
 import re
 import struct
 import zipfile
@@ -290,15 +291,23 @@ def template(kind: str, folder: str | Path | None = None) -> CompiledTemplate:
     return _CACHE[key]
 
 
+def write_bytes(target: Path, data: bytes) -> Path:
+    """Write atomically with the permissions a plain new file gets (mkstemp would leave it private)."""
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+    return target
+
+
 def render(kind: str, context: dict, out: str | Path, *, pdf: bool = False, templates: str | Path | None = None) -> Path:
     """Write the document of `kind` from `context` to `out` (.docx, atomically).
 
     With `pdf`, LibreOffice also converts it to a PDF beside it, and that PDF's path is returned.
     """
     out = Path(out)
-    data = template(kind, templates).render(context)
-    with atomic_path(out) as tmp:
-        tmp.write_bytes(data)
+    write_bytes(out, template(kind, templates).render(context))
     if pdf:
         return to_pdf([out])[0]
     return out

@@ -9,7 +9,6 @@ loops and {%tr for … %} table-row loops. `DECLARED` lists the variables each k
 from collections.abc import Callable
 from pathlib import Path
 
-from perfxl.atomic import atomic_path
 from perfxl.documents.layout import Builder
 
 KINDS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函", "催办函", "汇总分析")
@@ -54,7 +53,7 @@ def _report(b: Builder, evaluation: bool) -> None:
     b.heading1("三、综合评价情况及评价结论")
     b.body("{{ conclusion }}")
     b.table(["评价内容", "分值", "得分", "得分率"], ["{{ r.name }}", "{{ r.weight }}", "{{ r.score }}", "{{ r.rate }}"],
-            "r in score_rows", widths=[66, 30, 30, 30])
+            "r in score_rows", widths=[66, 30, 30, 30], left=(0,))
     b.heading1("四、绩效评价指标分析")
     b.tag("{%p for s in sections %}")
     b.heading2("{{ s.heading }}")
@@ -110,14 +109,14 @@ def _notice(b: Builder) -> None:
     b.title("问题清单", blank_before=False)
     b.table(["序号", "问题", "位置", "整改要求"],
             ["{{ p.no }}", "{{ p.title }}{{ p.text }}", "{{ p.location }}", "{{ p.requirement }}"],
-            "p in problems", widths=[14, 72, 30, 40])
+            "p in problems", widths=[14, 72, 30, 40], left=(1, 3))
     b.page_break()
     b.attachment_label("附件2")
     b.title("整改情况反馈表", blank_before=False)
     b.line("填报单位（盖章）：{{ unit }}")
     b.line("通知文号：{{ number }}")
     b.table(["序号", "问题", "整改措施", "完成时限", "责任人", "完成情况"],
-            ["{{ p.no }}", "{{ p.title }}", "", "", "", ""], "p in problems", widths=[12, 50, 36, 20, 18, 20])
+            ["{{ p.no }}", "{{ p.title }}", "", "", "", ""], "p in problems", widths=[12, 50, 36, 20, 18, 20], left=(1,))
     b.line("单位负责人：　　　　　　填表人：　　　　　　联系电话：")
 
 
@@ -148,7 +147,7 @@ def _reminder(b: Builder) -> None:
     b.tag("{%p if projects %}")
     b.table(["序号", "项目", "全年预算（万元）", "1—N月执行（万元）", "执行率", "序时进度", "进度比", "预警"],
             ["{{ p.no }}", "{{ p.name }}", "{{ p.budget }}", "{{ p.executed }}", "{{ p.rate }}", "{{ p.elapsed }}",
-             "{{ p.ratio }}", "{{ p.light }}"], "p in projects", widths=[10, 40, 20, 20, 17, 17, 16, 16], size=10.5)
+             "{{ p.ratio }}", "{{ p.light }}"], "p in projects", widths=[10, 40, 20, 20, 17, 17, 16, 16], left=(1,), size=10.5)
     b.tag("{%p else %}")
     b.body("预算执行进度未低于序时进度。")
     b.tag("{%p endif %}")
@@ -156,7 +155,7 @@ def _reminder(b: Builder) -> None:
     b.tag("{%p if indicators %}")
     b.table(["序号", "项目", "绩效指标", "年度指标值", "1—N月完成", "进度比", "预警"],
             ["{{ i.no }}", "{{ i.project }}", "{{ i.name }}", "{{ i.target }}", "{{ i.progress }}", "{{ i.ratio }}",
-             "{{ i.light }}"], "i in indicators", widths=[10, 34, 34, 24, 24, 15, 15], size=10.5)
+             "{{ i.light }}"], "i in indicators", widths=[10, 34, 34, 24, 24, 15, 15], left=(1, 2), size=10.5)
     b.tag("{%p else %}")
     b.body("绩效指标完成进度未发现红灯、黄灯预警。")
     b.tag("{%p endif %}")
@@ -200,11 +199,11 @@ def _summary(b: Builder) -> None:
     b.heading2("（一）分部门")
     b.table(["主管部门", "表单数", "平均分", "最高分", "最低分", "错误", "警告"],
             ["{{ r.department }}", "{{ r.count }}", "{{ r.mean }}", "{{ r.best }}", "{{ r.worst }}", "{{ r.errors }}",
-             "{{ r.warnings }}"], "r in dept_rows", widths=[46, 18, 20, 20, 20, 16, 16], size=10.5)
+             "{{ r.warnings }}"], "r in dept_rows", widths=[46, 18, 20, 20, 20, 16, 16], left=(0,), size=10.5)
     b.heading2("（二）分类型")
     b.table(["表单类型", "表单数", "平均分", "有问题的表单", "问题数"],
             ["{{ r.kind }}", "{{ r.count }}", "{{ r.mean }}", "{{ r.with_problems }}", "{{ r.problems }}"],
-            "r in kind_rows", widths=[56, 22, 24, 30, 24])
+            "r in kind_rows", widths=[56, 22, 24, 30, 24], left=(0,))
     b.heading1("四、指标得分与预算执行")
     b.heading2("（一）一级指标得分率")
     b.table(["一级指标", "表单数", "平均得分率"], ["{{ r.name }}", "{{ r.count }}", "{{ r.rate }}"], "r in level1_rows",
@@ -218,7 +217,7 @@ def _summary(b: Builder) -> None:
     b.body("{{ findings }}")
     b.table(["序号", "规则", "问题", "出现次数", "涉及单位数"],
             ["{{ r.no }}", "{{ r.code }}", "{{ r.example }}", "{{ r.count }}", "{{ r.units }}"], "r in problem_rows",
-            widths=[12, 18, 82, 22, 22], size=10.5)
+            widths=[12, 18, 82, 22, 22], left=(2,), size=10.5)
     b.heading1("六、有关建议")
     _numbered(b, "suggestions", "s", title="{{ s.title }}", text="{{ s.text }}")
     b.signature("{{ author }}", "{{ issued_text }}")
@@ -243,11 +242,6 @@ def file_name(kind: str) -> str:
 
 def build_templates(out: str | Path) -> list[Path]:
     """Write every built-in template into `out` (atomically); returns the paths."""
-    out = Path(out)
-    paths = []
-    for kind in KINDS:
-        target = out / file_name(kind)
-        with atomic_path(target) as tmp:
-            tmp.write_bytes(build_template(kind))
-        paths.append(target)
-    return paths
+    from perfxl.documents.render import write_bytes
+
+    return [write_bytes(Path(out) / file_name(kind), build_template(kind)) for kind in KINDS]
