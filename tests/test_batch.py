@@ -125,6 +125,10 @@ def test_summary_workbook(run):
     with zipfile.ZipFile(out / "汇总.xlsx") as zf:
         charts = [n for n in zf.namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) >= 4
+    stats = [[c.value for c in r] for r in wb["统计"].iter_rows()]
+    heading = next(i for i, r in enumerate(stats) if r[0] and str(r[0]).startswith("最常见的问题（前"))
+    frequent = [r[0] for r in stats[heading + 2:] if r[0]][:3]
+    assert frequent and all(re.fullmatch(r"[A-Z]\d{3} .*[\u4e00-\u9fff].*", label) for label in frequent), frequent
 
 
 def test_hostile_text_is_plain_text(run):

@@ -523,7 +523,15 @@ def rate_buckets(rates) -> list[tuple[str, int]]:
 
 def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack, options: BatchOptions,
                        input_path: Path) -> Path:
-    from perfxl.batch.summary import FindingLine, RankLine, Stats, SummaryInput, SummaryRow, write_summary
+    from perfxl.batch.summary import (
+        TOP_FINDINGS,
+        FindingLine,
+        RankLine,
+        Stats,
+        SummaryInput,
+        SummaryRow,
+        write_summary,
+    )
     from perfxl.domain import Severity
 
     counts = ledger.status_counts(run_id)
@@ -539,8 +547,8 @@ def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack
         statuses=[(s.label, counts.get(s.value, 0)) for s in Status],
         grades=[(name, grades.get(name, 0)) for name, _ in pack.grade_bands],
         ranking_grades=[(name, ranking_grades.get(name, 0)) for name in pack.ranking_grades],
-        top_findings=[(code, Severity(sev).label if sev in Severity._value2member_map_ else sev, message, n, files)
-                      for code, sev, _name, n, files, message in ledger.top_findings(run_id)],
+        top_findings=[(_rule_label(code), Severity(sev).label if sev in Severity._value2member_map_ else sev, message,
+                       n, files) for code, sev, _name, n, files, message in ledger.top_findings(run_id, TOP_FINDINGS)],
         execution_rates=rate_buckets(ledger.execution_rates(run_id)),
     )
     finding_count = ledger.finding_count(run_id)
@@ -570,3 +578,11 @@ def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack
 
 def default_workers() -> int:
     return os.cpu_count() or 1
+
+
+def _rule_label(code: str) -> str:
+    """"S201 自评得分与评分规则不符": the code an accountant can look up, and what it means."""
+    from perfxl.rules.registry import rule
+
+    known = rule(code)
+    return f"{code} {known.title}" if known else code
