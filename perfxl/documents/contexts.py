@@ -266,7 +266,8 @@ def report_context(result: Report | FileReport, *, pack: RulePack | None = None,
              "年度指标值的比例计分，定性指标按达成程度分档计分。")
     work = (f"{s.issuer}对{_unit(form)}报送的{year}《{form.title}》及有关资料进行了审核评价。" if evaluation
             else f"{_unit(form)}对照年初设定的绩效目标，对{year}{subject}开展了绩效自评。") + basis
-    conclusion = f"经复核，{subject}综合得分{total}分，评价等级为“{score.grade or '—'}”。"
+    lead = "经复核" if evaluation else "按评分规则逐项计算"
+    conclusion = f"{lead}，{subject}综合得分{total}分，评价等级为“{score.grade or '—'}”。"
     if score.self_total is not None and score.total_rounded is not None and abs(score.self_total - score.total_rounded) >= 0.005:
         conclusion += f"表中自评总分为{fmt_score(score.self_total)}分，与复核得分不一致（见第七部分）。"
     if not score.complete:
