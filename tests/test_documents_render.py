@@ -210,7 +210,10 @@ def test_layout_follows_gbt_9704(kind, reports):
         r._r.rPr.rFonts.get(f"{W}eastAsia") == "宋体" for r in odd.runs)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         body = z.read("word/document.xml")
+        font_table = z.read("word/fontTable.xml").decode()
     assert b"instrText" not in body and b"fldSimple" not in body  # the only fields are the page numbers
+    assert '<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>' in font_table  # the declared fallback
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in font_table
 
 
 def test_official_letters_carry_number_date_and_signature(reports):
