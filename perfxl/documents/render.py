@@ -313,6 +313,9 @@ def render(kind: str, context: dict, out: str | Path, *, pdf: bool = False, temp
     return out
 
 
+PDF_BATCH = 1000  # documents per soffice start (one start for a typical batch; bounds the command line)
+
+
 def to_pdf(paths: list[Path], out_dir: str | Path | None = None) -> list[Path]:
     """Convert .docx files to PDF beside them (or into `out_dir`) with one LibreOffice process per folder."""
     from perfxl.forms.libreoffice import LibreOfficeError, convert
@@ -323,7 +326,7 @@ def to_pdf(paths: list[Path], out_dir: str | Path | None = None) -> list[Path]:
         groups.setdefault(Path(out_dir) if out_dir else Path(p).parent, []).append(Path(p))
     try:
         for folder, files in groups.items():
-            for src, pdf in zip(files, convert(files, folder, "pdf"), strict=True):
+            for src, pdf in zip(files, convert(files, folder, "pdf", batch=PDF_BATCH), strict=True):
                 results[src] = pdf
     except LibreOfficeError as exc:
         raise DocumentError(f"转换为 PDF 失败：{exc}") from None
