@@ -326,7 +326,8 @@ def to_pdf(paths: list[Path], out_dir: str | Path | None = None) -> list[Path]:
         groups.setdefault(Path(out_dir) if out_dir else Path(p).parent, []).append(Path(p))
     try:
         for folder, files in groups.items():
-            for src, pdf in zip(files, convert(files, folder, "pdf", batch=PDF_BATCH), strict=True):
+            for src, pdf in zip(files, convert(files, folder, "pdf", batch=PDF_BATCH,
+                                                timeout=120 + 5 * min(len(files), PDF_BATCH)), strict=True):
                 results[src] = pdf
     except LibreOfficeError as exc:
         raise DocumentError(f"转换为 PDF 失败：{exc}") from None
