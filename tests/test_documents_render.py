@@ -368,3 +368,16 @@ def test_report_command(tmp_path):
     assert result.exit_code == 0 and "审核等级" in docx_text(tmp_path / "审核.docx")
     result = runner.invoke(app, ["report", str(tmp_path / "无.xlsx"), "--type", "整改通知"])
     assert result.exit_code == 2 and "不存在" in result.output
+
+
+def test_summary_report_keeps_user_text(tmp_path):
+    from perfxl.documents import summary_context
+
+    objects = [{"file": "a.xlsx", "status": "scored", "kind": "project_selfeval", "kind_label": "项目支出绩效自评表",
+                "unit": UNIT, "department": PROJECT, "total": 90.0, "grade": "优", "ranking_grade": "优秀",
+                "errors": 0, "warnings": 1, "execution_rate": 0.95, "score": None,
+                "findings": [{"code": "S205", "severity": "warning", "message": INDICATOR, "location": "自评表!H9"}]}]
+    path = render("汇总分析", summary_context(objects, issued=ISSUED), tmp_path / "汇总.docx")
+    text = docx_text(path)
+    assert visible(PROJECT) in text
+    assert _runs_without_east_asian_font(path.read_bytes()) == []
