@@ -49,6 +49,7 @@ ISSUED = date(2026, 12, 7)
 UNIT = "+青川&<县> \"教育\" '局'\x07"
 PROJECT = "=HYPERLINK(\"http://x\")&项目 {{ issuer }} {%p if x %}\x01"
 INDICATOR = "@指标-1 <b>\t第二段\n第三行"
+DEPARTMENT = "-2+3 主管&部门"
 runner = CliRunner()
 
 
@@ -228,7 +229,7 @@ def test_user_text_appears_verbatim_and_never_breaks_the_xml(tmp_path):
     hostile = {}
     for kind, form in forms_by_kind().items():
         indicators = (replace(form.indicators[0], name=INDICATOR),) + form.indicators[1:]
-        hostile[kind] = api.check(replace(form, unit=replace(form.unit, name=UNIT),
+        hostile[kind] = api.check(replace(form, unit=replace(form.unit, name=UNIT, department=DEPARTMENT),
                                           project=replace(form.project, name=PROJECT), indicators=indicators))
     for kind, context in contexts(hostile).items():
         path = render(kind, context, tmp_path / f"{kind}.docx")
@@ -241,7 +242,7 @@ def test_user_text_appears_verbatim_and_never_breaks_the_xml(tmp_path):
             body = z.read("word/document.xml").decode()
         assert "instrText" not in body and "fldSimple" not in body
     report = docx_text(tmp_path / "自评报告.docx")
-    assert "@指标-1 <b>\t第二段\n第三行" in report
+    assert "@指标-1 <b>\t第二段\n第三行" in report and DEPARTMENT in report
 
 
 # -- context builders ---------------------------------------------------------------------------------------
