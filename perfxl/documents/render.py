@@ -313,7 +313,9 @@ def render(kind: str, context: dict, out: str | Path, *, pdf: bool = False, temp
     return out
 
 
-PDF_BATCH = 1000  # documents per soffice start (one start for a typical batch; bounds the command line)
+# Documents per soffice start: LibreOffice (7.x, headless) silently stops after about 245 files given to one
+# start, exiting 0, so larger sets go through several starts of 200.
+PDF_BATCH = 200
 PDF_ATTEMPTS = 3  # a LibreOffice that stops halfway is started again for the documents it did not convert
 
 
