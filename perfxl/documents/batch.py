@@ -41,10 +41,6 @@ class BatchDocuments:
     written: dict[str, int] = field(default_factory=dict)  # kind -> documents written
     notes: list[str] = field(default_factory=list)
 
-    @property
-    def total(self) -> int:
-        return sum(self.written.values())
-
 
 def parse_kinds(text: str) -> list[str]:
     """"整改通知,自评报告" (ASCII or Chinese commas / 顿号) → the kinds, validated."""
