@@ -79,7 +79,7 @@ def main(n: int = 500, k: int = 10) -> None:
         print(f"PDF, {n} documents in {starts} LibreOffice start(s) of ≤ {PDF_BATCH}: {batch:8.1f} s  {batch / n:6.3f} s/doc")
         print(f"PDF, one soffice start per file (measured on {k}, extrapolated to {n}): {single * n:8.1f} s  "
               f"{single:6.3f} s/doc")
-        print(f"ratio per-file / one process: {single * n / batch:.1f}×")
+        print(f"ratio per-file / batched: {single * n / batch:.1f}×")
 
 
 if __name__ == "__main__":
