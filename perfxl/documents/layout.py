@@ -215,7 +215,10 @@ class Builder:
     def title(self, text: str, *, blank_before: bool = True) -> None:
         if blank_before:
             self._para()
-        p = self._para(WD_ALIGN_PARAGRAPH.CENTER, spacing=35)
+        p = self._para(WD_ALIGN_PARAGRAPH.CENTER, spacing=round(LINE_PITCH_PT * 1.2, 2))
+        off = OxmlElement("w:snapToGrid")  # 2号 lines off the 3号 grid, else each takes two grid lines
+        off.set(qn("w:val"), "0")
+        p._p.get_or_add_pPr().find(qn("w:spacing")).addprevious(off)
         self._run(p, text, TITLE_FONT, SIZE_2)
         self._para()
 
