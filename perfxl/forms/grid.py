@@ -325,7 +325,7 @@ def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> Grid:
             values = _matrix(rng.value, shape)
             top = int(getattr(rng, "row", 1) or 1) - 1
             left = int(getattr(rng, "column", 1) or 1) - 1
-            formulas_raw = _matrix(getattr(rng, "formula", None), shape)
+            formulas_raw = _matrix(_formulas(rng), shape)
             rows: list[list[Cell]] = [[] for _ in range(min(top, limits.max_rows))]
             for line in values[: max(limits.max_rows - top, 0)]:
                 rows.append(([None] * left + list(line))[: limits.max_cols])
@@ -338,6 +338,14 @@ def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> Grid:
 
         grid.sheets.append(Sheet(name, state="visible" if visible else "hidden", loader=load))
     return grid
+
+
+def _formulas(rng: Any) -> Any:
+    """The range's formulas, or None where the engine cannot give them synchronously (xlwings Server)."""
+    try:
+        return getattr(rng, "formula", None)
+    except NotImplementedError:
+        return None
 
 
 def _matrix(value: Any, shape: Any) -> list[list[Cell]]:
