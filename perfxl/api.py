@@ -294,11 +294,21 @@ def annotate_copy(source: str | Path, findings, out: str | Path) -> Path:
 
 
 def batch(input: str | Path, out_dir: str | Path, *, annotate: bool = True, workers: int | None = 0,
-          pack: RulePack | None = None):
-    """Run a batch over a folder or .zip: 汇总.xlsx, results.json, annotated copies (BatchResult)."""
+          pack: RulePack | None = None, work_dir: str | Path | None = None):
+    """Run a batch over a folder or .zip: 汇总.xlsx, results.json, annotated copies (BatchResult).
+
+    `work_dir` is where archives are unpacked (default: the system temp folder)."""
     from perfxl.batch import BatchOptions, run_batch
 
-    return run_batch(BatchOptions(Path(input), Path(out_dir), workers=workers, pack=pack, annotate=annotate))
+    return run_batch(BatchOptions(Path(input), Path(out_dir), workers=workers, pack=pack, annotate=annotate,
+                                  work_dir=Path(work_dir) if work_dir else None))
+
+
+def status_label(status: str) -> str:
+    """The Chinese label of a batch result status ("scored" → "已评分")."""
+    from perfxl.batch.outcome import Status
+
+    return Status(status).label
 
 
 def _text(value: object) -> str | None:

@@ -1,0 +1,143 @@
+"""perfxl's own endpoints on xlwings Server (mounted as its custom router):
+
+    POST /perfxl/batch              several workbooks or a .zip → batch run → links to 汇总.xlsx and a zip
+                                    of annotated copies (auth required; size and file-count limits)
+    GET  /perfxl/download/{t}/{n}   a result file; t is random, links expire
+    GET  /perfxl/templates          form kinds and titles (for 新建表单)
+    GET  /perfxl/template/{kind}    a blank template as base64, for Office.js insertWorksheetsFromBase64
+
+Authentication is xlwings Server's (its auth providers; `perfxl serve` sets up token auth).
+"""
+
+import base64
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse
+from xlwings_server import dependencies as dep
+from xlwings_server.config import settings
+
+from perfxl import api
+from perfxl.excel.pack import active_pack
+from perfxl.server.config import Limits
+from perfxl.server.storage import (
+    UnsafeName,
+    download_path,
+    inside,
+    new_job,
+    publish,
+    safe_name,
+    sweep,
+    zip_folder,
+)
+
+router = APIRouter(prefix=f"{settings.app_path}/perfxl")
+INPUT_DIR = "收集"
+ANNOTATED_ZIP = "标注副本.zip"
+
+
+def _limits() -> Limits:
+    return Limits.from_env()
+
+
+def _error(code: int, message: str) -> HTTPException:
+    return HTTPException(status_code=code, detail=message)
+
+
+@router.post("/batch")
+async def batch(request: Request, current_user: dep.User) -> dict:
+    limits = _limits()
+    sweep(limits.data_dir, limits.ttl)
+    length = request.headers.get("content-length")
+    if length is None:
+        raise _error(status.HTTP_411_LENGTH_REQUIRED, "请求缺少 Content-Length")
+    if int(length) > limits.max_upload:
+        raise _error(status.HTTP_413_CONTENT_TOO_LARGE,
+                     f"上传内容过大：单次最多 {limits.max_upload // (1024 * 1024)} MB，请分批上传")
+    try:
+        form = await request.form(max_files=limits.max_files, max_fields=10)
+    except HTTPException as exc:
+        if "Too many files" in str(exc.detail):
+            raise _error(status.HTTP_413_CONTENT_TOO_LARGE,
+                         f"文件过多：单次最多 {limits.max_files} 个文件，请分批上传或打包为 .zip") from None
+        raise
+    uploads = [f for f in form.getlist("files") if hasattr(f, "filename")]
+    if not uploads:
+        raise _error(status.HTTP_400_BAD_REQUEST, "请选择要校验的工作簿（.xlsx/.xlsm）或 .zip 压缩包")
+    try:
+        names = [safe_name(f.filename) for f in uploads]
+    except UnsafeName as exc:
+        raise _error(status.HTTP_400_BAD_REQUEST, str(exc)) from None
+    if len(set(names)) != len(names):
+        raise _error(status.HTTP_400_BAD_REQUEST, "有重名的文件，请改名后再上传")
+    job = new_job(limits.data_dir)
+    try:
+        folder = job / INPUT_DIR
+        folder.mkdir()
+        for name, upload in zip(names, uploads, strict=True):
+            with open(inside(folder, folder / name), "wb") as out:
+                shutil.copyfileobj(upload.file, out)
+        source = folder / names[0] if len(names) == 1 and names[0].lower().endswith(".zip") else folder
+        return await run_in_threadpool(_run, source, job, limits)
+    finally:
+        await form.close()
+        shutil.rmtree(job, ignore_errors=True)
+
+
+def _run(source: Path, job: Path, limits: Limits) -> dict:
+    workers = int(os.environ.get("PERFXL_BATCH_WORKERS", 0))
+    result = api.batch(source, job / "结果", annotate=True, workers=workers, pack=active_pack(), work_dir=job)
+    files: dict[str, Path] = {}
+    if result.summary_path is not None:
+        files[result.summary_path.name] = result.summary_path
+    if result.annotated_dir is not None and result.annotated_dir.is_dir():
+        files[ANNOTATED_ZIP] = zip_folder(result.annotated_dir, job / ANNOTATED_ZIP)
+    if result.results_path is not None:
+        files[result.results_path.name] = result.results_path
+    token, names = publish(limits.data_dir, files)
+    base = f"{settings.app_path}/perfxl/download/{token}"
+    return {
+        "files": result.total,
+        "counts": [{"status": api.status_label(k), "files": n} for k, n in result.counts.items() if n],
+        "problems": result.problems,
+        "expires_in": limits.ttl,
+        "downloads": [{"name": n, "url": f"{base}/{quote(n)}"} for n in names],
+    }
+
+
+@router.get("/download/{token}/{name}")
+async def download(token: str, name: str) -> FileResponse:
+    limits = _limits()
+    try:
+        path = download_path(limits.data_dir, token, name, limits.ttl)
+    except UnsafeName:
+        path = None
+    if path is None:
+        raise _error(status.HTTP_404_NOT_FOUND, "下载链接无效或已过期，请重新运行批量校验")
+    return FileResponse(path, filename=path.name)
+
+
+@router.get("/templates")
+async def templates(current_user: dep.User) -> dict:
+    return api.template_kinds()
+
+
+@router.get("/template/{kind}")
+async def template(kind: str, current_user: dep.User) -> dict:
+    if kind not in api.template_kinds():
+        raise _error(status.HTTP_404_NOT_FOUND, f"没有“{kind}”这种表单模板")
+    data = await run_in_threadpool(api.template_bytes, kind, pack=active_pack())
+    return {"kind": kind, "title": api.template_kinds()[kind], "base64": base64.b64encode(data).decode("ascii")}
+
+
+DOCUMENT_FUNCTIONS = {"report": "evaluation_report", "notice": "rectification_notice"}
+
+
+@router.get("/documents")
+async def documents(current_user: dep.User) -> dict:
+    """Whether this installation can make the 评价报告 / 整改通知 documents (the documents module)."""
+    return {"available": all(hasattr(api, name) for name in DOCUMENT_FUNCTIONS.values())}
