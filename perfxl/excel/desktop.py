@@ -6,6 +6,8 @@ Macros: a VBA button calling `RunPython "import perfxl.excel.desktop as d; d.val
 `score_active()`) runs the same scripts as the Office.js ribbon on the active workbook.
 """
 
+import inspect
+
 import xlwings as xw
 
 from perfxl.excel import scripts
@@ -13,9 +15,9 @@ from perfxl.excel import scripts
 
 def validate_active() -> None:
     """校验 on the workbook that called RunPython."""
-    scripts.validate(xw.Book.caller())
+    inspect.unwrap(scripts.validate)(xw.Book.caller())  # unwrap: xlwings Server's decorator makes it async
 
 
 def score_active() -> None:
     """评分 on the workbook that called RunPython."""
-    scripts.score(xw.Book.caller())
+    inspect.unwrap(scripts.score)(xw.Book.caller())
