@@ -6,6 +6,7 @@ Import this module before anything that imports xlwings: it selects xlwings Serv
 """
 
 import asyncio
+import datetime
 import json
 import os
 
@@ -35,8 +36,9 @@ def _cell(value):
         return ""
     if isinstance(value, str) and value.startswith("="):
         return ""  # Office.js sends computed values; these formulas were never calculated
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
+    if isinstance(value, datetime.date):  # as xlwings' Office.js client sends dates
+        moment = datetime.datetime.combine(value, datetime.time()) if not isinstance(value, datetime.datetime) else value
+        return moment.isoformat(timespec="milliseconds") + "Z"
     return value
 
 

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from xlwings_server import dependencies as dep
 from xlwings_server.config import settings
 
@@ -60,7 +61,7 @@ async def batch(request: Request, current_user: dep.User) -> dict:
                      f"上传内容过大：单次最多 {limits.max_upload // (1024 * 1024)} MB，请分批上传")
     try:
         form = await request.form(max_files=limits.max_files, max_fields=10)
-    except HTTPException as exc:
+    except StarletteHTTPException as exc:  # what Starlette's form parser raises
         if "Too many files" in str(exc.detail):
             raise _error(status.HTTP_413_CONTENT_TOO_LARGE,
                          f"文件过多：单次最多 {limits.max_files} 个文件，请分批上传或打包为 .zip") from None
