@@ -65,6 +65,7 @@ class Workbook:
     def __init__(self, payload: dict):
         self.payload = json.loads(json.dumps(payload))
         self.fills: dict[tuple[str, int, int], str | None] = {}
+        self.layout: list[tuple] = []  # column widths, wrapping, hidden columns as set (last one wins)
 
     def sheet(self, position: int) -> dict:
         return self.payload["sheets"][position]
@@ -90,6 +91,8 @@ class Workbook:
                         self.fills[(sheet["name"], r, c)] = a["args"][0]
             elif func == "addNote":
                 sheet["notes"].append({"address": a["args"][0], "text": a["args"][1]})
+            elif func in ("setColumnWidth", "setWrapText", "setColumnHidden"):
+                self.layout.append((sheet["name"], func, a["start_row"], a["start_column"], a["args"]))
             elif func == "deleteNote":
                 sheet["notes"] = [n for n in sheet["notes"] if n["address"] != a["args"][0]]
             else:
@@ -112,7 +115,8 @@ class Workbook:
     def state(self) -> tuple:
         notes = {(s["name"], n["address"], n.get("text")) for s in self.payload["sheets"] for n in s["notes"]}
         fills = {k: v for k, v in self.fills.items() if v is not None}
-        return json.dumps([s["values"] for s in self.payload["sheets"]], ensure_ascii=False), fills, notes
+        layout = {entry[:4]: entry[4] for entry in self.layout}
+        return json.dumps([s["values"] for s in self.payload["sheets"]], ensure_ascii=False), fills, notes, layout
 
 
 def _hyperlink_text(formula: str) -> str:

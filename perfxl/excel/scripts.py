@@ -23,7 +23,9 @@ from perfxl.excel.pack import active_pack
 
 SCORE_SHEET = "评分对照"
 RESULT_COLUMNS = ("序号", "代码", "级别", "位置", "问题", "修改建议", "规则", "原底色")
+RESULT_WIDTHS = (6, 8, 6, 14, 50, 40, 24, 10)  # characters; 原底色 (what 校验 restores next time) is hidden
 SCORE_COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "自评得分", "规则得分", "差额", "计算说明", "位置")
+SCORE_WIDTHS = (12, 14, 22, 6, 8, 8, 6, 56, 12)
 DIFF_FILL = "#FFC7CE"  # the same light red as an error fill (perfxl.rules.annotate)
 HEADER_FILL = "#F2F2F2"
 _TOLERANCE = 0.005  # half a cent of a point: scores are shown with 2 decimals (pack default)
@@ -50,7 +52,7 @@ def validate(book: xw.Book) -> None:
     if not findings:
         rows.append(["", "", "", "", "未发现问题", "", "", ""])
     sheet.range("A1").value = rows
-    sheet.range((1, 1), (1, len(RESULT_COLUMNS))).color = HEADER_FILL
+    _layout(sheet, RESULT_WIDTHS, len(rows), hidden=len(RESULT_COLUMNS))
     for n, f in enumerate(findings, 2):
         where = _split(f.location, names)
         if where is not None:
@@ -86,7 +88,7 @@ def score(book: xw.Book) -> None:
         if row[6] not in ("", None):
             differs.append(n)
     sheet.range("A1").value = rows
-    sheet.range((1, 1), (1, len(SCORE_COLUMNS))).color = HEADER_FILL
+    _layout(sheet, SCORE_WIDTHS, len(rows))
     for n in differs:
         sheet.range((n, 1), (n, len(SCORE_COLUMNS))).color = DIFF_FILL
 
@@ -101,6 +103,16 @@ def _fresh_sheet(book: xw.Book, name: str):
         sheet.clear()
         return sheet
     return book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1])
+
+
+def _layout(sheet, widths: tuple[int, ...], rows: int, hidden: int | None = None) -> None:
+    """Column widths, wrapped text, a grey header row, and optionally one hidden column (1-based)."""
+    for col, width in enumerate(widths, 1):
+        sheet.range((1, col)).column_width = width
+    sheet.range((1, 1), (rows, len(widths))).wrap_text = True
+    sheet.range((1, 1), (1, len(widths))).color = HEADER_FILL
+    if hidden is not None:
+        sheet.range((1, hidden)).columns.hidden = True
 
 
 def _clear_marks(book: xw.Book) -> None:
