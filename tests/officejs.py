@@ -31,10 +31,9 @@ def filled_workbook(kind, seed: int = 7):
     return wb
 
 
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith("="):
+def _cell(cell):
+    value = cell.value
+    if value is None or cell.data_type == "f":
         return ""  # Office.js sends computed values; these formulas were never calculated
     if isinstance(value, datetime.date):  # as xlwings' Office.js client sends dates
         moment = datetime.datetime.combine(value, datetime.time()) if not isinstance(value, datetime.datetime) else value
@@ -46,7 +45,7 @@ def book_payload(wb, name: str = "自评表.xlsx") -> dict:
     """What Office.js sends for a workbook (xlwings' getBookData): names, sheets with values and notes."""
     sheets = []
     for ws in wb.worksheets:
-        values = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        values = [[_cell(c) for c in row] for row in ws.iter_rows()]
         sheets.append({"name": ws.title, "values": values or [[]], "pictures": [], "tables": [], "shapes": [],
                        "charts": [], "notes": [], "pivot_tables": [], "print_area": None, "show_gridlines": True,
                        "visibility": "Visible" if ws.sheet_state == "visible" else "Hidden"})

@@ -134,3 +134,36 @@ def _rowcol(cell: str) -> tuple[int, int]:
     for ch in letters:
         col = col * 26 + ord(ch) - 64
     return int(cell[len(letters):]) - 1, col - 1
+
+
+@pytest.mark.parametrize("kind", list(FormKind), ids=lambda k: k.value)
+def test_the_live_book_reads_like_the_file(kind, tmp_path):
+    """Scripts read the open workbook through the reader's live-book path: same forms, scores, findings."""
+    from openpyxl import load_workbook
+
+    from perfxl.forms.writer import write_form
+    from perfxl.samples import generate
+
+    path = write_form(generate(1, seed=4, kinds=[kind], fault_share=0.6)[0].form, tmp_path / "表.xlsx",
+                      typed_scores=True)
+    from_file = api.check_file(path)
+    live = api.check_book(remote_book(book_payload(load_workbook(path))))
+    file_only = {"T006"}  # a formula without a cached value: only a saved file can have one
+    assert [f.code for f in live.findings] == [f.code for f in from_file.findings if f.code not in file_only]
+    assert {**live.report.to_dict(), "file": None} == {**from_file.report.to_dict(), "file": None}
+
+
+def test_the_active_rule_pack_is_used(tmp_path, monkeypatch):
+    from perfxl.excel import udfs
+    from perfxl.excel.pack import CONFIG_ENV, active_pack
+
+    config = tmp_path / "perfxl.toml"
+    config.write_text('[grades]\nbands = [["合格", 50.0], ["不合格", 0.0]]\n', encoding="utf-8")
+    monkeypatch.setenv(CONFIG_ENV, str(config))
+    active_pack.cache_clear()
+    try:
+        assert udfs.PERFXL_GRADE([[60], [40]]) == [["合格"], ["不合格"]]
+    finally:
+        active_pack.cache_clear()
+    monkeypatch.delenv(CONFIG_ENV)
+    assert udfs.PERFXL_GRADE(60) == [["中"]]
