@@ -77,7 +77,7 @@ def test_validate_twice_changes_nothing(module, payload):
 
 def test_fixed_cells_lose_their_marks(module):
     """A cell whose problem was fixed gets its template fill back and its note removed."""
-    payload = book_payload(filled_workbook(FormKind.PROJECT_SELFEVAL, seed=3))
+    payload = _with_wrong_score(book_payload(filled_workbook(FormKind.PROJECT_SELFEVAL, seed=3)))
     book = Workbook(payload)
     book.apply(run_script(module, "validate", payload))
     marked = {(s["name"], n["address"]) for s in book.payload["sheets"] for n in s["notes"]}
@@ -92,12 +92,7 @@ def test_fixed_cells_lose_their_marks(module):
 
 
 def test_score_compares_engine_and_own_scores(module):
-    payload = book_payload(filled_workbook(FormKind.PROJECT_SELFEVAL, seed=5))
-    form = api.check_book(remote_book(payload)).report.form
-    sheet, cell = api.split_location(form.where("indicators[0].score"))
-    row, col = _rowcol(cell)
-    values = next(s for s in payload["sheets"] if s["name"] == sheet)["values"]
-    values[row][col] = (form.indicators[0].weight or 10) + 5  # an own score above the weight: surely wrong
+    payload = _with_wrong_score(book_payload(filled_workbook(FormKind.PROJECT_SELFEVAL, seed=5)))
     report = api.check_book(remote_book(payload))
     actions = run_script(module, "score", payload)
     assert actions[0]["args"][1] == scripts.SCORE_SHEET
@@ -128,6 +123,16 @@ def test_desktop_entry_validates_the_calling_book(monkeypatch):
     assert funcs[0] == "addSheet" and "setValues" in funcs
 
 
+def _with_wrong_score(payload: dict) -> dict:
+    """The payload with the first indicator's own score above its weight: surely a finding and a difference."""
+    form = api.check_book(remote_book(payload)).report.form
+    sheet, cell = api.split_location(form.where("indicators[0].score"))
+    row, col = _rowcol(cell)
+    values = next(s for s in payload["sheets"] if s["name"] == sheet)["values"]
+    values[row][col] = (form.indicators[0].weight or 10) + 5
+    return payload
+
+
 def _rowcol(cell: str) -> tuple[int, int]:
     letters = "".join(c for c in cell if c.isalpha())
     col = 0
@@ -150,7 +155,9 @@ def test_the_live_book_reads_like_the_file(kind, tmp_path):
     live = api.check_book(remote_book(book_payload(load_workbook(path))))
     file_only = {"T006"}  # a formula without a cached value: only a saved file can have one
     assert [f.code for f in live.findings] == [f.code for f in from_file.findings if f.code not in file_only]
-    assert {**live.report.to_dict(), "file": None} == {**from_file.report.to_dict(), "file": None}
+    skip = {"file"} | ({"review"} if any(f.code in file_only for f in from_file.findings) else set())  # T006 counts
+    assert ({k: v for k, v in live.report.to_dict().items() if k not in skip}
+            == {k: v for k, v in from_file.report.to_dict().items() if k not in skip})
 
 
 def test_the_active_rule_pack_is_used(tmp_path, monkeypatch):
