@@ -175,9 +175,32 @@ def test_template_for_insert_worksheets(client):
     assert client.get("/perfxl/template/nope", headers=AUTH).status_code == 404
 
 
-def test_documents_module_state(client):
-    available = client.get("/perfxl/documents", headers=AUTH).json()["available"]
-    assert isinstance(available, bool)
+def test_documents_from_the_open_workbook(client, workbooks):
+    from officejs import book_payload
+    from openpyxl import load_workbook
+
+    from perfxl import api
+
+    assert client.get("/perfxl/documents", headers=AUTH).json() == {"available": api.documents_available()}
+    if not api.documents_available():
+        pytest.skip("需要文档模块：pip install 'perfxl[docs]'")
+    payload = book_payload(load_workbook(workbooks[0]), name="青川县教育局.xlsx")
+    assert client.post("/perfxl/document/notice", json=payload).status_code == 401
+    assert client.post("/perfxl/document/letter", json=payload, headers=AUTH).status_code == 404
+    for button, kind in (("report", "评价报告"), ("notice", "整改通知")):
+        response = client.post(f"/perfxl/document/{button}", json=payload, headers=AUTH)
+        assert response.status_code == 200, response.text
+        (link,) = response.json()["downloads"]
+        assert link["name"] == f"青川县教育局_{kind}.docx"
+        docx = client.get(link["url"])
+        assert docx.status_code == 200 and docx.content[:2] == b"PK"
+        assert "word/document.xml" in zipfile.ZipFile(io.BytesIO(docx.content)).namelist()
+    sneaky = {**payload, "book": {**payload["book"], "name": "../../逃逸.xlsx"}}
+    response = client.post("/perfxl/document/notice", json=sneaky, headers=AUTH)
+    assert response.json()["downloads"][0]["name"] == "逃逸_整改通知.docx"
+    blank = {**payload, "sheets": [{**payload["sheets"][0], "name": "Sheet1", "values": [["你好"]]}]}
+    response = client.post("/perfxl/document/report", json=blank, headers=AUTH)
+    assert response.status_code == 422 and "没有读到绩效表单" in response.json()["detail"]
 
 
 def test_expired_downloads_are_gone(tmp_path, workbooks):

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from officejs import book_payload
+from openpyxl import load_workbook
 from perfxl_server import ROOT, TOKEN, collected_workbooks, running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -31,6 +33,7 @@ window.CustomFunctions = { associate: () => {} };
 
 def test_batch_upload_in_the_task_pane(tmp_path):
     books = collected_workbooks(tmp_path / "收集", 3)
+    payload = book_payload(load_workbook(books[0]), name="单位1.xlsx")
     shot = ROOT / "docs" / "img" / "excel-taskpane.png" if os.environ.get("PERFXL_SCREENSHOTS") else tmp_path / "p.png"
     errors: list[str] = []
     with running_server(tmp_path / "data") as base, sync_api.sync_playwright() as p:
@@ -64,8 +67,11 @@ def test_batch_upload_in_the_task_pane(tmp_path):
             download = page.request.get(base + links["汇总.xlsx"])
             assert download.status == 200 and download.body()[:2] == b"PK"
 
+            # 评价报告 from the open workbook: xlwings' getBookData reads it in Excel; here it hands over a payload
+            page.evaluate("payload => { xlwings.getBookData = async () => payload; }", payload)
             page.click("#perfxl-report")
-            page.wait_for_function("document.getElementById('perfxl-status').textContent.length > 0")
+            page.wait_for_selector("#perfxl-document-result a.perfxl-download", timeout=120_000)
+            assert page.inner_text("#perfxl-document-result") == "单位1_评价报告.docx"
             page.screenshot(path=str(shot), full_page=True)
         finally:
             browser.close()

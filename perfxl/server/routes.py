@@ -5,12 +5,14 @@
     GET  /perfxl/download/{t}/{n}   a result file; t is random, links expire
     GET  /perfxl/templates          form kinds and titles (for 新建表单)
     GET  /perfxl/template/{kind}    a blank template as base64, for Office.js insertWorksheetsFromBase64
+    POST /perfxl/document/{button}  the open workbook (xlwings' book payload) → 评价报告 / 整改通知 (.docx link)
 
 Authentication is xlwings Server's (its auth providers; `perfxl serve` sets up token auth).
 """
 
 import base64
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import quote
@@ -135,10 +137,40 @@ async def template(kind: str, current_user: dep.User) -> dict:
     return {"kind": kind, "title": api.template_kinds()[kind], "base64": base64.b64encode(data).decode("ascii")}
 
 
-DOCUMENT_FUNCTIONS = {"report": "evaluation_report", "notice": "rectification_notice"}
+
+DOCUMENTS = {"report": "评价报告", "notice": "整改通知"}  # ribbon button → api.report kind
 
 
 @router.get("/documents")
 async def documents(current_user: dep.User) -> dict:
-    """Whether this installation can make the 评价报告 / 整改通知 documents (the documents module)."""
-    return {"available": all(hasattr(api, name) for name in DOCUMENT_FUNCTIONS.values())}
+    """Whether this installation can write the 评价报告 / 整改通知 documents (the documents extra)."""
+    return {"available": api.documents_available()}
+
+
+@router.post("/document/{button}")
+async def document(button: str, book: dep.Book, current_user: dep.User) -> dict:
+    """The open workbook (xlwings' book payload) → a Word document of `button`'s kind, as a download link."""
+    kind = DOCUMENTS.get(button)
+    if kind is None:
+        raise _error(status.HTTP_404_NOT_FOUND, f"没有“{button}”这种文书")
+    if not api.documents_available():
+        raise _error(status.HTTP_503_SERVICE_UNAVAILABLE, "未安装文档模块：服务器需安装 perfxl[docs]")
+    limits = _limits()
+    sweep(limits.data_dir, limits.ttl)
+    report = await run_in_threadpool(api.check_book, book, pack=active_pack())
+    if report.report is None:
+        raise _error(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                     "当前工作簿中没有读到绩效表单：" + "；".join(f.message for f in report.read_findings[:3]))
+    job = new_job(limits.data_dir)
+    try:
+        stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", Path(report.path).stem)[:60].strip(". ") or "表单"
+        name = f"{stem}_{kind}.docx"
+        try:
+            out = await run_in_threadpool(api.report, report, kind, job / "文书.docx", pack=active_pack())
+        except ValueError as exc:  # the documents module's errors carry a Chinese message
+            raise _error(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+        token, names = publish(limits.data_dir, {name: out})
+    finally:
+        shutil.rmtree(job, ignore_errors=True)
+    base = f"{settings.app_path}/perfxl/download/{token}"
+    return {"expires_in": limits.ttl, "downloads": [{"name": n, "url": f"{base}/{quote(n)}"} for n in names]}

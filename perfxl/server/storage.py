@@ -59,7 +59,7 @@ def publish(data_dir: Path, files: dict[str, Path]) -> tuple[str, list[str]]:
     folder = data_dir / "downloads" / token
     folder.mkdir(parents=True)
     for name, source in files.items():
-        with atomic_path(folder / name) as tmp:
+        with atomic_path(inside(folder, folder / name)) as tmp:
             shutil.copyfile(source, tmp)
     return token, list(files)
 

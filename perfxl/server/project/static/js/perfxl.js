@@ -18,7 +18,9 @@
   }
 
   async function request(path, options) {
-    const response = await fetch(base() + path, { ...options, headers: { ...(await authHeaders()) } });
+    const headers = await authHeaders();
+    if (options.json) headers["Content-Type"] = "application/json";
+    const response = await fetch(base() + path, { method: options.method, body: options.body, headers });
     let body = null;
     try {
       body = await response.json();
@@ -49,11 +51,15 @@
       result.counts.map((c) => `${c.status} ${c.files}`).join("，") +
       `。链接 ${Math.round(result.expires_in / 60)} 分钟内有效。`;
     box.appendChild(summary);
+    box.appendChild(linkList(result.downloads));
+  }
+
+  function linkList(downloads) {
     const list = document.createElement("ul");
-    for (const item of result.downloads) {
+    for (const item of downloads) {
       const li = document.createElement("li");
       const a = document.createElement("a");
-      a.href = base() ? item.url : item.url;
+      a.href = item.url;
       a.textContent = item.name;
       a.className = "perfxl-download";
       a.addEventListener("click", (event) => {
@@ -63,7 +69,11 @@
       li.appendChild(a);
       list.appendChild(li);
     }
-    box.appendChild(list);
+    return list;
+  }
+
+  function showLinks(box, downloads) {
+    box.replaceChildren(linkList(downloads));
   }
 
   async function runBatch() {
@@ -125,20 +135,24 @@
   }
 
   async function makeDocument(kind) {
+    const label = kind === "report" ? "评价报告" : "整改通知";
     try {
       const info = await request("/perfxl/documents", { method: "GET" });
       if (!info.available) {
-        status("未安装文档模块：服务器上未安装生成评价报告和整改通知的文档模块（perfxl[docs]）", true);
+        status("未安装文档模块：服务器需安装 perfxl[docs] 才能生成评价报告和整改通知", true);
         return;
       }
-      status("正在生成文档……");
-      const result = await xlwings.runPython({
-        ...(await globalThis.getAuth().then((a) => ({ auth: a.token, headers: { "Auth-Provider": a.provider } }))),
-        scriptName: kind === "report" ? "report" : "notice",
+      status(`正在根据当前工作簿生成${label}……`);
+      const book = await xlwings.getBookData({});
+      const result = await request(`/perfxl/document/${kind}`, {
+        method: "POST",
+        body: JSON.stringify(book),
+        json: true,
       });
-      status(result === undefined ? "文档已生成，请在弹出的窗口中下载" : "");
+      showLinks($("perfxl-document-result"), result.downloads);
+      status(`${label}已生成，请点击链接下载`);
     } catch (e) {
-      status(e.message, true);
+      status(`生成${label}失败：${e.message}`, true);
     }
   }
 
@@ -149,6 +163,9 @@
     if (section) {
       section.classList.add("perfxl-focus");
       section.scrollIntoView();
+    }
+    if ((id === "report" || id === "notice") && localStorage.getItem("perfxl-token")) {
+      makeDocument(id); // the ribbon's 评价报告 / 整改通知 opened the pane here
     }
   }
 
