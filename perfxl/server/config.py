@@ -74,8 +74,13 @@ def prepare_environment(*, token: str | None = None, data_dir: str | Path | None
     env["TMPDIR"] = str(tmp)
     tempfile.tempdir = str(tmp)
     providers = env.get("XLWINGS_AUTH_PROVIDERS")
-    if providers and json.loads(providers) != ["token"]:
-        return None
+    if providers:
+        try:
+            named = json.loads(providers)
+        except ValueError:
+            raise ServerConfigError('XLWINGS_AUTH_PROVIDERS 应为 JSON 列表，例如 ["entraid"]') from None
+        if named != ["token"]:
+            return None
     env["XLWINGS_AUTH_PROVIDERS"] = '["token"]'
     env[TOKEN_ENV] = token or env.get(TOKEN_ENV) or secrets.token_urlsafe(24)
     return env[TOKEN_ENV]
