@@ -395,6 +395,18 @@ def batch(input: str | Path, out_dir: str | Path, *, annotate: bool = True, work
                                   work_dir=Path(work_dir) if work_dir else None))
 
 
+def batch_documents(input: str | Path, results: str | Path, out: str | Path, kinds: list[str], *,
+                    pack: RulePack | None = None):
+    """Word documents of `kinds` for every form of a batch they apply to, into `out`/<kind>/ (documents extra).
+
+    `input` is the batch's input folder or .zip, `results` its results.json; returns BatchDocuments
+    (.written counts per kind, .notes in Chinese)."""
+    _documents()
+    from perfxl.documents.batch import write_batch_documents
+
+    return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack)
+
+
 def documents_available() -> bool:
     """Whether the documents extra (perfxl[docs]) is installed, so `report` can write Word documents."""
     try:

@@ -108,6 +108,21 @@ def test_upload_batch_download(client, workbooks):
     assert len(token) >= 32  # a random name
 
 
+def test_batch_with_rectification_notices(client, workbooks):
+    from perfxl import api
+
+    if not api.documents_available():
+        pytest.skip("需要文档模块：pip install 'perfxl[docs]'")
+    bad = client.post("/perfxl/batch", files=_files(workbooks), data={"documents": "贺信"}, headers=AUTH)
+    assert bad.status_code == 400 and "未知的文书类型" in bad.json()["detail"]
+    result = client.post("/perfxl/batch", files=_files(workbooks), data={"documents": "整改通知"}, headers=AUTH).json()
+    written = result["documents"]["written"].get("整改通知", 0)
+    assert written >= 1  # the collected workbooks carry planted faults
+    links = {d["name"]: d["url"] for d in result["downloads"]}
+    names = zipfile.ZipFile(io.BytesIO(client.get(links["文书.zip"]).content)).namelist()
+    assert len(names) == written and all(n.startswith("整改通知/") and n.endswith(".docx") for n in names)
+
+
 def test_a_zip_is_one_batch(client, workbooks, tmp_path):
     archive = tmp_path / "收集.zip"
     with zipfile.ZipFile(archive, "w") as zf:

@@ -58,12 +58,14 @@ def test_batch_upload_in_the_task_pane(tmp_path):
             page.click("#perfxl-token-save")
             page.wait_for_selector("#perfxl-kind option", state="attached")
             assert "项目支出绩效自评表" in page.inner_text("#perfxl-kind")
+            page.check("#perfxl-batch-notices")
             page.click("#perfxl-batch")
-            page.wait_for_selector("a.perfxl-download", timeout=120_000)
+            page.wait_for_selector("#perfxl-batch-result a.perfxl-download", timeout=120_000)
             summary = page.inner_text("#perfxl-batch-result")
-            assert summary.startswith("共 3 个文件")
-            links = {a.inner_text(): a.get_attribute("href") for a in page.query_selector_all("a.perfxl-download")}
-            assert {"汇总.xlsx", "标注副本.zip"} <= set(links)
+            assert summary.startswith("共 3 个文件") and "文书：整改通知" in summary
+            links = {a.inner_text(): a.get_attribute("href")
+                     for a in page.query_selector_all("#perfxl-batch-result a.perfxl-download")}
+            assert {"汇总.xlsx", "标注副本.zip", "文书.zip"} <= set(links)
             download = page.request.get(base + links["汇总.xlsx"])
             assert download.status == 200 and download.body()[:2] == b"PK"
 

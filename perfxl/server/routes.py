@@ -1,7 +1,8 @@
 """perfxl's own endpoints on xlwings Server (mounted as its custom router):
 
-    POST /perfxl/batch              several workbooks or a .zip → batch run → links to 汇总.xlsx and a zip
-                                    of annotated copies (auth required; size and file-count limits)
+    POST /perfxl/batch              several workbooks or a .zip → batch run → links to 汇总.xlsx, a zip of
+                                    annotated copies and (field `documents`, e.g. 整改通知) a zip of Word
+                                    documents (auth required; size and file-count limits)
     GET  /perfxl/download/{t}/{n}   a result file; t is random, links expire
     GET  /perfxl/templates          form kinds and titles (for 新建表单)
     GET  /perfxl/template/{kind}    a blank template as base64, for Office.js insertWorksheetsFromBase64
@@ -41,6 +42,7 @@ from perfxl.server.storage import (
 router = APIRouter(prefix=f"{settings.app_path}/perfxl")
 INPUT_DIR = "收集"
 ANNOTATED_ZIP = "标注副本.zip"
+DOCUMENTS_ZIP = "文书.zip"
 
 
 def _limits() -> Limits:
@@ -69,6 +71,13 @@ async def batch(request: Request, current_user: dep.User) -> dict:
                          f"文件过多：单次最多 {limits.max_files} 个文件，请分批上传或打包为 .zip") from None
         raise
     uploads = [f for f in form.getlist("files") if hasattr(f, "filename")]
+    kinds = [k for k in str(form.get("documents") or "").split(",") if k]
+    unknown = [k for k in kinds if k not in api.FORM_DOCUMENTS]
+    if unknown:
+        raise _error(status.HTTP_400_BAD_REQUEST,
+                     f"未知的文书类型“{'、'.join(unknown)}”（可用：{'、'.join(api.FORM_DOCUMENTS)}）")
+    if kinds and not api.documents_available():
+        raise _error(status.HTTP_503_SERVICE_UNAVAILABLE, "未安装文档模块：服务器需安装 perfxl[docs]")
     if not uploads:
         raise _error(status.HTTP_400_BAD_REQUEST, "请选择要校验的工作簿（.xlsx/.xlsm）或 .zip 压缩包")
     try:
@@ -85,16 +94,22 @@ async def batch(request: Request, current_user: dep.User) -> dict:
             with open(inside(folder, folder / name), "wb") as out:
                 shutil.copyfileobj(upload.file, out)
         source = folder / names[0] if len(names) == 1 and names[0].lower().endswith(".zip") else folder
-        return await run_in_threadpool(_run, source, job, limits)
+        return await run_in_threadpool(_run, source, job, limits, kinds)
     finally:
         await form.close()
         shutil.rmtree(job, ignore_errors=True)
 
 
-def _run(source: Path, job: Path, limits: Limits) -> dict:
+def _run(source: Path, job: Path, limits: Limits, kinds: list[str]) -> dict:
     workers = int(os.environ.get("PERFXL_BATCH_WORKERS", 0))
     result = api.batch(source, job / "结果", annotate=True, workers=workers, pack=active_pack(), work_dir=job)
     files: dict[str, Path] = {}
+    documents: dict = {"written": {}, "notes": []}
+    if kinds and result.results_path is not None:
+        done = api.batch_documents(source, result.results_path, job / "文书", kinds, pack=active_pack())
+        documents = {"written": done.written, "notes": done.notes}
+        if done.folder.is_dir():
+            files[DOCUMENTS_ZIP] = zip_folder(done.folder, job / DOCUMENTS_ZIP)
     if result.summary_path is not None:
         files[result.summary_path.name] = result.summary_path
     if result.annotated_dir is not None and result.annotated_dir.is_dir():
@@ -107,6 +122,7 @@ def _run(source: Path, job: Path, limits: Limits) -> dict:
         "files": result.total,
         "counts": [{"status": api.status_label(k), "files": n} for k, n in result.counts.items() if n],
         "problems": result.problems,
+        "documents": documents,
         "expires_in": limits.ttl,
         "downloads": [{"name": n, "url": f"{base}/{quote(n)}"} for n in names],
     }

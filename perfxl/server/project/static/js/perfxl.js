@@ -49,9 +49,14 @@
     const summary = document.createElement("p");
     summary.textContent = `共 ${result.files} 个文件：` +
       result.counts.map((c) => `${c.status} ${c.files}`).join("，") +
-      `。链接 ${Math.round(result.expires_in / 60)} 分钟内有效。`;
+      `。` + documentCounts(result.documents) + `链接 ${Math.round(result.expires_in / 60)} 分钟内有效。`;
     box.appendChild(summary);
     box.appendChild(linkList(result.downloads));
+  }
+
+  function documentCounts(documents) {
+    const written = Object.entries((documents && documents.written) || {});
+    return written.length ? "文书：" + written.map(([kind, n]) => `${kind} ${n} 份`).join("，") + "。" : "";
   }
 
   function linkList(downloads) {
@@ -84,6 +89,7 @@
     }
     const form = new FormData();
     for (const file of files) form.append("files", file, file.name);
+    if ($("perfxl-batch-notices").checked) form.append("documents", "整改通知");
     const button = $("perfxl-batch");
     button.disabled = true;
     status(`正在上传并校验 ${files.length} 个文件……`);
