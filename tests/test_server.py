@@ -213,6 +213,8 @@ def test_documents_from_the_open_workbook(client, workbooks):
     sneaky = {**payload, "book": {**payload["book"], "name": "../../逃逸.xlsx"}}
     response = client.post("/perfxl/document/notice", json=sneaky, headers=AUTH)
     assert response.json()["downloads"][0]["name"] == "逃逸_整改通知.docx"
+    huge = {**payload, "sheets": [{**payload["sheets"][0], "values": [["很长的文字" * 200]] * 400}]}
+    assert client.post("/perfxl/document/report", json=huge, headers=AUTH).status_code == 413
     blank = {**payload, "sheets": [{**payload["sheets"][0], "name": "Sheet1", "values": [["你好"]]}]}
     response = client.post("/perfxl/document/report", json=blank, headers=AUTH)
     assert response.status_code == 422 and "没有读到绩效表单" in response.json()["detail"]

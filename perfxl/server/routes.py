@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -163,8 +163,15 @@ async def documents(current_user: dep.User) -> dict:
     return {"available": api.documents_available()}
 
 
-@router.post("/document/{button}")
-async def document(button: str, book: dep.Book, current_user: dep.User) -> dict:
+async def _bounded(request: Request) -> None:
+    """Refuse a request body over the upload limit before it is read (413)."""
+    limit = _limits().max_upload
+    if int(request.headers.get("content-length") or 0) > limit:
+        raise _error(status.HTTP_413_CONTENT_TOO_LARGE, f"上传内容过大：单次最多 {limit // (1024 * 1024)} MB")
+
+
+@router.post("/document/{button}", dependencies=[Depends(_bounded)])
+async def document(button: str, current_user: dep.User, book: dep.Book) -> dict:
     """The open workbook (xlwings' book payload) → a Word document of `button`'s kind, as a download link."""
     kind = DOCUMENTS.get(button)
     if kind is None:
