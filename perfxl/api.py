@@ -121,7 +121,6 @@ def _with_read_findings(report: Report, read_findings: tuple[Finding, ...], pack
     return replace(report, review=review_form(read_findings + report.findings, pack))
 
 
-
 # ---------------------------------------------------------------------------------------------------------------
 # Documents — Word documents in the GB/T 9704-2012 layout (extra `perfxl[docs]`: docxtpl, matplotlib, pandas).
 # One call per document; the context builders and templates live in perfxl.documents.

@@ -387,7 +387,7 @@ def review_context(file_report: Report | FileReport, *, pack: RulePack | None = 
     if not form.kind.is_goal:
         raise ContextError(f"审核意见书需要绩效目标申报表，此文件是《{form.title}》")
     s = document_settings(pack)
-    review = review_form(findings, pack)
+    review = getattr(report, "review", None) or review_form(findings, pack)
     grades = [name for name, _ in review_settings(pack).bands]
     position = grades.index(review.grade)
     if position == 0:

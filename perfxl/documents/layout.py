@@ -275,8 +275,11 @@ class Builder:
         self._run(self._para(align), text, BODY_FONT, SIZE_3)
 
     def image(self, expression: str) -> None:
-        """A centred paragraph whose only run is an image expression ({{ chart }})."""
-        self._run(self._para(WD_ALIGN_PARAGRAPH.CENTER, spacing=None), expression, BODY_FONT, SIZE_3)
+        """A centred paragraph whose only run is an image expression ({{ chart }}); single line spacing, so
+        Word does not clip the picture to the body's exact 28.99 pt lines."""
+        p = self._para(WD_ALIGN_PARAGRAPH.CENTER)
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        self._run(p, expression, BODY_FONT, SIZE_3)
 
     def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float],
               left: tuple[int, ...] = (), size: float = SIZE_SMALL_4) -> None:

@@ -313,18 +313,37 @@ def render(kind: str, context: dict, out: str | Path, *, pdf: bool = False, temp
     return out
 
 
-def to_pdf(paths: list[Path], out_dir: str | Path | None = None) -> list[Path]:
-    """Convert .docx files to PDF beside them (or into `out_dir`) with one LibreOffice process per folder."""
-    from perfxl.forms.libreoffice import LibreOfficeError, convert
+PDF_BATCH = 1000  # documents per soffice start (one start for a typical batch; bounds the command line)
+PDF_ATTEMPTS = 3  # a LibreOffice that stops halfway is started again for the documents it did not convert
 
-    results: dict[Path, Path] = {}
+
+def to_pdf(paths: list[Path], out_dir: str | Path | None = None) -> list[Path]:
+    """Convert .docx files to PDF beside them (or into `out_dir`) with one LibreOffice process per folder.
+
+    Should LibreOffice stop before the end, it is started again for the rest (up to PDF_ATTEMPTS starts
+    that each make progress).
+    """
     groups: dict[Path, list[Path]] = {}
     for p in paths:
         groups.setdefault(Path(out_dir) if out_dir else Path(p).parent, []).append(Path(p))
-    try:
-        for folder, files in groups.items():
-            for src, pdf in zip(files, convert(files, folder, "pdf"), strict=True):
-                results[src] = pdf
-    except LibreOfficeError as exc:
-        raise DocumentError(f"转换为 PDF 失败：{exc}") from None
-    return [results[Path(p)] for p in paths]
+    for folder, files in groups.items():
+        _convert_folder(files, folder)
+    return [(Path(out_dir) if out_dir else Path(p).parent) / f"{Path(p).stem}.pdf" for p in paths]
+
+
+def _convert_folder(files: list[Path], folder: Path) -> None:
+    from perfxl.forms.libreoffice import LibreOfficeError, convert
+
+    for f in files:  # stale PDFs of the same names must not count as converted
+        (folder / f"{f.stem}.pdf").unlink(missing_ok=True)
+    pending = files
+    for _ in range(PDF_ATTEMPTS):
+        try:
+            convert(pending, folder, "pdf", batch=PDF_BATCH, timeout=120 + 5 * min(len(pending), PDF_BATCH))
+            return
+        except LibreOfficeError as exc:
+            left = [f for f in pending if not (folder / f"{f.stem}.pdf").is_file()]
+            if not left or len(left) == len(pending):
+                raise DocumentError(f"转换为 PDF 失败：{exc}") from None
+            pending = left
+    raise DocumentError(f"转换为 PDF 失败：LibreOffice 多次中途退出，仍有 {len(pending)} 份未转换")
