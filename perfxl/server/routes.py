@@ -101,7 +101,8 @@ async def batch(request: Request, current_user: dep.User) -> dict:
 
 
 def _run(source: Path, job: Path, limits: Limits, kinds: list[str]) -> dict:
-    workers = int(os.environ.get("PERFXL_BATCH_WORKERS", 0))
+    # worker processes: each file runs under the batch's time and memory limits (0 = in this process, unbounded)
+    workers = int(os.environ.get("PERFXL_BATCH_WORKERS", 1))
     result = api.batch(source, job / "结果", annotate=True, workers=workers, pack=active_pack(), work_dir=job)
     files: dict[str, Path] = {}
     documents: dict = {"written": {}, "notes": []}
