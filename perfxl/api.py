@@ -337,17 +337,20 @@ def split_location(location: str | None) -> tuple[str, str] | None:
     return split(location)
 
 
-def template_fill(kind: str, sheet: str, cell: str) -> str:
-    """The fill a cell has in the blank template of `kind`: "#RRGGBB", "" for none or an unknown cell."""
-    fills = _template_fills(str(kind))
-    return fills.get((sheet, cell.replace("$", "").upper()), "")
+def template_fill(form: Form, sheet: str, cell: str) -> str:
+    """The fill `cell` has in the blank template of `form`'s kind, with tables as long as the form's (as
+    `perfxl fill` lays it out): "#RRGGBB", or "" for none or a cell outside the template."""
+    from perfxl.forms.layout import layout_for
+
+    rows = tuple(sorted((t.name, max(t.rows, len(getattr(form, t.name)))) for t in layout_for(form.kind).tables))
+    return _template_fills(form.kind.value, rows).get((sheet, cell.replace("$", "").upper()), "")
 
 
 @cache
-def _template_fills(kind: str) -> dict[tuple[str, str], str]:
+def _template_fills(kind: str, rows: tuple[tuple[str, int], ...]) -> dict[tuple[str, str], str]:
     from perfxl.forms.template import build_workbook
 
-    wb, _ = build_workbook(kind)
+    wb, _ = build_workbook(kind, rows=dict(rows))
     out = {}
     for ws in wb.worksheets:
         for row in ws.iter_rows():

@@ -174,3 +174,23 @@ def test_the_active_rule_pack_is_used(tmp_path, monkeypatch):
         active_pack.cache_clear()
     monkeypatch.delenv(CONFIG_ENV)
     assert udfs.PERFXL_GRADE(60) == [["中"]]
+
+
+def test_restored_fills_follow_the_forms_own_table_length():
+    """The remote engine cannot read fills: 校验 records the blank template's fill, laid out as long as the form."""
+    from perfxl.samples import generate
+
+    form = generate(1, seed=2, kinds=[FormKind.PROJECT_SELFEVAL], indicators=40)[0].form
+    read = api.check_book(remote_book(book_payload(filled_workbook_of(form)))).report.form
+    assert len(read.indicators) == 40
+    last_input = api.split_location(read.where("indicators[39].actual"))
+    from perfxl.forms.template import INPUT_FILL
+
+    assert api.template_fill(read, *last_input) == "#" + INPUT_FILL.fgColor.rgb[-6:]  # also past the 30 blank rows
+    assert api.template_fill(read, "自评表", "A1") == ""
+
+
+def filled_workbook_of(form):
+    from perfxl.forms.writer import fill_workbook
+
+    return fill_workbook(form, typed_scores=True)[0]

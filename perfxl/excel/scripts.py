@@ -37,7 +37,7 @@ def validate(book: xw.Book) -> None:
     _clear_marks(book)
     report = api.check_book(book, pack=active_pack())
     findings = list(report.findings)
-    kind = report.report.form.kind if report.report is not None else None
+    form = report.report.form if report.report is not None else None
     sheet = _fresh_sheet(book, api.RESULT_SHEET)
     names = {s.name for s in book.sheets}
     rows: list[list[Any]] = [list(RESULT_COLUMNS)]
@@ -45,7 +45,7 @@ def validate(book: xw.Book) -> None:
     for n, f in enumerate(findings, 1):
         where = _split(f.location, names)
         if where is not None and where not in originals:
-            originals[where] = _fill_of(book.sheets[where[0]].range(where[1]), kind, *where)
+            originals[where] = _fill_of(book.sheets[where[0]].range(where[1]), form, *where)
         location = f.location or f.path or "（整表）"
         rows.append([n, f.code, f.severity.label, location, f.message, f.hint or "", f.name or "",
                      originals.get(where, "") if where else ""])
@@ -159,12 +159,12 @@ def _note(cell):
         return None
 
 
-def _fill_of(cell, kind, sheet: str, address: str) -> str:
+def _fill_of(cell, form, sheet: str, address: str) -> str:
     """The cell's fill as "#RRGGBB", "" for none; its fill in the blank template when the runtime can't read it."""
     try:
         color = cell.color
     except NotImplementedError:
-        return api.template_fill(kind, sheet, address) if kind else ""
+        return api.template_fill(form, sheet, address) if form is not None else ""
     if color is None:
         return ""
     if isinstance(color, tuple):
