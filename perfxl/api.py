@@ -200,18 +200,21 @@ def rule_pack(path: str | Path | None = None) -> RulePack:
 
 
 def score_indicator(target: object, actual: object, weight: float | None, direction: str | None = None,
-                    unit: str | None = None, *, year: int | None = None, pack: RulePack | None = None):
+                    unit: str | None = None, *, name: str | None = None, year: int | None = None,
+                    pack: RulePack | None = None):
     """One indicator row scored exactly as inside a form: IndicatorScore (.score, .explain, .problem).
 
-    `weight` is the row's 分值, used as its effective weight (a lone row has nothing to redistribute).
+    `weight` is the row's 分值, used as its effective weight (a lone row has nothing to redistribute);
+    `name` (三级指标) matters only for targets written without an operator.
     """
     from perfxl.domain import Indicator
     from perfxl.scoring.context import context
     from perfxl.scoring.methods import assess, finish
 
     ctx = context(pack or default_pack())
-    a = assess(ctx, _text(target), _text(actual), _text(unit), _text(direction), year)
-    return finish(ctx, a, 0, Indicator(weight=weight), None, weight)
+    name = _text(name)
+    a = assess(ctx, name, _text(target), _text(actual), _text(unit), _text(direction), year)
+    return finish(ctx, a, 0, Indicator(name=name, weight=weight), None, weight)
 
 
 def score_budget_figures(executed: float | None, full_year: float | None, weight: float | None = None, *,
