@@ -207,8 +207,8 @@ def test_layout_follows_gbt_9704(kind, reports):
     odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
     assert odd.alignment == 2 and even.alignment == 0  # right on odd pages, left on even pages
     assert odd.text.startswith("— ") and odd.text.endswith(" —")
-    assert {r.font.name for r in odd.runs} == {"Times New Roman"} or all(
-        r._r.rPr.rFonts.get(f"{W}eastAsia") == "宋体" for r in odd.runs)
+    assert all(r._r.rPr.rFonts.get(f"{W}eastAsia") == r._r.rPr.rFonts.get(f"{W}ascii") == "宋体" for r in odd.runs)
+    assert all(r.font.size.pt == 14 for r in odd.runs)  # 4号
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         body = z.read("word/document.xml")
         font_table = z.read("word/fontTable.xml").decode()

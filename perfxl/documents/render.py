@@ -39,8 +39,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _RUN_PROPS = (f'<w:rPr><w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:eastAsia="{BODY_FONT}" '
               f'w:cs="{LATIN_FONT}" w:hint="eastAsia"/></w:rPr>')
-_BREAK_TEXT = f'</w:t></w:r><w:r>{_RUN_PROPS}<w:br/></w:r><w:r>{_RUN_PROPS}<w:t xml:space="preserve">'
-_TAB_TEXT = f'</w:t></w:r><w:r>{_RUN_PROPS}<w:tab/></w:r><w:r>{_RUN_PROPS}<w:t xml:space="preserve">'
+# Inside the same run, so the break or tab keeps the run's font, size and weight.
+_BREAK_TEXT = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB_TEXT = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 
 def _picture(match: re.Match) -> str:
@@ -313,7 +314,9 @@ def render(kind: str, context: dict, out: str | Path, *, pdf: bool = False, temp
     return out
 
 
-PDF_BATCH = 1000  # documents per soffice start (one start for a typical batch; bounds the command line)
+# Documents per soffice start: LibreOffice (7.x, headless) silently stops after about 245 files given to one
+# start, exiting 0, so larger sets go through several starts of 200.
+PDF_BATCH = 200
 PDF_ATTEMPTS = 3  # a LibreOffice that stops halfway is started again for the documents it did not convert
 
 
