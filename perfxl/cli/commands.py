@@ -8,6 +8,7 @@ from perfxl.cli import (  # noqa: F401
     report,
     rules_cmd,
     score,
+    serve,
     summary_report,
     templates,
     validate,
