@@ -65,7 +65,7 @@ def test_batch_upload_in_the_task_pane(tmp_path):
             assert summary.startswith("共 3 个文件") and "文书：整改通知" in summary
             links = {a.inner_text(): a.get_attribute("href")
                      for a in page.query_selector_all("#perfxl-batch-result a.perfxl-download")}
-            assert {"汇总.xlsx", "标注副本.zip", "文书.zip"} <= set(links)
+            assert {"汇总.xlsx", "批注副本.zip", "文书.zip"} <= set(links)
             download = page.request.get(base + links["汇总.xlsx"])
             assert download.status == 200 and download.body()[:2] == b"PK"
 

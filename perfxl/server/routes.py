@@ -41,7 +41,7 @@ from perfxl.server.storage import (
 
 router = APIRouter(prefix=f"{settings.app_path}/perfxl")
 INPUT_DIR = "收集"
-ANNOTATED_ZIP = "标注副本.zip"
+ANNOTATED_ZIP = "批注副本.zip"
 DOCUMENTS_ZIP = "文书.zip"
 
 
