@@ -96,13 +96,13 @@ def test_upload_batch_download(client, workbooks):
     result = response.json()
     assert result["files"] == 3 and sum(c["files"] for c in result["counts"]) == 3
     links = {d["name"]: d["url"] for d in result["downloads"]}
-    assert set(links) >= {"汇总.xlsx", "标注副本.zip"}
+    assert set(links) >= {"汇总.xlsx", "批注副本.zip"}
     summary = client.get(links["汇总.xlsx"])
     assert summary.status_code == 200 and summary.content[:2] == b"PK"
     from openpyxl import load_workbook
 
     assert load_workbook(io.BytesIO(summary.content)).sheetnames
-    annotated = zipfile.ZipFile(io.BytesIO(client.get(links["标注副本.zip"]).content))
+    annotated = zipfile.ZipFile(io.BytesIO(client.get(links["批注副本.zip"]).content))
     assert annotated.namelist() and all(n.endswith(".xlsx") for n in annotated.namelist())
     token = urlparse(links["汇总.xlsx"]).path.split("/")[3]
     assert len(token) >= 32  # a random name
