@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfxl.atomic import atomic_path
+from perfxl.outputs.text import row_height
 
 MAX_CELL = 32767
+TOP_FINDINGS = 15  # the 统计 sheet lists (and charts) the most frequent problems, this many
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_CELL = re.compile(r"^(?P<sheet>.+)!\$?(?P<col>[A-Z]{1,3})\$?(?P<row>[0-9]{1,7})$")
@@ -119,7 +121,7 @@ RANK_COLUMNS = [
 ]
 
 _STATUS_FILL = {
-    "errors": "#FCE4E4", "unreadable": "#FDEBD0", "not_form": "#EEEEEE", "timeout": "#F5C6CB", "failed": "#F5C6CB",
+    "reviewed": "#E8F1FB", "checked": "#E8F1FB", "errors": "#FCE4E4", "unreadable": "#FDEBD0", "not_form": "#EEEEEE", "timeout": "#F5C6CB", "failed": "#F5C6CB",
 }
 
 
@@ -246,13 +248,13 @@ def _summary_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     for i, row in enumerate(data.rows, start=1):
         status_fmt = w.status.get(row.status)
         w.num(ws, i, 0, row.seq, w.integer)
-        w.string(ws, i, 1, row.file)
-        w.string(ws, i, 2, row.unit)
-        w.string(ws, i, 3, row.project)
-        w.string(ws, i, 4, row.kind_label)
+        w.string(ws, i, 1, row.file, wrap=True)
+        w.string(ws, i, 2, row.unit, wrap=True)
+        w.string(ws, i, 3, row.project, wrap=True)
+        w.string(ws, i, 4, row.kind_label, wrap=True)
         w.num(ws, i, 5, row.year, w.integer)
         w.string(ws, i, 6, row.status_label, fmt=status_fmt)
-        w.string(ws, i, 7, row.reason, wrap=False)
+        w.string(ws, i, 7, row.reason, wrap=True)  # wrapped: long text never spills over the next columns
         w.num(ws, i, 8, row.total)
         w.num(ws, i, 9, row.self_total)
         w.num(ws, i, 10, row.difference)
@@ -263,6 +265,7 @@ def _summary_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
         w.num(ws, i, 15, row.warnings, w.integer)
         if data.annotate:
             w.link(ws, i, 16, row.annotated)
+        _fit(ws, i, columns, {1: row.file, 2: row.unit, 3: row.project, 4: row.kind_label, 7: row.reason})
 
 
 def _findings_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
@@ -272,15 +275,16 @@ def _findings_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     ws.freeze_panes(1, 1)
     _print_setup(ws, f"{data.title} — 问题清单", 0)
     for i, f in enumerate(data.findings, start=1):
-        w.string(ws, i, 0, f.file)
-        w.string(ws, i, 1, f.unit)
-        w.string(ws, i, 2, f.location)
+        w.string(ws, i, 0, f.file, wrap=True)
+        w.string(ws, i, 1, f.unit, wrap=True)
+        w.string(ws, i, 2, f.location, wrap=True)
         w.string(ws, i, 3, f.code)
         w.string(ws, i, 4, f.severity_label, fmt=w.status.get("errors") if f.severity == "error" else None)
-        w.string(ws, i, 5, f.message)
-        w.string(ws, i, 6, f.hint)
+        w.string(ws, i, 5, f.message, wrap=True)
+        w.string(ws, i, 6, f.hint, wrap=True)
         if data.annotate:
             w.link(ws, i, 7, f.annotated, f.location)
+        _fit(ws, i, columns, {0: f.file, 1: f.unit, 2: f.location, 5: f.message, 6: f.hint})
 
 
 def _ranking_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
@@ -289,22 +293,28 @@ def _ranking_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     ws.freeze_panes(1, 0)
     _print_setup(ws, f"{data.title} — 排名", 0)
     for i, r in enumerate(data.ranked, start=1):
-        w.string(ws, i, 0, r.kind_label)
+        w.string(ws, i, 0, r.kind_label, wrap=True)
         w.num(ws, i, 1, r.year, w.integer)
         w.num(ws, i, 2, r.rank, w.integer)
         w.num(ws, i, 3, r.rank_of, w.integer)
         w.string(ws, i, 4, r.ranking_grade)
-        w.string(ws, i, 5, r.unit)
-        w.string(ws, i, 6, r.project)
+        w.string(ws, i, 5, r.unit, wrap=True)
+        w.string(ws, i, 6, r.project, wrap=True)
         w.num(ws, i, 7, r.total)
         w.string(ws, i, 8, r.grade)
-        w.string(ws, i, 9, r.file)
+        w.string(ws, i, 9, r.file, wrap=True)
+        _fit(ws, i, RANK_COLUMNS, {0: r.kind_label, 5: r.unit, 6: r.project, 9: r.file})
+
+
+def _fit(ws, row: int, columns: list[tuple[str, int]], texts: dict[int, object]) -> None:
+    """Make a row tall enough for its wrapped text cells (column index → text)."""
+    ws.set_row(row, row_height([(clean_text(text) if text else "", columns[col][1]) for col, text in texts.items()]))
 
 
 def _stats_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     ws = workbook.add_worksheet(SHEET_STATS)
     _print_setup(ws, f"{data.title} — 统计", 0, landscape=False)
-    ws.set_column(0, 0, 26)
+    ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 10)
     ws.set_column(2, 2, 50)
     ws.set_column(3, 4, 10)
@@ -344,14 +354,14 @@ def _stats_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
             if chart_type == "bar":  # horizontal bars: keep the table's order, most frequent on top
                 chart.set_y_axis({"reverse": True})
             chart.set_legend({"none": True})
-            chart.set_size({"width": 520, "height": 260})
+            chart.set_size({"width": 560, "height": max(260, 70 + 24 * len(rows))})  # every bar labelled
             ws.insert_chart(chart_row, 6, chart)
-            chart_row += 14
+            chart_row += max(14, 4 + len(rows) * 24 // 20)
         row += 2
 
     block("处理状态", ["状态", "文件数"], s.statuses, "column", "处理状态分布", 1)
     block("评分等级分布（规则总分）", ["等级", "表单数"], s.grades, "column", "评分等级分布", 1)
     block("排名等级分布", ["排名等级", "表单数"], s.ranking_grades, "column", "排名等级分布", 1)
-    block("最常见的问题", ["代码", "级别", "问题（示例）", "出现次数", "涉及文件"],
-          [(code, level, text, n, files) for code, level, text, n, files in s.top_findings], "bar", "最常见的问题", 3)
+    block(f"最常见的问题（前 {TOP_FINDINGS} 项）", ["规则", "级别", "问题（示例）", "出现次数", "涉及文件"],
+          s.top_findings, "bar", f"最常见的问题（前 {TOP_FINDINGS} 项，按出现次数）", 3)
     block("预算执行率分布", ["执行率区间", "表单数"], s.execution_rates, "column", "预算执行率分布", 1)

@@ -2,6 +2,7 @@
 
 import os
 import re
+import shlex
 import signal
 import sys
 import time
@@ -24,7 +25,7 @@ from rich.table import Table
 
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack
-from perfxl.cli.output import console, fail
+from perfxl.cli.output import console, errors, fail
 
 EXIT_INTERRUPTED = 130
 PLAIN_EVERY = 10.0  # seconds between progress lines when not on a terminal
@@ -40,7 +41,7 @@ class RichReporter:
 
     def phase(self, text: str) -> None:
         if self.bar is None:
-            self.out.print(f"[dim]{text}[/]")
+            self.out.print(f"[dim]{escape(text)}[/]")
 
     def start(self, progress) -> None:
         self.bar = Progress(
@@ -88,7 +89,7 @@ class PlainReporter:
 def _counts(progress) -> str:
     from perfxl.batch import Status
 
-    styles = {Status.SCORED: "green", Status.ERRORS: "red", Status.UNREADABLE: "yellow", Status.NOT_FORM: "dim",
+    styles = {Status.SCORED: "green", Status.REVIEWED: "green", Status.CHECKED: "green", Status.ERRORS: "red", Status.UNREADABLE: "yellow", Status.NOT_FORM: "dim",
               Status.TIMEOUT: "red", Status.FAILED: "red"}
     return "  ".join(f"[{styles[s]}]{s.label} {progress.counts[s]}[/]" for s in Status if progress.counts[s])
 
@@ -178,6 +179,10 @@ def batch(
         raise typer.Exit(EXIT_INTERRUPTED)
     if not quiet:
         _print_result(result)
+    if result.total == 0:
+        errors.print(f"警告：{input} 中没有任何文件，没有表单可以校验。请检查输入路径是否正确。",
+                     style="yellow", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_PROBLEMS if result.problems else EXIT_OK)
 
 
@@ -205,7 +210,7 @@ def _print_result(result) -> None:
     say(f"结果 JSON：{escape(str(result.results_path))}")
     if result.annotated_dir is not None:
         say(f"批注副本：{escape(str(result.annotated_dir))}/")
-    say(f"台账：{escape(_ledger_location(result.ledger_url))}（查看：perfxl ledger runs --out {escape(str(result.out_dir))}）")
+    say(f"台账：{escape(_ledger_location(result.ledger_url))}（查看：perfxl ledger runs --out {escape(shlex.quote(str(result.out_dir)))}）")
 
 
 def run_batch_demo(out: Path, count: int = 200, seed: int = 2024) -> None:
@@ -228,7 +233,7 @@ def run_batch_demo(out: Path, count: int = 200, seed: int = 2024) -> None:
     inbox, folder = out / "收集的表单", out / "批量汇总"
     console.print(f"\n请查看：[bold]{escape(str(result.summary_path))}[/]（汇总、问题清单、排名、统计四张工作表），"
                   f"{escape(str(folder))}/批注/ 下每份表单的批注副本；收集的原始文件在 {escape(str(inbox))}/。\n"
-                  f"同样的命令：perfxl batch {escape(str(inbox))} --out {escape(str(folder))} --annotate", soft_wrap=True)
+                  f"同样的命令：perfxl batch {escape(shlex.quote(str(inbox)))} --out {escape(shlex.quote(str(folder)))} --annotate", soft_wrap=True)
 
 
 def _ledger_location(url: str) -> str:

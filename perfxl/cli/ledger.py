@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from perfxl.cli import EXIT_OK, EXIT_UNUSABLE, app
-from perfxl.cli.output import console, fail, write_json
+from perfxl.cli.output import PlainTable, console, fail, write_json
 
 ledger_app = typer.Typer(help="台账：历次批量处理（perfxl batch）的记录与查询。", no_args_is_help=True)
 app.add_typer(ledger_app, name="ledger")
@@ -70,7 +69,7 @@ def runs(
             "counts": r.counts, "resumed_from": r.resumed_from,
         } for r in items], ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_OK)
-    table = Table(title="批量处理记录", title_justify="left")
+    table = PlainTable(title="批量处理记录", title_justify="left")
     for column in ("编号", "开始时间", "状态", "输入", "文件数", "结果", "规则配置"):
         table.add_column(column, overflow="fold")
     for r in items:
@@ -120,7 +119,7 @@ def show(
         head = "  ".join(x for x in (f"#{r.run_id} {_when(r.started_at)}", r.path, r.unit or "", r.project or "",
                                      kind, f"{r.year}年度" if r.year else "") if x)
         status = Status(r.status)
-        style = {"scored": "green", "errors": "red"}.get(r.status, "yellow")
+        style = {"scored": "green", "reviewed": "green", "checked": "green", "errors": "red"}.get(r.status, "yellow")
         console.print(f"[bold]{escape(head)}[/]")
         detail = "  ".join(x for x in (f"[{style}]{status.label}[/]", score, grade, ranking,
                                        f"错误 {r.errors}，警告 {r.warnings}") if x)
