@@ -22,20 +22,7 @@ FILES = sorted(CORPUS.glob("*.json"))
 
 # (form id, check) -> the class of cause. Remove an entry when its cause is fixed (the case then passes).
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    **{(f, "within_weight"): "weights scaled up to 100 when the printed weights do not total 100"
-       for f in ("ah-guichi-2022-weituo", "hb-ezhou-2019-zhengwu", "yn-linxiang-2023-malukeng",
-                 "yn-lijiang-2020-weipian")},
-    **{(f, "no_s201_on_followed_rows"): "weights scaled up to 100 when the printed weights do not total 100"
-       for f in ("ah-guichi-2022-weituo", "hb-ezhou-2019-zhengwu", "yn-linxiang-2023-malukeng")},
-    ("cq-liangping-2023-linye-dept", "no_s201_on_followed_rows"):
-        "direction of a target without operator not inferred (受害率, 成灾率 read as ≥)",
-    ("cq-kexuecheng-2021-rongmeiti-dept", "no_s201_on_followed_rows"):
-        "direction of a target without operator not inferred (预算调整率, 结转结余率, 控制率 read as ≥)",
-    ("sx-jishan-2021-gonggwei", "no_s201_on_followed_rows"):
-        "a self-score rounded to one decimal (1.9 for 1.95) is an S201 error",
     ("yn-yongde-2022-yingyang", "no_s201_on_followed_rows"): "look-alike operator ═ unparseable",
-    ("ah-tianchang-2022-shuihan", "labelled_problems_found"):
-        "S204 (actual missing) not reported when the target is missing too",
 }
 
 
