@@ -45,10 +45,9 @@ _OPS1 = {"﹦": "=", "≥": "≥", "≧": "≥", "⩾": "≥", ">": "≥", "＞"
 #   _a    the actual as a number (same reading), else its text, "" when blank
 #   _f    fraction of the weight earned (0…1), or PENDING when the row cannot be scored automatically
 #   _w    分值 of a not-applicable row, else 0 (the total is rescaled by them)
-#   _k    分值 when the row's 一级 still has an applicable row, else 0 (rescale "rows" only)
 #   _eff  the weight scored: the printed 分值 (× the 满意度 redistribution factor only when the rule pack
 #         asks for it)
-# Total-row helpers: under _k the factor for 一级 left with no applicable row (rescale "rows"); under _f 1 when the pack's fixed 满意度 shares apply; under _eff the proportional
+# Total-row helpers: under _f 1 when the pack's fixed 满意度 shares apply; under _eff the proportional
 # 满意度 redistribution factor (1 unless the pack redistributes).
 def _is_na(cell: str) -> str:
     return f"ISNUMBER(MATCH({cell},{LIST_NA},0))"
@@ -98,11 +97,6 @@ def _target_cell(adjusted: bool) -> str:
     return "IF(ISBLANK({#adjusted_target}),{#target},{#adjusted_target})" if adjusted else "{#target}"
 
 
-_L1 = '{#level1}&""'  # a blank 一级 groups with the other blank ones (as perfxl.scoring does)
-_GROUP_ALL = f"SUMIF({{#level1:}},{_L1},{{#weight:}})"
-_GROUP_OK = f"(SUMIF({{#level1:}},{_L1},{{#weight:}})-SUMIF({{#level1:}},{_L1},{{#_w:}}))"
-
-
 def helper_columns(adjusted: bool) -> tuple[Column, ...]:
     t = _target_cell(adjusted)
     a, d, w = "{#actual}", "{#direction}", "{#weight}"
@@ -135,10 +129,9 @@ def helper_columns(adjusted: bool) -> tuple[Column, ...]:
         Column("_a", "（计算列）实际值", 8, formula=(
             f'=IF(ISNUMBER({a}),{_percent_scaled(a, t)},IF({a}="","",{_text_number("{#_ar}", a)}))')),
         Column("_f", "（计算列）得分比例", 8, formula=fraction),
-        Column("_w", "（计算列）不适用分值", 6, formula=f"=IF(AND(ISNUMBER({w}),{{#_na}}=1),{w},0)"),
-        Column("_k", "（计算列）一级有效分值", 6, formula=f"=IF(AND(ISNUMBER({w}),{_GROUP_OK}>0),{w},0)"),
+        Column("_w", "（计算列）不适用分值", 6, formula=f"=IF(AND(ISNUMBER({w}),{{#_na}}=1),{w}*{{%satisfaction}},0)"),
         Column("_eff", "（计算列）计分分值", 8, formula=(
-            f'=IF(OR(NOT(ISNUMBER({w})),{{#_na}}=1),"",{w}*{{%satisfaction}}*{{%rescale_rows}})')),
+            f'=IF(OR(NOT(ISNUMBER({w})),{{#_na}}=1),"",{w}*{{%satisfaction}})')),
     )
 
 
@@ -159,23 +152,22 @@ def _infer(higher_words: tuple[str, ...], lower_words: tuple[str, ...], lower_un
 
 
 def redistribution(pack) -> str | None:
-    """How a rule pack moves a missing 满意度 weight: "proportional", "fixed", or None (the printed 分值
-    stand, SPEC §3.1)."""
-    mode = pack.missing_satisfaction_mode
-    return mode if mode in ("proportional", "fixed") else None
+    """How a rule pack moves a missing 满意度 weight: None (default: the printed 分值 stand, SPEC §3.1), or
+    with `redistribute_missing_satisfaction` its mode, "proportional" or "fixed"."""
+    return pack.missing_satisfaction_mode if pack.redistribute_missing_satisfaction else None
 
 
 def rule_params(*, budget_weight: float, total_weight: float, satisfaction_weight: float,
                 reverse_variant: str = "ratio", equality_overshoot: bool = False,
-                over_threshold: float = 1.3, over_deduction: float = 0.0, rescale: str | None = "total",
+                over_threshold: float = 1.3, over_deduction: float = 0.0, rescale: bool = True,
                 redistribute: str | None = None, fixed_shares: dict[str, float] | None = None,
                 higher_words: tuple[str, ...] = (), lower_words: tuple[str, ...] = (),
                 lower_units: tuple[str, ...] = ()) -> dict[str, str]:
     """Formula fragments for a rule pack's settings (the {%name} placeholders), as perfxl.scoring does it.
 
     `redistribute`: None (score against the printed 分值), "proportional" or "fixed" (`fixed_shares`).
-    `rescale`: not-applicable rows rescale the total to the full score ("total", SPEC §3.8), the other rows
-    of their 一级 ("rows", as perfxl.scoring does until it follows §3.8), or nothing (None)."""
+    `rescale`: not-applicable rows rescale the total to the full score (SPEC §3.8); rows keep their 分值.
+    `higher_words` / `lower_words` / `lower_units`: the direction lexicon for targets without an operator."""
     t, am = "{#_t}", "MAX({#_a},0)"
     g = lambda x: f"{x:g}"  # noqa: E731
     if reverse_variant == "linear":  # w × max(0, 1 − (A − T) / T)
@@ -204,8 +196,7 @@ def rule_params(*, budget_weight: float, total_weight: float, satisfaction_weigh
         "budget_weight": g(budget_weight), "total_weight": g(total_weight),
         "satisfaction_weight": g(satisfaction_weight), "le_met": le_met, "le_miss": le_miss,
         "ge_met": ge_met, "eq_pos": eq_pos, "satisfaction": satisfaction, "fixed_ok": fixed_ok,
-        "redistribute": "1" if redistribute else "0", "rescale": "1" if rescale == "total" else "0",
-        "rescale_rows": (f"IF({_GROUP_OK}>0,{{=_k}}*{_GROUP_ALL}/{_GROUP_OK},0)" if rescale == "rows" else "1"),
+        "redistribute": "1" if redistribute else "0", "rescale": "1" if rescale else "0",
         "infer": _infer(higher_words, lower_words, lower_units),
     }
 
@@ -230,7 +221,6 @@ def selfeval_totals() -> tuple[TotalCell, ...]:
         TotalCell("score", f'=IF(AND(COUNTA({{#name:}})<=1,COUNT({{#score:}})=0,NOT(ISNUMBER({{budget.score}}))),"",'
                            f'IF({pending},"{PENDING}",({{budget.score}}+SUM({{#score:}}))*{scale}))',
                   path="total", fmt=SCORE),
-        TotalCell("_k", "=IF(SUM({#_k:})>0,SUM({#weight:})/SUM({#_k:}),1)", fmt="0.0000"),
         TotalCell("_f", "={%fixed_ok}", fmt="0"),  # 1: move the 满意度 weight by the pack's fixed shares
         TotalCell("_eff", (f"=IF(AND({{%redistribute}}=1,{{%satisfaction_weight}}>0,SUM({{#weight:}})>0,{none_sat},"
                            f"ABS(SUM({{#weight:}})-{rest})<0.000001),"

@@ -121,8 +121,10 @@ def pack_params(pack: RulePack) -> dict[str, str]:
         budget_weight=pack.budget_weight, total_weight=pack.total_weight,
         satisfaction_weight=pack.level1_weights.get(SATISFACTION, 0.0), reverse_variant=pack.reverse_variant,
         equality_overshoot=pack.equality_overshoot, over_threshold=pack.over_completion_threshold,
-        over_deduction=pack.over_completion_deduction, rescale="rows" if pack.rescale_not_applicable else None,
+        over_deduction=pack.over_completion_deduction, rescale=pack.rescale_not_applicable,
         redistribute=redistribution(pack), fixed_shares=pack.missing_satisfaction_fixed,
+        higher_words=pack.direction.higher_words, lower_words=pack.direction.lower_words,
+        lower_units=pack.direction.lower_units,
     )
 
 
