@@ -127,7 +127,7 @@ def messy_forms() -> list[Form]:
         _form([  # budget amounts missing, only the rate given; a 定性 row described in words
             _ind(P, "培训人次", "≥300", "320", 40, "人次"), _ind(E, "群众获得感", "显著提升", "部分达成", 20, "—", "定性"),
             _ind(E, "水质", "达到国家二级标准", "达到国家二级标准", 20, "—", "定性"),
-            _ind(S, "满意度", "≥85%", "90", 10, "%"),
+            _ind(S, "满意度", "≥85%", "0.9", 10, "%"),
         ], budget=Budget(full_year=None, executed=None, rate="95%", weight=10.0)),
         _form([  # weights total 80 (no 满意度), one row without 分值
             _ind(P, "数量", "≥100", "120", 40, "个"), _ind(E, "效益", "≥80%", "85%", 40, "%"),
@@ -204,21 +204,28 @@ def test_formulas_match_the_engine(tmp_path):
 
 
 def test_percent_typed_as_a_fraction(tmp_path):
-    """A user typing 93.5% in Excel stores 0.935 in a "%" row: the formulas read it as 93.5 (as the
-    engine's `align` does for a plain fraction next to a percent)."""
+    """A user typing 93.5% in Excel stores 0.935 with a percent format: the formulas read it as 93.5 (the reader
+    reads such a cell as "93.5%"); a bare number in a "%" row is that percent (SPEC §3.10)."""
     form = _form([_ind("产出指标", "合格率", "≥95%", "93.5%", 50, "%"),
                   _ind("效益指标", "知晓率", "≥0.85", "0.9", 40, "%")])
     wb, p = fill_workbook(form)
     t = p.table()
     ws = wb[L.layout_for(form.kind).sheet]
     ws[t.cell("actual", t.first_row)] = 0.935
+    ws[t.cell("actual", t.first_row)].number_format = "0.0%"
     ws[t.cell("target", t.first_row + 1)] = 0.85
+    ws[t.cell("target", t.first_row + 1)].number_format = "0%"
     ws[t.cell("actual", t.first_row + 1)] = 90
     wb.save(tmp_path / "pct.xlsx")
     [done] = recalculate([tmp_path / "pct.xlsx"], tmp_path / "calc")
     calc = load_workbook(done, data_only=True)[L.layout_for(form.kind).sheet]
     assert calc[t.cell("score", t.first_row)].value == pytest.approx(50 * 93.5 / 95)
     assert calc[t.cell("score", t.first_row + 1)].value == pytest.approx(40)
+    ws[t.cell("actual", t.first_row + 1)] = 0.9  # a bare 0.9 under "%" is 0.9%
+    wb.save(tmp_path / "bare.xlsx")
+    [done] = recalculate([tmp_path / "bare.xlsx"], tmp_path / "calc")
+    assert load_workbook(done, data_only=True)[L.layout_for(form.kind).sheet][
+        t.cell("score", t.first_row + 1)].value == pytest.approx(40 * 0.9 / 85)
 
 
 REGIONAL_PACK = """
@@ -297,3 +304,23 @@ def test_cli_fill_recalculates_by_default(tmp_path):
     assert "T006" not in codes and "S215" not in codes, sorted(codes)
     assert not _check(form, out)
 
+
+
+PUBLISHED = Path(__file__).parent / "data" / "published"
+
+
+def test_formulas_match_the_engine_on_published_forms(tmp_path):
+    """Real published self-evaluation tables (typos, operators in value cells, targets in words, missing
+    weights and budgets) filled into the templates: every 得分 and 总分 equals the engine's or shows 待核."""
+    from perfxl.forms.formjson import load_json
+
+    forms = [form for path in sorted(PUBLISHED.glob("*.json")) for form in load_json(path)
+             if form.kind in (FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL)]
+    assert len(forms) >= 10
+    paths = [write_form(f, tmp_path / "filled" / f"{i:03d}.xlsx") for i, f in enumerate(forms)]
+    done = recalculate(paths, tmp_path / "calc")
+    problems = []
+    for form, path in zip(forms, done, strict=True):
+        problems += _check(form, path)
+        _no_errors(path)
+    assert not problems, f"{len(problems)} 处不一致：\n" + "\n".join(problems[:30])

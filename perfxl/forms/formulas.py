@@ -17,6 +17,7 @@ from perfxl.forms.spec import (
     LIST_FIXED_SHARES,
     LIST_NA,
     LIST_QUALITATIVE_TABLE,
+    QUALITATIVE_RESULTS,
     SCORE,
     WEIGHT,
     Column,
@@ -40,10 +41,12 @@ _OPS1 = {"﹦": "=", "≥": "≥", "≧": "≥", "⩾": "≥", ">": "≥", "＞"
 #   _d    the direction scored: 定性, ≥, ≤ or = (指标性质, else the typed operator, else inferred from the
 #         indicator's name or 计量单位 with the rule pack's lexicon, else "" = ≥)
 #   _tr   the 指标值 text after its leading operator ("≥266米" → "266米"); _ar the same for 实际完成值
-#   _t    the target as a number (a leading operator and the row's 计量单位 stripped from a text;
-#         percent typed as a fraction, e.g. 0.95 next to 95, read × 100), else its text
+#   _t    the target as a number (a leading operator and the row's 计量单位 stripped from a text; a
+#         percent-formatted cell, e.g. 95% typed in Excel and stored as 0.95, read × 100), else its text
 #   _a    the actual as a number (same reading), else its text, "" when blank
-#   _f    fraction of the weight earned (0…1), or PENDING when the row cannot be scored automatically
+#   _f    fraction of the weight earned (0…1), or PENDING when the row cannot be scored automatically; a
+#         qualitative row scores the band its 实际完成值 names (drop-down), or 达成 when it restates a target in
+#         words without a negative or partial word (SPEC §3.7), else PENDING
 #   _w    分值 of a not-applicable row, else 0 (the total is rescaled by them)
 #   _eff  the weight scored: the printed 分值 (× the 满意度 redistribution factor only when the rule pack
 #         asks for it)
@@ -53,11 +56,14 @@ def _is_na(cell: str) -> str:
     return f"ISNUMBER(MATCH({cell},{LIST_NA},0))"
 
 
-def _percent_scaled(x: str, other: str) -> str:
-    """x as a number; a fraction next to a percent (x ≤ 1.5 and at most a tenth of the other side) × 100 —
-    the same reading as perfxl.domain.values.align for a plain number in a "%" row."""
-    return (f'IF(AND({{#unit}}="%",ISNUMBER({other})),'
-            f'IF(AND(ABS({x})<=1.5,OR({x}<=0,{other}<=0,{x}*10<={other})),{x}*100,{x}),{x})')
+def _percent_scaled(x: str, fmt: str) -> str:
+    """x as a number; a percent-formatted cell (Excel stores "93.5%" as 0.935) × 100. A bare number under a
+    计量单位 of "%" is that percent (SPEC §3.10), as perfxl reads it."""
+    return f'IF(LEFT({fmt},1)="P",{x}*100,{x})'
+
+
+def _format(cell: str) -> str:
+    return f'CELL("format",{cell})'
 
 
 def _lead_op(s: str) -> str:
@@ -97,6 +103,12 @@ def _target_cell(adjusted: bool) -> str:
     return "IF(ISBLANK({#adjusted_target}),{#target},{#adjusted_target})" if adjusted else "{#target}"
 
 
+def _target_format(adjusted: bool) -> str:
+    if adjusted:
+        return f'IF(ISBLANK({{#adjusted_target}}),{_format("{#target}")},{_format("{#adjusted_target}")})'
+    return _format("{#target}")
+
+
 def helper_columns(adjusted: bool) -> tuple[Column, ...]:
     t = _target_cell(adjusted)
     a, d, w = "{#actual}", "{#direction}", "{#weight}"
@@ -112,7 +124,9 @@ def helper_columns(adjusted: bool) -> tuple[Column, ...]:
     )
     fraction = (
         f'=IF({{#_na}}=1,"",IFERROR(VLOOKUP({a},{LIST_QUALITATIVE_TABLE},2,FALSE),'  # 定性 wording → band point
-        f'IF(OR({dd}="定性",AND(NOT(ISNUMBER({ta})),{ta}<>"")),IF(ISBLANK({a}),0,"{PENDING}"),'  # words
+        f'IF(OR({dd}="定性",AND(NOT(ISNUMBER({ta})),{ta}<>"")),IF(ISBLANK({a}),0,'  # words: only a restatement
+        f'IF(AND(NOT(ISNUMBER({a})),NOT(ISNUMBER({t})),TRIM({a})=TRIM({t}),{{%plain_words}}),'
+        f'VLOOKUP("{QUALITATIVE_RESULTS[0]}",{LIST_QUALITATIVE_TABLE},2,FALSE),"{PENDING}")),'  # of it is 达成
         f'IF({ta}="",0,IF(ISBLANK({a}),0,IF(NOT(ISNUMBER({aa})),"{PENDING}",{quantitative}))))))'
     )
     direction = (f'=IF({d}="定性","定性",IF(OR({d}="≥",{d}=">"),"≥",IF(OR({d}="≤",{d}="<"),"≤",'
@@ -124,10 +138,11 @@ def helper_columns(adjusted: bool) -> tuple[Column, ...]:
         Column("_d", "（计算列）评分方向", 6, formula=direction),
         Column("_tr", "（计算列）指标值文字", 8, formula=_rest(t)),
         Column("_t", "（计算列）目标值", 8, formula=(
-            f'=IF(ISNUMBER({t}),{_percent_scaled(t, a)},IF({t}="","",{_text_number("{#_tr}", t)}))')),
+            f'=IF(ISNUMBER({t}),{_percent_scaled(t, _target_format(adjusted))},'
+            f'IF({t}="","",{_text_number("{#_tr}", t)}))')),
         Column("_ar", "（计算列）实际值文字", 8, formula=_rest(a)),
         Column("_a", "（计算列）实际值", 8, formula=(
-            f'=IF(ISNUMBER({a}),{_percent_scaled(a, t)},IF({a}="","",{_text_number("{#_ar}", a)}))')),
+            f'=IF(ISNUMBER({a}),{_percent_scaled(a, _format(a))},IF({a}="","",{_text_number("{#_ar}", a)}))')),
         Column("_f", "（计算列）得分比例", 8, formula=fraction),
         Column("_w", "（计算列）不适用分值", 6, formula=f"=IF(AND(ISNUMBER({w}),{{#_na}}=1),{w}*{{%satisfaction}},0)"),
         Column("_eff", "（计算列）计分分值", 8, formula=(
@@ -151,6 +166,12 @@ def _infer(higher_words: tuple[str, ...], lower_words: tuple[str, ...], lower_un
     return out
 
 
+def _without(words: tuple[str, ...], cell: str) -> str:
+    """TRUE when `cell` contains none of `words`."""
+    found = ",".join(f'ISNUMBER(FIND("{w}",{cell}))' for w in words)
+    return f"NOT(OR({found}))" if words else "TRUE"
+
+
 def redistribution(pack) -> str | None:
     """How a rule pack moves a missing 满意度 weight: None (default: the printed 分值 stand, SPEC §3.1), or
     with `redistribute_missing_satisfaction` its mode, "proportional" or "fixed"."""
@@ -162,12 +183,13 @@ def rule_params(*, budget_weight: float, total_weight: float, satisfaction_weigh
                 over_threshold: float = 1.3, over_deduction: float = 0.0, rescale: bool = True,
                 redistribute: str | None = None, fixed_shares: dict[str, float] | None = None,
                 higher_words: tuple[str, ...] = (), lower_words: tuple[str, ...] = (),
-                lower_units: tuple[str, ...] = ()) -> dict[str, str]:
+                lower_units: tuple[str, ...] = (), doubt_words: tuple[str, ...] = ()) -> dict[str, str]:
     """Formula fragments for a rule pack's settings (the {%name} placeholders), as perfxl.scoring does it.
 
     `redistribute`: None (score against the printed 分值), "proportional" or "fixed" (`fixed_shares`).
     `rescale`: not-applicable rows rescale the total to the full score (SPEC §3.8); rows keep their 分值.
-    `higher_words` / `lower_words` / `lower_units`: the direction lexicon for targets without an operator."""
+    `higher_words` / `lower_words` / `lower_units`: the direction lexicon for targets without an operator.
+    `doubt_words`: negative and partial words; an actual restating a target in words is 达成 only without them."""
     t, am = "{#_t}", "MAX({#_a},0)"
     g = lambda x: f"{x:g}"  # noqa: E731
     if reverse_variant == "linear":  # w × max(0, 1 − (A − T) / T)
@@ -198,6 +220,7 @@ def rule_params(*, budget_weight: float, total_weight: float, satisfaction_weigh
         "ge_met": ge_met, "eq_pos": eq_pos, "satisfaction": satisfaction, "fixed_ok": fixed_ok,
         "redistribute": "1" if redistribute else "0", "rescale": "1" if rescale else "0",
         "infer": _infer(higher_words, lower_words, lower_units),
+        "plain_words": _without(doubt_words, "{#actual}"),
     }
 
 

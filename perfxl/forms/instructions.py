@@ -89,7 +89,7 @@ def scoring_rules(pack: RulePack) -> list[str]:
         f"实际完成值达到指标值{pack.over_completion_threshold:g}倍及以上的，须在偏差原因分析中说明" + (
             f"，并按超出倍数每 1 倍扣减分值的{_pct(pack.over_completion_deduction)}。"
             if pack.over_completion_deduction > 0 else "。")
-        + "指标性质未选、指标值也未写比较符号的，按“≥”计分。",
+        + _inferred(pack),
         f"3. 指标性质为“≤”的（越小越好）：实际完成值不高于指标值得满分；否则得 {reverse}。",
         "4. 指标性质为“=”的：指标值大于0时" + (
             "按偏离程度计分：分值 × max(0, 1 − |实际完成值 − 指标值| ÷ 指标值)" if pack.equality_overshoot
@@ -98,7 +98,8 @@ def scoring_rules(pack: RulePack) -> list[str]:
         f"{_pct(q.full[0])}—{_pct(q.full[1])}，“{QUALITATIVE_RESULTS[1]}”得{_pct(q.partial[0])}—{_pct(q.partial[1])}，"
         f"“{QUALITATIVE_RESULTS[2]}”得{_pct(q.fail[0])}—{_pct(q.fail[1])}。"
         f"实际完成值从下拉列表选择三档之一的，本表按该档{_POINT[q.default_point]}自动计分；“已完成”“按时完成”“达标”"
-        "等表述视同达成年度指标。实际完成值写的是其他文字（如“明显改善”）的，表格无法判断档次，得分显示“待核”："
+        "等表述视同达成年度指标；实际完成值与文字表述的指标值相同（如都写“明显改善”），且不含“未”“部分”“基本”"
+        "等词的，视为达成年度指标。实际完成值写的是其他文字的，表格无法判断档次，得分显示“待核”："
         "请从下拉列表选择评价档次，具体情况写在偏差原因分析栏。",
         "6. 计量单位为“日期”的时限指标：实际完成日期不晚于指标值日期得满分，否则得0分。",
         "7. 实际完成值或指标值填“—”“/”“*”“不适用”的指标不计分，各指标得分不超过其分值，" + (
@@ -111,6 +112,18 @@ def scoring_rules(pack: RulePack) -> list[str]:
         "而计量单位为“人”），或未填分值的，得分显示“待核”，总分也显示“待核”，不会少计分而不提示："
         "请改为只填数字，或由评价人员据实评分。",
     ]
+
+
+def _inferred(pack: RulePack) -> str:
+    """How a target without an operator is read (SPEC §3.11, the pack's direction lexicon)."""
+    d = pack.direction
+    if not (d.lower_words or d.lower_units):
+        return "指标性质未选、指标值也未写比较符号的，按“≥”计分。"
+    lower = "、".join(f"“{w}”" for w in d.lower_words[:5])
+    units = "、".join(d.lower_units[:4])
+    return (f"指标性质未选、指标值也未写比较符号的，按指标名称判断：名称含{lower}等越低越好的词，"
+            f"或计量单位为{units}等时限的，按“≤”计分；其余按“≥”计分（名称含“完成率”“达标率”等的按“≥”）。"
+            "为免误判，请在指标性质栏选择比较方式。")
 
 
 def _grade_text(pack: RulePack) -> list[str]:

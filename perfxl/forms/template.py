@@ -125,6 +125,7 @@ def pack_params(pack: RulePack) -> dict[str, str]:
         redistribute=redistribution(pack), fixed_shares=pack.missing_satisfaction_fixed,
         higher_words=pack.direction.higher_words, lower_words=pack.direction.lower_words,
         lower_units=pack.direction.lower_units,
+        doubt_words=pack.qualitative_words.negative + pack.qualitative_words.partial,
     )
 
 

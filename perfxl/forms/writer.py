@@ -102,12 +102,9 @@ def split_value(text: str | None, op: str | None, unit: str | None, *, with_op: 
         if joined == text.strip():
             return Split(number, joined)
         # The cells may add the row's operator (an explicit 指标性质 governs anyway) but never change it;
-        # a bare number in a "%" row is read as percent by the engine too unless it is ≤ 1.5 (a fraction).
+        # a bare number in a "%" row is that percent (SPEC §3.10), as written with "%".
         same_op = value.op in (None, wanted_op)
-        if unit == "%":
-            same_unit = value.unit == "%" or (value.unit is None and abs(number) > 1.5)
-        else:
-            same_unit = value.unit in (None, unit)
+        same_unit = value.unit in (None, unit)
         if same_op and same_unit and joined is not None and _same(parse_value(joined), value, unit):
             return Split(number, joined)
     return Split(text, text)
