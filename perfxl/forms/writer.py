@@ -48,6 +48,7 @@ from perfxl.forms.template import text_lines as _lines
 
 MAX_TABLE_ROWS = 1000
 _TEXT_IN_NUMBER = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_DATE_IN_NUMBER = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 
 
@@ -152,6 +153,7 @@ def _put(ws, ref: str, value: Any, where: str) -> None:
         cell.data_type = "s"  # text such as "=100%" stays text, never a formula
     if isinstance(value, date):
         cell.number_format = "yyyy-mm-dd"
+        cell.alignment = _DATE_IN_NUMBER  # a narrow 指标值 column shows the date, not "###"
 
 
 def _iso_date(text: Any) -> Any:
