@@ -37,6 +37,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/read.py
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/fuzz.py
 
 templates: $(VENV)/.installed
 	$(BIN)/perfxl templates build --out workbook_templates
