@@ -261,3 +261,14 @@ def test_typed_scores_keep_the_units_own_figures(tmp_path):
     assert form.total == sample.form.total
     assert [i.score for i in form.indicators] == [i.score for i in sample.form.indicators]
     assert "S202" in {f.code for f in checked.findings}
+
+
+def test_deadline_with_its_year_gets_the_date_unit():
+    """A deadline target with its year and no 计量单位 ("2019年") is written as a date in a "日期" row, so the
+    template formulas compare dates as the engine does."""
+    from perfxl.domain import Indicator
+    from perfxl.forms.writer import row_unit
+
+    assert row_unit(Indicator(name="完成时限", target="2019年", actual="2020年")) == "日期"
+    assert row_unit(Indicator(name="完成时限", target="12月底前", actual="11月")) is None  # no year: text
+    assert row_unit(Indicator(name="数量", target="≥3所", actual="3")) == "所"

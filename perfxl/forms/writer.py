@@ -79,10 +79,13 @@ def row_direction(ind: Indicator) -> str | None:
 
 
 def row_unit(ind: Indicator) -> str | None:
-    """计量单位 for a row: the indicator's unit, else the unit written with the target."""
+    """计量单位 for a row: the indicator's unit, else the unit written with the target; "日期" for a deadline
+    with its year ("2019年", "2023年12月底前"), so the cells hold dates the formulas compare."""
     if ind.unit:
         return ind.unit
     value = parse_value(ind.target)
+    if value.kind is ValueKind.DATE and value.when is not None:
+        return DATE_UNIT
     return value.unit if value.kind is ValueKind.NUMBER else None
 
 
