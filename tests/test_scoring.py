@@ -298,13 +298,15 @@ def test_monitoring_progress_and_lights():
         ind("≥100", None, 20, progress="70", name="超前"),  # 1.4 blue
         ind("≤30天", None, 10, progress="20天", name="逆向"),
         ind("达成预期", None, 10, progress="部分完成", name="定性"),
+        ind("0.9‰", None, 10, progress="0.2‰", name="森林火灾受害率"),  # no operator: ≤ from the name
     ]
     budget = Budget(full_year=200.0, executed_to_date=90.0, as_of="2024-06-30")
     s = score_form(form(*rows, kind=FormKind.PROJECT_MONITOR, budget=budget))
     p = s.progress
     assert p.elapsed == pytest.approx(0.5)
     assert p.budget_rate == pytest.approx(0.45) and p.budget_ratio == pytest.approx(0.9) and p.budget_light == "green"
-    assert [i.light for i in p.indicators] == ["green", "red", "yellow", "blue", None, None]
+    assert [i.light for i in p.indicators] == ["green", "red", "yellow", "blue", None, None, None]
+    assert "按指标名称中的“受害率”视为越低越好" in p.indicators[-1].explain
     assert p.indicators[0].ratio == pytest.approx(1.0)
     assert s.total is None and {i.method for i in s.indicators} == {"not_scored_monitor"}
     assert "绿灯" in s.indicators[0].explain

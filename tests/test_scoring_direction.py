@@ -1,9 +1,10 @@
 """Targets without an operator take their direction from the indicator's name or unit (SPEC §3.11)."""
 
 import pytest
-from test_scoring import pack_from, score_one
+from test_scoring import form, ind, pack_from, score_one
 
 from perfxl.config import default_pack
+from perfxl.scoring import score_form, score_in_direction
 from perfxl.scoring.judge import infer_direction
 
 LEX = default_pack().direction
@@ -35,7 +36,8 @@ def test_inferred_direction_scores_and_explains():
     assert item.method == "quantitative_le" and item.inferred_direction == "≤"
     assert item.score == pytest.approx(10 * 0.9 / 1.2)
     assert "目标未写比较方式，按指标名称中的“受害率”视为越低越好（≤）" in item.explain
-    assert item.alt_score == pytest.approx(10.0)  # what ≥ would have given (S201 uses it)
+    f = form(ind("0.9‰", "1.2‰", 10, name="森林火灾受害率"))
+    assert score_in_direction(f, score_form(f).indicators[0], "≥") == pytest.approx(10.0)  # S201 uses it
 
 
 def test_unit_column_gives_a_time_limit():
@@ -45,7 +47,7 @@ def test_unit_column_gives_a_time_limit():
 
 def test_written_operator_is_never_overridden():
     item = score_one("≥0.9‰", "1.2‰", 10, name="森林火灾受害率")
-    assert item.method == "quantitative_ge" and item.inferred_direction is None and item.alt_score is None
+    assert item.method == "quantitative_ge" and item.inferred_direction is None
 
 
 def test_lexicon_is_rule_pack_data(tmp_path):

@@ -104,3 +104,12 @@ def test_word_lists_are_rule_pack_data(tmp_path):
     pack = pack_from(tmp_path, '[scoring.qualitative.words]\naffirm = ["收官"]\n')
     assert score_one("顺利推进", "圆满收官", pack=pack).band == "full"
     assert score_one("顺利推进", "圆满收官").problem_code == "qualitative_unjudged"
+
+
+@pytest.mark.parametrize(("actual", "band"), [
+    ("已完成整改，未发现问题", "full"),  # a negated adverse event affirms
+    ("全年没有发生安全事故，环境明显改善", "full"),
+    ("整改未完成，未发现新问题", "fail"),  # the other negation still counts
+])
+def test_negated_events_in_any_actual(actual, band):
+    assert judge_band(WORDS, "明显改善", actual, None)[0].value == band

@@ -72,6 +72,7 @@ class RulePack:
     grade_lower_inclusive: bool
     ranking_grades: tuple[str, ...]
     ranking_shares: tuple[float, ...]
+    ranking_floors: dict[str, str]  # score grade → the worst ranking grade it may get ({} = shares only)
     monitor_red_below: float
     monitor_yellow_below: float
     monitor_blue_from: float
@@ -167,6 +168,9 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
     _check(_strings(ranking["grades"]) and len(set(ranking["grades"])) == len(ranking["grades"]), "ranking.grades",
            "应为互不相同的等级名称数组")
     _check(abs(sum(ranking["shares"]) - 1) < 1e-6, "ranking.shares", f"之和应为 1，实际为 {sum(ranking['shares']):g}")
+    for grade, floor in ranking["floors"].items():
+        _check(grade in {g[0] for g in grades} and floor in ranking["grades"], f"ranking.floors.{grade}",
+               "应为 评分等级 = 排名等级，如 \"优\" = \"良好\"")
     monitor = data["monitor"]
     _check(0 < monitor["red_below"] <= monitor["yellow_below"] <= monitor["blue_from"], "monitor",
            "应满足 0 < red_below ≤ yellow_below ≤ blue_from")
@@ -198,6 +202,7 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
         grade_lower_inclusive=data["grades"]["lower_inclusive"],
         ranking_grades=tuple(ranking["grades"]),
         ranking_shares=tuple(float(s) for s in ranking["shares"]),
+        ranking_floors=dict(ranking["floors"]),
         monitor_red_below=float(monitor["red_below"]),
         monitor_yellow_below=float(monitor["yellow_below"]),
         monitor_blue_from=float(monitor["blue_from"]),

@@ -24,7 +24,7 @@ from perfxl.scoring.grades import grade_of
 from perfxl.scoring.guard import POINTS_LIMIT, usable
 from perfxl.scoring.methods import assess, finish
 from perfxl.scoring.monitor import monitor_progress
-from perfxl.scoring.results import BudgetScore, FormScore, IndicatorScore
+from perfxl.scoring.results import UNJUDGED, BudgetScore, FormScore, IndicatorScore
 from perfxl.scoring.rounding import half_up
 from perfxl.scoring.weights import NO_LEVEL, effective_weights
 
@@ -61,11 +61,12 @@ def score_form(form: Form, pack: RulePack | None = None) -> FormScore:
         results.append(r)
         key = lv or NO_LEVEL
         s = r.score
-        if not r.verified:
+        unverified = r.problem_code == UNJUDGED
+        if unverified:
             unchecked += 1
         if s is None:
             totals.setdefault(key, 0.0)
-            if r.applicable and r.verified:
+            if r.applicable and not unverified:
                 unscored += 1
             continue
         scores.append(s)
@@ -97,8 +98,16 @@ def _incomplete(budget: BudgetScore, unscored: int, unchecked: int) -> str | Non
 
 def _usable_indicators(indicators):
     """Indicators whose weight or self-score is infinite, NaN or absurdly large get None there (S220 reports it)."""
-    if all(usable(ind.weight, POINTS_LIMIT) and usable(ind.score, POINTS_LIMIT) for ind in indicators):
-        return indicators
+    lo, hi = -POINTS_LIMIT, POINTS_LIMIT
+    try:
+        for ind in indicators:  # a plain loop: this runs for every form
+            w, s = ind.weight, ind.score
+            if (w is not None and not lo <= w <= hi) or (s is not None and not lo <= s <= hi):
+                break
+        else:
+            return indicators
+    except TypeError:
+        pass
     return tuple(
         replace(ind, weight=ind.weight if usable(ind.weight, POINTS_LIMIT) else None,
                 score=ind.score if usable(ind.score, POINTS_LIMIT) else None)
@@ -132,3 +141,16 @@ def _not_scored(form: Form, ctx) -> FormScore:
         grade=None, level1_totals={}, weights_note=None, complete=True, decimals=pack.decimals,
         progress=progress,
     )
+
+
+def score_in_direction(form: Form, item: IndicatorScore, op: str, pack: RulePack | None = None) -> float | None:
+    """What `item` would score if its target carried the operator `op` (S201 compares a self-score with the
+    other reading of a target written without an operator)."""
+    if pack is None:
+        pack = default_pack()
+    ind = form.indicators[item.index]
+    target = ind.adjusted_target or ind.target if form.kind is FormKind.DEPT_SELFEVAL else ind.target
+    a = assess(context(pack), ind.name, target, ind.actual, ind.unit, op, form.year)
+    if a.fraction is None or item.effective_weight is None:
+        return None
+    return item.effective_weight * a.fraction

@@ -5,17 +5,23 @@ amounts above AMOUNT_LIMIT (10 万亿, in 元 or 万元) are not real budgets. S
 usable: the engine scores without it and says so; rule S220 reports the cell.
 """
 
-from math import isfinite
-
 POINTS_LIMIT = 1e6
 AMOUNT_LIMIT = 1e13
 
 
 def usable(x: float | None, limit: float) -> bool:
-    """True for None (nothing to guard) and for a finite number within ±limit."""
+    """True for None (nothing to guard) and for a finite number within ±limit (NaN fails every comparison)."""
     if x is None:
         return True
     try:
-        return isfinite(x) and -limit <= x <= limit
+        return -limit <= x <= limit
+    except TypeError:
+        return False
+
+
+def all_usable(values, limit: float) -> bool:
+    """usable() for many numbers at once (the common case: all fine)."""
+    try:
+        return all(x is None or -limit <= x <= limit for x in values)
     except TypeError:
         return False

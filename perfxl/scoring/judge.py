@@ -9,6 +9,7 @@ The order of the tests is documented next to the word lists in defaults.toml.
 """
 
 import re
+from functools import lru_cache
 
 from perfxl.config.pack import DirectionLexicon, QualitativeWords
 from perfxl.domain.values import Band
@@ -25,6 +26,16 @@ def _first(words: tuple[str, ...], text: str) -> str | None:
         if word in text:
             return word
     return None
+
+
+@lru_cache(maxsize=16)
+def _negated_events(words: QualitativeWords) -> re.Pattern:
+    """"未发现问题", "没有发生安全事故", "无重大事故": a negation of an adverse event, which affirms."""
+    negations = "|".join(map(re.escape, sorted({*words.negative, *words.none_words}, key=len, reverse=True)))
+    events = "|".join(map(re.escape, sorted(words.events, key=len, reverse=True)))
+    if not negations or not events:
+        return re.compile("(?!)")
+    return re.compile(f"(?:{negations})(?:发生|出现|发现|造成)?[^未不没无，。；,.;]{{0,6}}?(?:{events})")
 
 
 def is_event_indicator(words: QualitativeWords, *texts: str | None) -> str | None:
@@ -48,12 +59,14 @@ def judge_band(words: QualitativeWords, target: str, actual: str, event: str | N
     act = _key(actual)
     if not act:
         return None
-    scan = act
+    scan = actual
     for word in words.negative_exceptions:
         scan = scan.replace(word, "")
+    scan, negated_event = _negated_events(words).subn("", scan)
+    scan = _key(scan)
     negation = _first(words.negative, scan)
     if event:
-        none = negation or _first(words.none_words, scan)
+        none = negation or _first(words.none_words, scan) or ("未发生" if negated_event else None)
         if none:
             return Band.FULL, f"含“{none}”，表明未发生{event}，视为达成"
     partial = _first(words.partial, scan)

@@ -18,7 +18,7 @@ from perfxl.domain.model import Indicator
 from perfxl.domain.values import Band, Value, ValueKind, align_tuple
 from perfxl.scoring.context import CACHE_LIMIT, Context
 from perfxl.scoring.judge import infer_direction, is_event_indicator, judge_band
-from perfxl.scoring.results import IndicatorScore
+from perfxl.scoring.results import UNJUDGED, IndicatorScore
 from perfxl.scoring.rounding import fmt, fmt_score, percent
 
 _K = ValueKind
@@ -51,11 +51,11 @@ class Assessment:
     """Stage-1 result: everything about an indicator that does not depend on its weight or self-score."""
 
     __slots__ = ("method", "applicable", "fraction", "band", "lead", "phrase", "note", "text",
-                 "ratio", "over_completed", "problem", "problem_code", "inferred", "alt")
+                 "ratio", "over_completed", "problem", "problem_code", "inferred")
 
     def __init__(self, method, *, applicable=True, fraction=None, band=None, lead=None, phrase=None,
                  note="", text=None, ratio=None, over_completed=False, problem=None, problem_code=None,
-                 inferred=None, alt=None):
+                 inferred=None):
         self.method = method
         self.applicable = applicable
         self.fraction = fraction  # share of the weight earned; None = qualitative (needs the self-score) or unscored
@@ -69,7 +69,6 @@ class Assessment:
         self.problem = problem
         self.problem_code = problem_code
         self.inferred = inferred  # operator inferred for a target written without one ("≤" / "≥")
-        self.alt = alt  # with `inferred`: the fraction under the other direction
 
 
 def _unscored(code: str, problem: str, method: str = "unscored") -> Assessment:
@@ -116,7 +115,7 @@ def _qualitative(ctx: Context, t: Value, a: Value, name: str | None, note: str =
         return Assessment("qualitative", band=band, lead=f"定性指标：{target}实际{_quote(a)}{reason}", note=note)
     against = f"是否达成目标{_quote(t)}" if t.raw else "达成档次"
     return Assessment("qualitative", problem=f"实际完成情况{_quote(a)}无法判断{against}",
-                      problem_code="qualitative_unjudged")
+                      problem_code=UNJUDGED)
 
 
 def _no_event(words, a: Value) -> bool:
@@ -151,7 +150,7 @@ def _deadline(t: Value, a: Value) -> Assessment:
 def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction: str | None,
                   name: str | None = None) -> Assessment:
     """Positive (≥ >), reverse (≤ <) and equality (=) indicators — SPEC §3.3–§3.6; a target without an
-    operator takes the direction its name or unit gives (SPEC §3.11 ◐), scored both ways for S201."""
+    operator takes the direction its name or unit gives (SPEC §3.11 ◐)."""
     note = ""
     op = direction if direction in _OPERATORS else t.op
     reverse_range = False
@@ -232,35 +231,42 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
         else:  # 10号 附1 ✔: w × max(A, 0) / T
             rel, fraction, phrase = "<", act / tgt, "按比例得"
     lead = f"实际{fmt(written)}{u} {rel} 目标{fmt(tgt)}{u}"  # "实际93.5% ≥ 目标90%"
-    alt = None
-    if inferred is not None:
-        alt = _quantitative(ctx, t, a, unit, "≥" if inferred == "≤" else "≤").fraction
     return Assessment(method, fraction=fraction, lead=lead, phrase=phrase, note=note, ratio=ratio,
-                      over_completed=over, problem=problem, problem_code=code, inferred=inferred, alt=alt)
+                      over_completed=over, problem=problem, problem_code=code, inferred=inferred)
 
 
 def assess(ctx: Context, name: str | None, target: str | None, actual: str | None, unit: str | None,
            direction: str | None, year: int | None = None) -> Assessment:
     """Stage 1 (memoised per pack): method and earned fraction of the weight from the texts (and year).
 
-    The name only matters when the target has no operator (direction, adverse events), so it is left out
-    of the cache key otherwise: forms repeat "≥95%" / "100%" under ever different names."""
-    if name is not None and ctx.parse(target).op is not None:
-        name = None
-    key = (name, target, actual, unit, direction, year)
+    The name only matters when the target has no operator (direction, adverse events): such assessments
+    are cached per name under the texts' key; the others once for every name, since forms repeat "≥95%" /
+    "100%" under ever different names."""
+    key = (target, actual, unit, direction, year)
     cache = ctx.assessed
     found = cache.get(key)
     if found is not None:
-        return found
-    result = _assess(ctx, name, target, actual, unit, direction, year)
+        if type(found) is Assessment:
+            return found
+        hit = found.get(name)
+        if hit is not None:
+            return hit
     if len(cache) >= CACHE_LIMIT:
         cache.clear()
-    cache[key] = result
+        found = None
+    t = ctx.parse(target)
+    if t.op is not None:
+        result = cache[key] = _assess(ctx, None, t, actual, unit, direction, year)
+        return result
+    result = _assess(ctx, name, t, actual, unit, direction, year)
+    if found is None:
+        found = cache[key] = {}
+    if len(found) < 256:
+        found[name] = result
     return result
 
 
-def _assess(ctx: Context, name, target, actual, unit, direction, year) -> Assessment:
-    t = ctx.parse(target)
+def _assess(ctx: Context, name, t: Value, actual, unit, direction, year) -> Assessment:
     a = ctx.parse(actual)
     d = DIRECTIONS.get(direction.strip()) if direction else None
     tk = t.kind
@@ -343,16 +349,15 @@ def finish(ctx: Context, a: Assessment, index: int, ind: Indicator, level1: str 
                               True, None, False, band, in_band, problem, code)
     fraction = a.fraction
     if fraction is None:
-        if a.problem_code == "qualitative_unjudged":
+        if a.problem_code == UNJUDGED:
             return _unjudged(ctx, a, index, ind, level1, effective)
         # unscored: the assessment's text says why
         return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, None, s, a.method, a.text,
                               True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code)
     score = effective * fraction
     explain = a.text if a.phrase is None else f"{a.lead}，{a.phrase}{fmt_score(score, ctx.decimals)}分{a.note}"
-    alt = None if a.alt is None else effective * a.alt
     return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, score, s, a.method, explain,
-                          True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code, a.inferred, alt)
+                          True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code, a.inferred)
 
 
 def _unjudged(ctx: Context, a: Assessment, index: int, ind: Indicator, level1: str | None,

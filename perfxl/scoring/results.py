@@ -17,6 +17,9 @@ METHODS = (
 )
 
 
+UNJUDGED = "qualitative_unjudged"  # problem_code of a row kept at the unit's own score (cannot be checked)
+
+
 @dataclass(frozen=True, slots=True, init=False)  # __init__ below
 class IndicatorScore:
     """One 三级指标 as the engine scored it. `score` is on `effective_weight` (after redistribution)."""
@@ -39,14 +42,12 @@ class IndicatorScore:
     problem: str | None = None  # Chinese
     problem_code: str | None = None  # stable machine key ("actual_missing", …)
     inferred_direction: str | None = None  # "≤" / "≥" taken from the name or unit: the target has no operator
-    alt_score: float | None = None  # with inferred_direction: the score under the other direction
 
     def __init__(self, index: int, name: str | None, level1: str | None, level2: str | None, weight: float | None,
                  effective_weight: float | None, score: float | None, self_score: float | None, method: str,
                  explain: str, applicable: bool = True, ratio: float | None = None, over_completed: bool = False,
                  band: str | None = None, self_in_band: bool | None = None, problem: str | None = None,
-                 problem_code: str | None = None, inferred_direction: str | None = None,
-                 alt_score: float | None = None) -> None:
+                 problem_code: str | None = None, inferred_direction: str | None = None) -> None:
         # The __init__ @dataclass(frozen=True) would generate, except that each field is stored through
         # its slot's descriptor instead of object.__setattr__(self, name, value), which costs twice as
         # much; the engine makes one of these per indicator, and with 17 fields that was the largest
@@ -69,7 +70,6 @@ class IndicatorScore:
         _set_problem(self, problem)
         _set_problem_code(self, problem_code)
         _set_inferred_direction(self, inferred_direction)
-        _set_alt_score(self, alt_score)
 
     def to_dict(self, decimals: int = 2) -> dict[str, Any]:
         return {
@@ -91,18 +91,17 @@ class IndicatorScore:
             "problem": self.problem,
             "problem_code": self.problem_code,
             "inferred_direction": self.inferred_direction,
-            "alt_score": half_up(self.alt_score, decimals),
         }
 
     @property
     def verified(self) -> bool:
         """False when the engine could not check the row and kept the unit's own score (or none)."""
-        return self.problem_code != "qualitative_unjudged"
+        return self.problem_code != UNJUDGED
 
 
 (_set_index, _set_name, _set_level1, _set_level2, _set_weight, _set_effective_weight, _set_score, _set_self_score,
  _set_method, _set_explain, _set_applicable, _set_ratio, _set_over_completed, _set_band, _set_self_in_band,
- _set_problem, _set_problem_code, _set_inferred_direction, _set_alt_score) = (IndicatorScore.__dict__[f.name].__set__ for f in fields(IndicatorScore))
+ _set_problem, _set_problem_code, _set_inferred_direction) = (IndicatorScore.__dict__[f.name].__set__ for f in fields(IndicatorScore))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 from perfxl.domain import FormKind, Severity
 from perfxl.rules.base import Rule
 from perfxl.rules.registry import register
+from perfxl.scoring import score_in_direction
 from perfxl.scoring.rounding import half_up
 
 _SEVERITIES = {s.value for s in Severity}
@@ -57,9 +58,8 @@ class SelfScoreMismatch(Rule):
             return "应为 \"error\"、\"warning\" 或 \"info\""
         return None
 
-    def _agrees(self, ctx, shown: float, computed: float) -> bool:
-        return (abs(shown - computed) <= self.option(ctx, "tolerance")
-                or abs(half_up(computed, _precision(ctx)) - shown) < 1e-9)
+    def _agrees(self, ctx, shown: float, computed: float, tolerance: float) -> bool:
+        return abs(shown - computed) <= tolerance or abs(half_up(computed, _precision(ctx)) - shown) < 1e-9
 
     def _severity(self, ctx, shown: float, computed: float) -> tuple[Severity, str]:
         if shown < computed:
@@ -70,32 +70,34 @@ class SelfScoreMismatch(Rule):
         tolerance = self.option(ctx, "tolerance")
         decimals = ctx.pack.decimals
         budget = ctx.score.budget
-        if (budget.self_score is not None and budget.score is not None and not ctx.is_formula("budget.score")
-                and not self._agrees(ctx, budget.self_score, budget.score)
+        if (budget.self_score is not None and budget.score is not None
+                and not self._agrees(ctx, budget.self_score, budget.score, tolerance)
+                and not ctx.is_formula("budget.score")
                 and not budget.self_score > budget.weight + tolerance):  # S207
             severity, which = self._severity(ctx, budget.self_score, budget.score)
             yield self.finding(ctx, "budget.score", severity, name="预算执行率", shown=f"{budget.self_score:g}",
                                which=which, computed=f"{half_up(budget.score, decimals):g}", explain=budget.explain,
                                more="")
         for item in ctx.score.indicators:
-            if item.self_score is None or item.score is None or item.method == "not_applicable" or not item.verified:
+            shown, computed = item.self_score, item.score
+            if shown is None or computed is None or abs(shown - computed) <= tolerance:
                 continue
-            if item.self_in_band is False:
-                continue  # S208
-            if item.weight is not None and item.self_score > item.weight + tolerance:
+            if item.method == "not_applicable" or not item.verified or item.self_in_band is False:
+                continue  # S208 reports qualitative scores outside their band
+            if item.weight is not None and shown > item.weight + tolerance:
                 continue  # S207
             path = f"indicators[{item.index}].score"
-            if ctx.is_formula(path):
-                continue  # S215
-            if self._agrees(ctx, item.self_score, item.score):
-                continue
-            severity, which = self._severity(ctx, item.self_score, item.score)
+            if ctx.is_formula(path) or self._agrees(ctx, shown, computed, tolerance):
+                continue  # S215 reports formula cells
+            severity, which = self._severity(ctx, shown, computed)
             more = ""
-            if item.alt_score is not None and self._agrees(ctx, item.self_score, item.alt_score):
-                severity = Severity.WARNING
+            if item.inferred_direction is not None:
                 other = "≥" if item.inferred_direction == "≤" else "≤"
-                more = (f"；按“{other}”计算为 {half_up(item.alt_score, decimals):g} 分，与自评一致——差异只来自指标值"
-                        f"未写比较方式时推断的方向（{item.inferred_direction}），请在指标值中写明比较方式（见 G112）")
+                alt = score_in_direction(ctx.form, item, other, ctx.pack)
+                if alt is not None and self._agrees(ctx, shown, alt, tolerance):
+                    severity = Severity.WARNING
+                    more = (f"；按“{other}”计算为 {half_up(alt, decimals):g} 分，与自评一致——差异只来自指标值"
+                            f"未写比较方式时推断的方向（{item.inferred_direction}），请在指标值中写明比较方式（见 G112）")
             yield self.finding(ctx, path, severity, name=item.name or f"第{item.index + 1}个指标",
-                               shown=f"{item.self_score:g}", which=which, computed=f"{half_up(item.score, decimals):g}",
+                               shown=f"{shown:g}", which=which, computed=f"{half_up(computed, decimals):g}",
                                explain=item.explain, more=more)

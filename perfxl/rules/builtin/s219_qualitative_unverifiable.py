@@ -2,6 +2,7 @@ from perfxl.domain import FormKind, Severity
 from perfxl.rules.base import Rule
 from perfxl.rules.helpers import ind_label
 from perfxl.rules.registry import register
+from perfxl.scoring.results import UNJUDGED
 from perfxl.scoring.rounding import fmt
 
 
@@ -35,7 +36,7 @@ class QualitativeUnverifiable(Rule):
     def check(self, ctx):
         indicators = ctx.form.indicators
         for item in ctx.score.indicators:
-            if item.verified:
+            if item.problem_code != UNJUDGED:
                 continue
             kept = (f"暂按单位自评得分 {fmt(item.score)} 分计入" if item.score is not None
                     else "未填自评得分，未计分")

@@ -2,12 +2,33 @@ from perfxl.domain import Severity
 from perfxl.domain.paths import describe_path
 from perfxl.rules.base import Rule
 from perfxl.rules.registry import register
-from perfxl.scoring.guard import AMOUNT_LIMIT, POINTS_LIMIT, usable
+from perfxl.scoring.guard import AMOUNT_LIMIT, POINTS_LIMIT, all_usable, usable
 
 _BUDGET_POINTS = ("weight", "score")
 _BUDGET_AMOUNTS = ("initial", "full_year", "executed", "fiscal", "carryover", "other", "midterm_total",
                    "midterm_fiscal", "midterm_other", "executed_to_date", "forecast")
 _TASK_AMOUNTS = ("total", "fiscal", "other")
+
+
+def _fine(form, b, indicators) -> bool:
+    """The common case, cheaply: every number within its limit (NaN fails every comparison)."""
+    lo, hi = -POINTS_LIMIT, POINTS_LIMIT
+    big = AMOUNT_LIMIT
+    try:
+        for x in (b.weight, b.score, form.total):
+            if x is not None and not lo <= x <= hi:
+                return False
+        for ind in indicators:
+            w, s = ind.weight, ind.score
+            if (w is not None and not lo <= w <= hi) or (s is not None and not lo <= s <= hi):
+                return False
+        for x in (b.initial, b.full_year, b.executed, b.fiscal, b.carryover, b.other, b.midterm_total,
+                  b.midterm_fiscal, b.midterm_other, b.executed_to_date, b.forecast):
+            if x is not None and not -big <= x <= big:
+                return False
+    except TypeError:
+        return False
+    return not form.tasks or all_usable([getattr(t, k) for t in form.tasks for k in _TASK_AMOUNTS], AMOUNT_LIMIT)
 
 
 def _shown(x: float) -> str:
@@ -43,6 +64,9 @@ class NumberOutOfRange(Rule):
     def check(self, ctx):
         form = ctx.form
         b = form.budget
+        indicators = form.indicators
+        if _fine(form, b, indicators):
+            return
         checks = [(f"budget.{k}", getattr(b, k), POINTS_LIMIT) for k in _BUDGET_POINTS]
         checks += [(f"budget.{k}", getattr(b, k), AMOUNT_LIMIT) for k in _BUDGET_AMOUNTS]
         checks.append(("total", form.total, POINTS_LIMIT))
