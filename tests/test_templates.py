@@ -20,6 +20,8 @@ from perfxl.forms.template import DEFAULT_DIR, TEMPLATE_FILES, build_templates, 
 ALLOWED_FUNCTIONS = {
     "IF", "AND", "OR", "NOT", "MIN", "MAX", "SUM", "SUMIF", "COUNT", "COUNTA", "COUNTIF", "ISNUMBER", "ISBLANK",
     "IFERROR", "N", "ABS", "INDEX", "ROW", "MATCH", "VLOOKUP", "INDIRECT", "COUNTIFS",
+    "LEFT", "RIGHT", "MID", "LEN", "TRIM", "UPPER", "FIND", "SEARCH", "VALUE", "ISERROR",  # text typed in value cells
+    "CELL",  # CELL("format", …): a percent-formatted cell holds a fraction
 }
 SCORED = (FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL)
 

@@ -61,7 +61,7 @@ def _round_trip(form: Form, path) -> list[str]:
     ("8755", None, "人次", False, 8755, "8755"),
     ("1,200", None, "人", False, 1200, "1200"),
     ("-5", None, "万元", False, -5, "-5"),
-    ("0.95", None, "%", False, "0.95", "0.95"),  # a fraction next to % stays text (no silent scaling)
+    ("0.95", None, "%", False, 0.95, "0.95%"),  # a bare number under % is that percent (SPEC §3.10)
     ("≥1.2万元", "≥", "元", True, "≥1.2万元", "≥1.2万元"),  # units disagree: text, never lost
     ("≥95%", "≤", "%", True, "≥95%", "≥95%"),  # operators disagree
     ("约95%", "≥", "%", True, "约95%", "约95%"),
@@ -231,12 +231,12 @@ def test_cli_fill(tmp_path):
     one = tmp_path / "one.json"
     one.write_text(dumps(forms[0]), encoding="utf-8")
     out = tmp_path / "one.xlsx"
-    result = runner.invoke(app, ["fill", str(one), "--out", str(out)])
+    result = runner.invoke(app, ["fill", str(one), "--out", str(out), "--no-recalc"])
     assert result.exit_code == 0, result.output
     assert read_workbook(out).form.project.name == forms[0].project.name
     many = tmp_path / "many.json"
     many.write_text(dumps(forms), encoding="utf-8")
-    result = runner.invoke(app, ["fill", str(many), "--out", str(tmp_path / "dir")])
+    result = runner.invoke(app, ["fill", str(many), "--out", str(tmp_path / "dir"), "--no-recalc"])
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "dir").glob("*.xlsx"))) == 3
     result = runner.invoke(app, ["fill", str(many), "--out", str(tmp_path / "x.xlsx")])
@@ -261,3 +261,14 @@ def test_typed_scores_keep_the_units_own_figures(tmp_path):
     assert form.total == sample.form.total
     assert [i.score for i in form.indicators] == [i.score for i in sample.form.indicators]
     assert "S202" in {f.code for f in checked.findings}
+
+
+def test_deadline_with_its_year_gets_the_date_unit():
+    """A deadline target with its year and no 计量单位 ("2019年") is written as a date in a "日期" row, so the
+    template formulas compare dates as the engine does."""
+    from perfxl.domain import Indicator
+    from perfxl.forms.writer import row_unit
+
+    assert row_unit(Indicator(name="完成时限", target="2019年", actual="2020年")) == "日期"
+    assert row_unit(Indicator(name="完成时限", target="12月底前", actual="11月")) is None  # no year: text
+    assert row_unit(Indicator(name="数量", target="≥3所", actual="3")) == "所"

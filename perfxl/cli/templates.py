@@ -98,11 +98,13 @@ def fill(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出 .xlsx 文件；JSON 含多个表单时为输出目录",
                                       show_default=False)],
     config: Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml")] = None,
-    recalc: Annotated[bool, typer.Option("--recalc", help="用 LibreOffice 计算公式并保存结果（需安装 LibreOffice）")] = False,
+    recalc: Annotated[bool | None, typer.Option(
+        "--recalc/--no-recalc",
+        help="用 LibreOffice 计算公式并保存结果；默认在已安装 LibreOffice 时计算", show_default=False)] = None,
 ) -> None:
     """用表单 JSON 填写对应的模板，生成可在 Excel、WPS、LibreOffice 中打开的工作簿。"""
     from perfxl.forms.formjson import FormJSONError, load_json
-    from perfxl.forms.libreoffice import LibreOfficeError, recalculate
+    from perfxl.forms.libreoffice import LibreOfficeError, find_soffice, recalculate
     from perfxl.forms.writer import FillError, write_form
 
     pack = load_rule_pack(config)
@@ -126,6 +128,10 @@ def fill(
         except (FillError, OSError) as exc:
             fail(f"{target}: {exc}")
             raise typer.Exit(EXIT_UNUSABLE) from None
+    if recalc is None:  # default: computed results in the file when LibreOffice is there
+        recalc = find_soffice() is not None
+        if not recalc:
+            console.print("未安装 LibreOffice：公式结果将在 Excel、WPS 打开时计算（perfxl 读取时也会重新计算）")
     if recalc:
         try:
             with tempfile.TemporaryDirectory(prefix="perfxl-recalc-") as tmp:

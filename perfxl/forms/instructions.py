@@ -4,6 +4,7 @@ Numbers come from the rule pack, so a regional pack's template explains its own 
 """
 
 from perfxl.config import RulePack
+from perfxl.forms.formulas import redistribution
 from perfxl.forms.layout import (
     DEVIATION_CAUSES,
     LIKELIHOOD,
@@ -20,16 +21,19 @@ COLUMN_HELP = {
     "name": "三级指标名称，写明考核的具体内容，如“维修改造学校数量”。一行填写一个指标。",
     "direction": "指标性质：≥ 表示越大越好（不低于目标即达标）；≤ 表示越小越好（不高于目标即达标）；"
                  "= 表示应等于目标；定性 表示按“达成/部分达成/未达成”三档评价。",
-    "target": "指标值（目标值）：定量指标只填数字，单位写在“计量单位”列（如 95% 填 95，单位选 %）；"
-              "时限指标可填日期（计量单位选“日期”）；定性指标填文字描述。",
+    "target": "指标值（目标值）：定量指标只填数字，比较方式（≥、≤、=）选在“指标性质”列，单位写在“计量单位”列"
+              "（如“≥95%”：指标性质选 ≥，指标值填 95，单位选 %）；直接写成“≥5000”“≤30天”的也能识别计分"
+              "（指标性质已选的，以指标性质为准）。时限指标可填日期（计量单位选“日期”）；定性指标填文字描述。",
     "midterm_target": "中期指标值：项目实施期内的目标值，填法同年度指标值。",
     "adjusted_target": "调整指标值：年度中经批准调整的目标值；未调整的留空，自动按年初指标值评分。",
     "unit": "计量单位，可从下拉列表选择，也可直接输入（如 所、人次、%、天、万元）。",
     "basis": "取值依据：计划标准、行业标准、历史标准或其他经确认的标准。",
     "actual": "实际完成值：定量指标只填数字，单位与计量单位一致；定性指标从下拉列表选择三档结果之一；"
               "时限指标填实际完成日期；指标不适用时填“—”。",
-    "weight": "分值（权重）：该指标所占分值。各指标分值之和加上预算执行率分值应为100分。",
-    "score": "得分：根据指标性质、指标值、实际完成值和分值自动计算，不需要手工填写。",
+    "weight": "分值（权重）：该指标所占分值，得分不会超过分值。各指标分值之和加上预算执行率分值应为100分"
+              "（未设置满意度指标的，其分值应在设置指标时分配到产出、效益指标）。",
+    "score": "得分：根据指标性质、指标值、实际完成值和分值自动计算，不需要手工填写。显示“待核”的，"
+             "表格无法自动计分（见评分规则），总分也显示“待核”，请按提示修改填写内容或由评价人员据实评分。",
     "deviation": "偏差原因分析及改进措施：未完成目标或明显超额完成的，须说明原因和下一步改进措施。",
     "progress": "1—N月执行情况：截至监控日的实际完成值，填法同实际完成值。",
     "forecast": "全年预计完成情况：预计全年能达到的值。",
@@ -69,32 +73,57 @@ def scoring_rules(pack: RulePack) -> list[str]:
     fixed = {k: v for k, v in pack.missing_satisfaction_fixed.items() if v > 0}
     reverse = ("分值 × 指标值 ÷ 实际完成值" if pack.reverse_variant == "ratio"
                else "分值 × (1 − 超出部分 ÷ 指标值)，超出一倍及以上得0分")
+    redistribute = redistribution(pack)
+    if redistribute is None:
+        weights = (f"8. 各指标按所填分值计分，得分不超过分值。未设置满意度指标、各指标分值合计为{rest:g}分的，"
+                   "不自动放大各指标分值；满意度指标的分值应在设置指标时分配到产出、效益指标。")
+    else:
+        weights = f"8. 未设置满意度指标、且各指标分值合计为{rest:g}分的，满意度指标的分值" + (
+            "按规则配置分配：" + "、".join(f"{k}{v:g}分" for k, v in fixed.items()) + "（各指标按原分值比例调整）。"
+            if redistribute == "fixed" and fixed else "按各指标分值比例分配到其余指标。")
+    full = f"{pack.total_weight:g}"
     return [
-        f"1. 预算执行率得分 = 预算执行率分值（{pack.budget_weight:g}分）× min(全年执行数 ÷ 全年预算数, 1)。"
-        "全年预算数未填或不大于0时不计分。",
+        f"1. 预算执行率得分 = 预算执行率分值（{pack.budget_weight:g}分）× min(全年执行数 ÷ 全年预算数, 1)，"
+        "执行数超过预算数的得满分。全年预算数或全年执行数未填、全年预算数不大于0时不计分，得分显示“待核”。",
         "2. 指标性质为“≥”的（越大越好）：实际完成值不低于指标值得满分；否则得 分值 × 实际完成值 ÷ 指标值。"
         f"实际完成值达到指标值{pack.over_completion_threshold:g}倍及以上的，须在偏差原因分析中说明" + (
             f"，并按超出倍数每 1 倍扣减分值的{_pct(pack.over_completion_deduction)}。"
-            if pack.over_completion_deduction > 0 else "。"),
+            if pack.over_completion_deduction > 0 else "。")
+        + _inferred(pack),
         f"3. 指标性质为“≤”的（越小越好）：实际完成值不高于指标值得满分；否则得 {reverse}。",
         "4. 指标性质为“=”的：指标值大于0时" + (
             "按偏离程度计分：分值 × max(0, 1 − |实际完成值 − 指标值| ÷ 指标值)" if pack.equality_overshoot
             else "同“≥”计分") + "；指标值为0时，实际完成值不大于0得满分，否则得0分。",
-        f"5. 定性指标：“{QUALITATIVE_RESULTS[0]}”得分值的{_pct(q.full[0])}—{_pct(q.full[1])}，"
-        f"“{QUALITATIVE_RESULTS[1]}”得{_pct(q.partial[0])}—{_pct(q.partial[1])}，"
+        f"5. 定性指标（指标性质为“定性”，或指标值为文字表述）：“{QUALITATIVE_RESULTS[0]}”得分值的"
+        f"{_pct(q.full[0])}—{_pct(q.full[1])}，“{QUALITATIVE_RESULTS[1]}”得{_pct(q.partial[0])}—{_pct(q.partial[1])}，"
         f"“{QUALITATIVE_RESULTS[2]}”得{_pct(q.fail[0])}—{_pct(q.fail[1])}。"
-        f"本表按各档{_POINT[q.default_point]}自动计分；“已完成”“按时完成”“达标”等表述视同达成年度指标。",
+        f"实际完成值从下拉列表选择三档之一的，本表按该档{_POINT[q.default_point]}自动计分；“已完成”“按时完成”“达标”"
+        "等表述视同达成年度指标；实际完成值与文字表述的指标值相同（如都写“明显改善”），且不含“未”“部分”“基本”"
+        "等词的，视为达成年度指标。实际完成值写的是其他文字的，表格无法判断档次，得分显示“待核”："
+        "请从下拉列表选择评价档次，具体情况写在偏差原因分析栏。",
         "6. 计量单位为“日期”的时限指标：实际完成日期不晚于指标值日期得满分，否则得0分。",
-        "7. 实际完成值或指标值填“—”“/”“*”“不适用”的指标不计分，" + (
-            "其分值按同一一级指标内其余指标的分值比例分配；一级指标下全部不适用的，其分值按其余全部指标的分值比例分配。"
-            if pack.rescale_not_applicable else "其分值不再分配。"),
-        f"8. 未设置满意度指标、且各指标分值合计为{rest:g}分的，满意度指标的分值" + (
-            "按规则配置分配：" + "、".join(f"{k}{v:g}分" for k, v in fixed.items()) + "（各指标按原分值比例调整）。"
-            if pack.missing_satisfaction_mode == "fixed" and fixed else "按各指标分值比例分配到其余指标。"),
-        f"9. 总分 = 预算执行率得分 + 各指标得分，满分{pack.total_weight:g}分。等级："
+        "7. 实际完成值或指标值填“—”“/”“*”“不适用”的指标不计分，各指标得分不超过其分值，" + (
+            f"总分按适用指标折算到{full}分：总分 = (预算执行率得分 + 各适用指标得分) × {full} ÷ ({full} − 不适用指标分值之和)。"
+            if pack.rescale_not_applicable else "其分值不再分配，总分不折算。"),
+        weights,
+        f"9. 总分 = 预算执行率得分 + 各指标得分（有不适用指标的按第7条折算），满分{full}分。等级："
         + "；".join(_grade_text(pack)) + "。",
-        "10. 实际完成值未填写的指标得0分；无法自动比较的（如文字表述）得分留空，由评价人员据实评分。",
+        "10. 实际完成值未填写的指标得0分。实际完成值含有计量单位以外的文字、无法换算成数值的（如“约25人”“1.2万”"
+        "而计量单位为“人”），或未填分值的，得分显示“待核”，总分也显示“待核”，不会少计分而不提示："
+        "请改为只填数字，或由评价人员据实评分。",
     ]
+
+
+def _inferred(pack: RulePack) -> str:
+    """How a target without an operator is read (SPEC §3.11, the pack's direction lexicon)."""
+    d = pack.direction
+    if not (d.lower_words or d.lower_units):
+        return "指标性质未选、指标值也未写比较符号的，按“≥”计分。"
+    lower = "、".join(f"“{w}”" for w in d.lower_words[:5])
+    units = "、".join(d.lower_units[:4])
+    return (f"指标性质未选、指标值也未写比较符号的，按指标名称判断：名称含{lower}等越低越好的词，"
+            f"或计量单位为{units}等时限的，按“≤”计分；其余按“≥”计分（名称含“完成率”“达标率”等的按“≥”）。"
+            "为免误判，请在指标性质栏选择比较方式。")
 
 
 def _grade_text(pack: RulePack) -> list[str]:

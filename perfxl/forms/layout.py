@@ -43,6 +43,7 @@ from perfxl.forms.formulas import (
     SCORE_FORMULA,
     helper_columns,
     rate_formula,
+    redistribution,  # noqa: F401 — re-exported
     rule_params,  # noqa: F401 — re-exported
     selfeval_totals,
     sum_or_blank,
@@ -98,7 +99,8 @@ _DIRECTION = Column("direction", "指标性质", 7, ("指标方向", "比较方�
 _UNIT = Column("unit", "计量单位", 8, ("度量单位", "单位"), choices=LIST_UNIT,
                prompt="可从列表选择，也可直接输入其他单位。")
 _BASIS = Column("basis", "取值依据", 10, ("指标值确定依据", "指标值设定依据"), choices=LIST_BASIS)
-_VALUE_PROMPT = "只填数字，单位写在“计量单位”列（例：95% 填 95）；定性指标可填文字。"
+_VALUE_PROMPT = ("只填数字，比较方式（≥ ≤ =）选在“指标性质”列，单位写在“计量单位”列（例：≥95% 填 95）；"
+                 "写成“≥5000”“≤30天”也能计分。定性指标可填文字。")
 _WEIGHT = Column("weight", "分值", 6, ("权重", "指标权重", "权重（分）", "指标分值"), fmt=WEIGHT, number=True,
                  required=True)
 _DEVIATION = Column("deviation", "偏差原因分析及改进措施", 26,
@@ -254,7 +256,7 @@ DEPT_SELFEVAL = Layout(
 # ---------------------------------------------------------------------------------------------
 # 项目支出绩效目标申报表 (88号 annex) ◐
 
-_GOAL_VALUE = "只填数字，单位写在“计量单位”列；定性指标填文字描述。"
+_GOAL_VALUE = "只填数字，比较方式（≥ ≤ =）选在“指标性质”列，单位写在“计量单位”列；定性指标填文字描述。"
 
 PROJECT_GOAL = Layout(
     FormKind.PROJECT_GOAL,

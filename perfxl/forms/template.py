@@ -12,6 +12,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import MergedCell
+from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import (
@@ -32,6 +33,7 @@ from perfxl.domain.hierarchy import HIERARCHIES, SATISFACTION
 from perfxl.domain.kinds import FormKind
 from perfxl.domain.values import DEFAULT_NA_MARKERS, DEFAULT_QUALITATIVE, Band
 from perfxl.forms import instructions
+from perfxl.forms.formulas import PENDING
 from perfxl.forms.layout import (
     ATTRIBUTES,
     BASES,
@@ -62,6 +64,7 @@ from perfxl.forms.layout import (
     TablePlace,
     layout_for,
     place,
+    redistribution,
     rule_params,
 )
 
@@ -106,6 +109,9 @@ _STYLE = {
     "centre": (_font(10), Alignment(horizontal="center", vertical="center", wrap_text=True)),
     "formula": (_font(10), Alignment(horizontal="right", vertical="center")),
 }
+PENDING_NOTE = (f"得分显示“{PENDING}”：表格无法自动计分，总分也显示“{PENDING}”。常见原因：实际完成值含计量单位以外的文字"
+                f"（请只填数字）；定性指标的实际完成值不是下拉列表中的三档之一（请选择档次）；指标值为文字表述；"
+                f"未填分值。详见“填表说明”评分规则。")
 _CENTRED_KEYS = {"level1", "level2", "direction", "unit", "basis", "likelihood"}
 
 
@@ -116,7 +122,10 @@ def pack_params(pack: RulePack) -> dict[str, str]:
         satisfaction_weight=pack.level1_weights.get(SATISFACTION, 0.0), reverse_variant=pack.reverse_variant,
         equality_overshoot=pack.equality_overshoot, over_threshold=pack.over_completion_threshold,
         over_deduction=pack.over_completion_deduction, rescale=pack.rescale_not_applicable,
-        fixed_shares=pack.missing_satisfaction_fixed if pack.missing_satisfaction_mode == "fixed" else None,
+        redistribute=redistribution(pack), fixed_shares=pack.missing_satisfaction_fixed,
+        higher_words=pack.direction.higher_words, lower_words=pack.direction.lower_words,
+        lower_units=pack.direction.lower_units,
+        doubt_words=pack.qualitative_words.negative + pack.qualitative_words.partial,
     )
 
 
@@ -385,6 +394,12 @@ def _score_formats(ws: Worksheet, p: Placement, pack: RulePack) -> None:
         formula=[f'AND({c["name"]}<>"",ISBLANK({cell}),OR({unmet},{over}))'], fill=MISSING_FILL))
     rate, bscore = p.cells["budget.rate"], p.cells["budget.score"]
     ws.conditional_formatting.add(bscore, FormulaRule(formula=[f"AND(ISNUMBER({rate}),{rate}<1)"], font=red))
+    total = t.cell("score", t.total_row)
+    for ref, cell in ((t.data_range("score"), score), (bscore, bscore), (total, total)):  # cannot compute
+        ws.conditional_formatting.add(ref, FormulaRule(formula=[f'{cell}="{PENDING}"'], fill=MISSING_FILL,
+                                                       font=_font(10, bold=True, color="C00000")))
+    head = ws[t.cell("score", t.header_row)]
+    head.comment = Comment(PENDING_NOTE, "perfxl", width=300, height=150)
 
 
 def _merged_ref(ws: Worksheet, ref: str) -> str:

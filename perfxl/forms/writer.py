@@ -48,6 +48,7 @@ from perfxl.forms.template import text_lines as _lines
 
 MAX_TABLE_ROWS = 1000
 _TEXT_IN_NUMBER = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_DATE_IN_NUMBER = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 
 
@@ -78,10 +79,13 @@ def row_direction(ind: Indicator) -> str | None:
 
 
 def row_unit(ind: Indicator) -> str | None:
-    """计量单位 for a row: the indicator's unit, else the unit written with the target."""
+    """计量单位 for a row: the indicator's unit, else the unit written with the target; "日期" for a deadline
+    with its year ("2019年", "2023年12月底前"), so the cells hold dates the formulas compare."""
     if ind.unit:
         return ind.unit
     value = parse_value(ind.target)
+    if value.kind is ValueKind.DATE and value.when is not None:
+        return DATE_UNIT
     return value.unit if value.kind is ValueKind.NUMBER else None
 
 
@@ -102,12 +106,9 @@ def split_value(text: str | None, op: str | None, unit: str | None, *, with_op: 
         if joined == text.strip():
             return Split(number, joined)
         # The cells may add the row's operator (an explicit 指标性质 governs anyway) but never change it;
-        # a bare number in a "%" row is read as percent by the engine too unless it is ≤ 1.5 (a fraction).
+        # a bare number in a "%" row is that percent (SPEC §3.10), as written with "%".
         same_op = value.op in (None, wanted_op)
-        if unit == "%":
-            same_unit = value.unit == "%" or (value.unit is None and abs(number) > 1.5)
-        else:
-            same_unit = value.unit in (None, unit)
+        same_unit = value.unit in (None, unit)
         if same_op and same_unit and joined is not None and _same(parse_value(joined), value, unit):
             return Split(number, joined)
     return Split(text, text)
@@ -155,6 +156,7 @@ def _put(ws, ref: str, value: Any, where: str) -> None:
         cell.data_type = "s"  # text such as "=100%" stays text, never a formula
     if isinstance(value, date):
         cell.number_format = "yyyy-mm-dd"
+        cell.alignment = _DATE_IN_NUMBER  # a narrow 指标值 column shows the date, not "###"
 
 
 def _iso_date(text: Any) -> Any:

@@ -1,5 +1,6 @@
 from perfxl.domain import Severity
 from perfxl.domain.paths import describe_path
+from perfxl.forms.formulas import PENDING
 from perfxl.rules.base import Rule
 from perfxl.rules.registry import register
 
@@ -32,6 +33,8 @@ class TextInNumberField(Rule):
         cu = form.budget.currency_unit or "万元"
         for path, text in raw.items():
             shown = str(text).strip()
+            if shown == PENDING and path.endswith(("score", "total")):
+                continue  # the template's own "cannot compute" marker; the engine explains those rows
             if len(shown) > 40:
                 shown = shown[:40] + "…"
             yield self.finding(ctx, path, field=describe_path(path, form), text=shown, unit=cu)
