@@ -37,8 +37,23 @@ class TotalDiffersFromRules(Rule):
         shown = sum(1 for item in score.indicators if item.self_score is not None) + 1
         drift = 0.5 * 10 ** -decimals * shown
         if abs(computed - ctx.form.total) > self.option(ctx, "tolerance") + drift + 1e-9:
-            complete = score.complete
+            note, caveat = "", ""
+            printed = _printed_weights(ctx)
+            if printed is not None and abs(printed - ctx.pack.total_weight) > 0.01:  # S210 reports the weights
+                note = (f"；注意表中分值合计 {printed:g} 分，不是 {ctx.pack.total_weight:g} 分，"
+                        "此数按表中分值计算，仅供参考")
+                caveat = "（分值按 S210 调整后须重新计算）"
+            elif not score.complete:
+                note = f"；注意总分不完整：{score.complete_note}，此数仅供参考"
+                caveat = "（另加无法核实项目的得分；补全或核实后再核对总分）"
             yield self.finding(ctx, "total", shown=f"{ctx.form.total:g}", computed=f"{computed:g}",
-                               grade=score.grade or "无",
-                               note="" if complete else f"；注意总分不完整：{score.complete_note}，此数仅供参考",
-                               caveat="" if complete else "（另加无法核实项目的得分；补全或核实后再核对总分）")
+                               grade=score.grade or "无", note=note, caveat=caveat)
+
+
+def _printed_weights(ctx) -> float | None:
+    """The 分值 the form prints in all (budget + every row), or None when a row has none (S217)."""
+    weights = [ind.weight for ind in ctx.form.indicators]
+    if not weights or any(w is None for w in weights):
+        return None
+    budget = ctx.form.budget.weight if ctx.form.budget.weight is not None else ctx.pack.budget_weight
+    return budget + sum(weights)
