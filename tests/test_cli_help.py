@@ -13,12 +13,26 @@ from perfxl.cli.zh import translate_error
 ENGLISH = re.compile(r"Usage|Options|Arguments|Commands|Show this|Missing|Error|Try |Invalid|No such|default:|"
                      r"required\]|env var|<bool>|list\[|int range|float range|\[OPTIONS\]|COMMAND|Value error|"
                      r"Input should|does not exist|Aborted")
+# Words that may stay in Latin letters in help text: products, formats, file names and commands to type.
+LATIN_OK = {"Dask", "Excel", "HTTPS", "JSON", "json", "LibreOffice", "PERFXL", "SQLite", "Server", "Word", "WPS",
+            "calamine", "openpyxl", "markdown", "table", "poppler", "postgresql", "xlwings", "perfxl", "docs",
+            "results", "root", "findings", "workbook", "over", "completion", "unexplained", "templates", "report",
+            "img", "demo", "output"}
+LATIN_WORD = re.compile(r"(?<![-\w./\\])[A-Za-z]{4,}")
 CUT = re.compile(r"[^>\]\s]…\s*│")  # a line cut short with an ellipsis at the panel border
 runner = CliRunner()
 
 
 def _invoke(*args: str):
     return runner.invoke(app, list(args), env={"COLUMNS": "80", "TERMINAL_WIDTH": "80"})
+
+
+def _command_names(group=None):
+    group = group or get_command(app)
+    for name, command in group.commands.items():
+        yield from name.split("-")
+        if hasattr(command, "commands"):
+            yield from _command_names(command)
 
 
 def _command_paths(group=None, prefix=()):
@@ -35,6 +49,9 @@ def test_help_is_chinese_and_uncut(path):
     assert result.exit_code == 0, result.output
     assert not ENGLISH.search(result.output), result.output
     assert not CUT.search(result.output), result.output
+    command_words = set(_command_names())
+    english = sorted({w for w in LATIN_WORD.findall(result.output) if w not in LATIN_OK | command_words})
+    assert not english, f"help text in English: {english}"
     assert _invoke(*path, "-h").output == result.output
 
 
