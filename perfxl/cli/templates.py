@@ -23,7 +23,7 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")] = _DEFAULT_DIR,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml（决定评分公式和下拉列表）")] = None,
 ) -> None:
-    """生成五种表单模板（申报表、监控表、自评表）到输出目录。"""
+    """生成五种表单模板（申报表、监控表、自评表）和整改情况反馈表到输出目录。"""
     from perfxl.forms.template import build_templates
 
     pack = load_rule_pack(config)
@@ -38,12 +38,13 @@ def check(
 ) -> None:
     """检查目录中的模板与当前代码生成的是否一致（内容、公式、下拉列表、保护和打印设置），不一致时返回 1。"""
     from perfxl.forms.snapshot import diff_snapshots, workbook_snapshot
-    from perfxl.forms.template import TEMPLATE_FILES, build_templates
+    from perfxl.forms.template import build_templates, template_names
 
+    names = template_names()
     stale = 0
     with tempfile.TemporaryDirectory(prefix="perfxl-templates-") as tmp:
         build_templates(tmp)
-        for name in TEMPLATE_FILES.values():
+        for name in names:
             committed = directory / name
             if not committed.is_file():
                 fail(f"{committed}: 模板不存在，请运行 perfxl templates build")
@@ -57,7 +58,7 @@ def check(
                     errors.print(f"  {line}", markup=False)
     if stale:
         raise typer.Exit(EXIT_PROBLEMS)
-    console.print(f"{len(TEMPLATE_FILES)} 个模板均为最新。")
+    console.print(f"{len(names)} 个模板均为最新。")
     raise typer.Exit(EXIT_OK)
 
 
