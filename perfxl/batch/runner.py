@@ -83,8 +83,8 @@ class BatchResult:
 
     @property
     def problems(self) -> int:
-        """Files that are not cleanly scored."""
-        return sum(n for status, n in self.counts.items() if status != Status.SCORED.value)
+        """Files that are neither cleanly scored nor recorded feedback."""
+        return sum(n for status, n in self.counts.items() if status not in (Status.SCORED.value, Status.FEEDBACK.value))
 
 
 # -- config identity -------------------------------------------------------------------------------
@@ -177,6 +177,10 @@ class _Recorder:
     def add(self, outcome: Outcome) -> None:
         if outcome.annotated_bytes is not None:
             self._write_annotated(outcome)
+        if outcome.feedback is not None:
+            from perfxl.rectification.feedback import record_outcome
+
+            record_outcome(self.ledger, outcome, self.hashes.get(outcome.file_id))
         self.buffer.append(outcome)
         self.progress.add(outcome.status, outcome.file)
         self.reporter.advance(self.progress)

@@ -295,3 +295,24 @@ def write_feedback_form(notice: Notice, path: str | Path) -> Path:
     from perfxl.forms.template import save_atomic
 
     return save_atomic(build_feedback_workbook(notice.to_dict()), path)
+
+
+def record_outcome(ledger: Ledger, outcome: Any, sha256: str | None) -> None:
+    """Record a batch worker's feedback outcome (perfxl.batch.Outcome) in the ledger and turn it into
+    the file's result row: the notice's unit and project, what was recorded, the findings."""
+    from perfxl.batch.outcome import Status
+
+    data, outcome.feedback = outcome.feedback, None
+    try:
+        result = apply_feedback(ledger, data, source_file=outcome.file, sha256=sha256)
+    except Exception as exc:  # noqa: BLE001 - a ledger problem is this file's row, not the run's end
+        outcome.status = Status.FAILED
+        outcome.reason = f"登记整改反馈时出错（{type(exc).__name__}: {exc}），请重新运行或将此文件反馈给技术支持"
+        return
+    outcome.findings = result.findings
+    outcome.reason = result.reason
+    outcome.status = Status.FEEDBACK_ERRORS if result.errors else Status.FEEDBACK
+    if result.notice is not None:
+        outcome.unit, outcome.unit_code = result.notice.unit, result.notice.unit_code
+        outcome.department, outcome.project = result.notice.department, result.notice.project
+        outcome.year = result.notice.form_year

@@ -138,14 +138,14 @@ def _fmt(value: float | None) -> str:
 
 
 def notice_problems(report: Report | FileReport) -> list[dict[str, Any]]:
-    """The problems a notice lists for one checked form: error and warning findings first (file order),
-    then indicators and budget execution that scored below their weight. Plain dicts: code, severity,
-    message, location."""
+    """The problems a notice lists for one checked form: error findings, and warnings except the reader's
+    technical notes (T-family), in file order; then budget execution and indicators that scored below
+    their weight. Plain dicts: code, severity, message, location."""
     findings, report = _parts(report)
     out: list[dict[str, Any]] = []
     seen = set()
     for f in findings:
-        if f.severity.value == "info":
+        if f.severity.value == "info" or (f.severity.value == "warning" and f.code.startswith("T")):
             continue
         location = f.location or (report.form.where(f.path) if report is not None and f.path else None)
         key = (f.code, location, f.message)

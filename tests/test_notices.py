@@ -1,0 +1,242 @@
+"""Rectification tracked to closure: notice → feedback (partial) → feedback (all done) → closed, on SQLite
+and (when PERFXL_TEST_PG_URL is set) PostgreSQL; working-day deadlines; numbering; bad feedback input."""
+
+import hashlib
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_ledger import pg_url  # noqa: F401  (fixture: a fresh database on the PERFXL_TEST_PG_URL server)
+
+from perfxl import api
+from perfxl.batch import BatchOptions, Status, run_batch
+from perfxl.batch.ledger import open_ledger
+from perfxl.config import ConfigError, load_pack
+from perfxl.domain import FormKind
+from perfxl.forms.feedback import COL, FEEDBACK_META, FEEDBACK_SHEET, FIRST_ROW
+from perfxl.forms.writer import write_form
+from perfxl.rectification import (
+    NoticeSettings,
+    apply_feedback,
+    get_notice,
+    history,
+    is_feedback_workbook,
+    issue_notice,
+    list_notices,
+    read_feedback,
+    write_feedback_form,
+)
+from perfxl.rectification.calendar import WorkCalendar
+from perfxl.samples import generate_forms
+
+ISSUED = date(2026, 12, 4)  # a Friday
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ledger_url(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.sqlite")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    """A filled project self-assessment with problems, checked."""
+    folder = tmp_path_factory.mktemp("forms")
+    form = generate_forms(1, seed=11, kinds=[FormKind.PROJECT_SELFEVAL])[0]
+    path = write_form(form, folder / "自评表.xlsx")
+    return api.check_file(path)
+
+
+def fill(source: Path, target: Path, rows: dict[int, tuple], meta: dict | None = None) -> Path:
+    """The unit's answer: {problem row index: (措施, 完成情况, 完成时间, 责任人)}; `meta` rewrites metadata cells."""
+    wb = openpyxl.load_workbook(source)
+    ws = wb[FEEDBACK_SHEET]
+    for index, (measures, completion, when, owner) in rows.items():
+        row = FIRST_ROW + index
+        for key, value in (("measures", measures), ("completion", completion), ("completed_on", when),
+                           ("owner", owner)):
+            ws.cell(row, COL[key], value)
+    for ref, value in (meta or {}).items():
+        wb[FEEDBACK_META][ref] = value
+    wb.save(target)
+    return target
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_working_days():
+    cal = WorkCalendar()
+    assert cal.add(ISSUED, 1) == date(2026, 12, 7)  # Friday + 1 working day = Monday
+    assert cal.add(ISSUED, 20) == date(2027, 1, 1)
+    holidays = WorkCalendar(holidays=frozenset({date(2027, 1, 1)}), workdays=frozenset({date(2026, 12, 5)}))
+    assert holidays.add(ISSUED, 1) == date(2026, 12, 5)  # a working Saturday (调休)
+    assert holidays.add(ISSUED, 20) == date(2026, 12, 31)
+    assert cal.between(ISSUED, date(2026, 12, 11)) == 5 and cal.between(date(2026, 12, 11), ISSUED) == -5
+
+
+def test_settings_from_pack(tmp_path):
+    toml = tmp_path / "perfxl.toml"
+    toml.write_text('[rectification]\nnumber_prefix = "青财绩"\nworking_days = 5\nholidays = ["2026-12-07"]\n', "utf-8")
+    settings = NoticeSettings.from_pack(load_pack(toml))
+    assert settings.prefix == "青财绩" and settings.deadline(ISSUED) == date(2026, 12, 14)
+    toml.write_text('[rectification]\nholidays = ["下周一"]\n', "utf-8")
+    with pytest.raises(ConfigError, match="rectification.holidays"):
+        NoticeSettings.from_pack(load_pack(toml))
+
+
+def test_problems_point_at_cells(checked):
+    from perfxl.rectification import notice_problems
+
+    problems = notice_problems(checked)
+    assert problems and all(p["location"] and "!" in p["location"] for p in problems)
+    unmet = [p for p in problems if p["code"] == "IND"]
+    assert unmet and "未完全达成" in unmet[0]["message"]
+    assert not any(p["code"] == "T006" for p in problems)  # a reader note, not a problem to rectify
+
+
+def test_lifecycle(ledger_url, checked, tmp_path):
+    with open_ledger(ledger_url) as ledger:
+        notice = issue_notice(ledger, checked, issued=ISSUED, sha256="ab" * 32)
+        second = issue_notice(ledger, checked, issued=ISSUED)
+        assert notice.number == "财绩〔2026〕1号" and second.number == "财绩〔2026〕2号"
+        assert notice.deadline == date(2027, 1, 1) and notice.status == "open" and notice.status_label == "待整改"
+        assert len(notice.problems) >= 2 and [p.seq for p in notice.problems] == list(range(1, len(notice.problems) + 1))
+        assert notice.unit == checked.report.form.unit.name
+
+        form = write_feedback_form(notice, tmp_path / "反馈表.xlsx")
+        assert is_feedback_workbook(form) and not is_feedback_workbook(checked.path)
+        blank = read_feedback(form)
+        assert blank.notice == notice.number and [r.problem for r in blank.rows] == [p.seq for p in notice.problems]
+
+        # first return: problem 1 done, problem 2 partly done, the rest not answered yet
+        partial = fill(form, tmp_path / "反馈1.xlsx", {0: ("已补填", "已完成", datetime(2026, 12, 10), "张三"),
+                                                      1: ("正在推进", "部分完成", None, "李四")})
+        before = sha(partial)
+        result = apply_feedback(ledger, read_feedback(partial), source_file="反馈1.xlsx", sha256=before)
+        assert sha(partial) == before  # the source is only read
+        assert result.recorded == 2 and result.errors == 0
+        assert result.notice.status == "partial" and "整改中" in result.reason
+        p1, p2 = result.notice.problems[:2]
+        assert (p1.status, p1.measures, p1.completed_on, p1.owner) == ("done", "已补填", date(2026, 12, 10), "张三")
+        assert p2.status == "partial"
+        # the same file again is recognised, not recorded twice
+        again = apply_feedback(ledger, read_feedback(partial), source_file="反馈1-副本.xlsx", sha256=before)
+        assert again.recorded == 0 and again.findings[0].code == "R108"
+
+        # second return: everything done → closed
+        done = {i: (f"措施{i}", "已完成", "2026年12月20日", "王五") for i in range(len(notice.problems))}
+        final = fill(form, tmp_path / "反馈2.xlsx", done)
+        result = apply_feedback(ledger, read_feedback(final), source_file="反馈2.xlsx", sha256=sha(final))
+        assert result.notice.status == "closed" and result.notice.closed_at is not None
+        assert "已办结" in result.reason
+
+        # the history keeps every change with its time and file; nothing was deleted
+        events = history(ledger, result.notice)
+        kinds = [e["event"] for e in events]
+        assert kinds[0] == "issued" and kinds.count("status") == 2
+        changes = [(e["problem"], e["old_status"], e["new_status"], e["source_file"])
+                   for e in events if e["event"] == "feedback"]
+        assert changes[:2] == [(1, "open", "done", "反馈1.xlsx"), (2, "open", "partial", "反馈1.xlsx")]
+        assert (2, "partial", "done", "反馈2.xlsx") in changes
+        assert all(e["at"] is not None for e in events)
+
+        # a feedback for a closed notice: not recorded, kept as an event, a clear message
+        late = fill(form, tmp_path / "反馈3.xlsx", {0: ("补充", "已完成", "2026-12-21", "张三")})
+        result = apply_feedback(ledger, read_feedback(late), source_file="反馈3.xlsx", sha256=sha(late))
+        assert result.findings[0].code == "R103" and "已于" in result.reason and "办结" in result.reason
+        assert history(ledger, result.notice)[-1]["event"] == "rejected"
+        assert json.loads(history(ledger, result.notice)[-1]["detail"])["rows"][0]["measures"] == "补充"
+
+        assert [n.number for n in list_notices(ledger, unit=notice.unit)] == [notice.number, second.number]
+        overdue = list_notices(ledger, overdue=True, today=date(2027, 1, 4))
+        assert [n.number for n in overdue] == [second.number] and overdue[0].to_dict(date(2027, 1, 4))["days_overdue"] == 3
+        assert list_notices(ledger, overdue=True, today=date(2027, 1, 1)) == []
+
+
+def test_bad_feedback_input(tmp_path, checked):
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
+        notice = issue_notice(ledger, checked, issued=ISSUED)
+        form = write_feedback_form(notice, tmp_path / "反馈表.xlsx")
+
+        # text in a date, an unknown choice: those rows are not recorded; the good row is
+        bad = fill(form, tmp_path / "日期.xlsx", {0: ("已补填", "已完成", "下周", "张三"),
+                                                 1: ("推进中", "差不多", None, "李四"),
+                                                 2: ("已整改", "已完成", "2026-12-15", "王五")})
+        before = sha(bad)
+        data = read_feedback(bad)
+        date_finding = next(f for f in data.findings if f.code == "R105")
+        assert date_finding.location == f"{FEEDBACK_SHEET}!G{FIRST_ROW}" and "下周" in date_finding.message
+        assert any(f.code == "R106" and "差不多" in f.message for f in data.findings)
+        result = apply_feedback(ledger, data, source_file="日期.xlsx", sha256=before)
+        assert result.recorded == 1 and result.errors == 2 and "2 行未登记" in result.reason
+        assert sha(bad) == before
+        problems = get_notice(ledger, notice.number).problems
+        assert [p.status for p in problems[:3]] == ["open", "open", "done"]
+        kept = [json.loads(e["detail"]) for e in history(ledger, notice) if e["event"] == "rejected"]
+        assert {k["completed_on"] for k in kept} >= {"下周"} and "下周" in kept[0]["reason"]  # nothing lost
+
+        # an unknown notice number: nothing recorded, said clearly
+        unknown = fill(form, tmp_path / "文号.xlsx", {0: ("x", "已完成", "2026-12-15", "张三")}, {"B3": "财绩〔2026〕99号"})
+        result = apply_feedback(ledger, read_feedback(unknown), source_file="文号.xlsx", sha256=sha(unknown))
+        assert result.notice is None and result.findings[0].code == "R102" and "财绩〔2026〕99号" in result.reason
+
+        # a problem id the notice does not have
+        ghost = fill(form, tmp_path / "编号.xlsx", {0: ("x", "已完成", "2026-12-15", "张三")}, {"A9": 77})
+        result = apply_feedback(ledger, read_feedback(ghost), source_file="编号.xlsx", sha256=sha(ghost))
+        assert any(f.code == "R104" and "77" in f.message for f in result.findings) and result.recorded == 0
+
+        # the blank template: no notice number
+        from perfxl.forms.feedback import FEEDBACK_FILE
+        from perfxl.forms.template import DEFAULT_DIR
+
+        result = apply_feedback(ledger, read_feedback(DEFAULT_DIR / FEEDBACK_FILE))
+        assert result.notice is None and "没有整改通知文号" in result.reason
+        # not a workbook at all
+        junk = tmp_path / "坏.xlsx"
+        junk.write_bytes(b"not a zip")
+        assert "无法读取" in apply_feedback(ledger, read_feedback(junk)).reason
+
+
+def test_batch_recognises_feedback(tmp_path, checked):
+    """Returned feedback workbooks get their own rows in a batch and update the ledger."""
+    out = tmp_path / "out"
+    inbox = tmp_path / "收集"
+    inbox.mkdir()
+    db = str(out / "ledger.sqlite")
+    with open_ledger(db) as ledger:
+        notice = issue_notice(ledger, checked, issued=ISSUED)
+    form = write_feedback_form(notice, tmp_path / "反馈表.xlsx")
+    fill(form, inbox / "某单位整改反馈.xlsx", {0: ("已补填", "已完成", "2026-12-10", "张三")})
+    fill(form, inbox / "日期错误.xlsx", {1: ("推进中", "部分完成", "月底", "李四")})
+    fill(form, inbox / "未知文号.xlsx", {0: ("x", "已完成", "2026-12-10", "张三")}, {"B3": "财绩〔2025〕1号"})
+    write_form(generate_forms(1, seed=3, kinds=[FormKind.PROJECT_SELFEVAL])[0], inbox / "自评表.xlsx")
+    before = {p.name: sha(p) for p in inbox.iterdir()}
+
+    result = run_batch(BatchOptions(inbox, out, workers=0))
+    rows = {Path(r["file"]).name: r for r in json.loads((out / "results.json").read_text("utf-8"))}
+    assert rows["某单位整改反馈.xlsx"]["status"] == Status.FEEDBACK.value
+    assert rows["某单位整改反馈.xlsx"]["status_label"] == "整改反馈"
+    assert notice.number in rows["某单位整改反馈.xlsx"]["reason"] and rows["某单位整改反馈.xlsx"]["unit"] == notice.unit
+    assert rows["日期错误.xlsx"]["status"] == Status.FEEDBACK_ERRORS.value
+    assert rows["日期错误.xlsx"]["findings"][0]["location"] == f"{FEEDBACK_SHEET}!G{FIRST_ROW + 1}"
+    assert rows["未知文号.xlsx"]["status"] == Status.FEEDBACK_ERRORS.value and "财绩〔2025〕1号" in rows["未知文号.xlsx"]["reason"]
+    assert rows["自评表.xlsx"]["status"] in (Status.SCORED.value, Status.ERRORS.value)
+    assert result.counts[Status.FEEDBACK.value] == 1 and result.counts[Status.FEEDBACK_ERRORS.value] == 2
+    assert {p.name: sha(p) for p in inbox.iterdir()} == before
+    summary = openpyxl.load_workbook(out / "汇总.xlsx")
+    assert any("整改反馈" in str(c.value) for ws in summary for row in ws.iter_rows() for c in row)
+    with open_ledger(db) as ledger:
+        assert get_notice(ledger, notice.number).problems[0].status == "done"
+
+    # a second run (and --resume) sees the same files again without recording them twice
+    run_batch(BatchOptions(inbox, out, workers=0, resume=True))
+    rows = {Path(r["file"]).name: r for r in json.loads((out / "results.json").read_text("utf-8"))}
+    assert rows["某单位整改反馈.xlsx"]["findings"][0]["code"] == "R108"
+    with open_ledger(db) as ledger:
+        feedback = [e for e in history(ledger, get_notice(ledger, notice.number)) if e["event"] == "feedback"]
+        assert len(feedback) == 1
