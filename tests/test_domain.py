@@ -44,3 +44,21 @@ def test_describe_path():
     assert describe_path("indicators[4].score", form) == "第5个指标·得分"
     assert describe_path("budget.rate") == "执行率"
     assert describe_path("extra.foo") == "extra.foo"
+    assert describe_path("indicators") == "绩效指标表"
+    assert describe_path("indicators[0]", form) == "第1个指标“群众满意度”"
+
+
+def test_every_finding_location_is_readable():
+    """The 位置 an accountant sees is a cell or Chinese words, never a field path such as `indicators`."""
+    import re
+
+    from perfxl import api
+    from perfxl.domain.paths import describe_path
+    from perfxl.samples import generate
+
+    english = re.compile(r"[A-Za-z_]{3,}")
+    for sample in generate(120, seed=7):
+        report = api.check(sample.form)
+        for f in report.findings:
+            shown = f.location or describe_path(f.path, sample.form)
+            assert shown and not english.search(shown.split("!")[0] if f.location else shown), (f.code, shown)

@@ -23,10 +23,10 @@ def test_every_rule_has_a_documentation_page():
     text = docs.markdown()
     for code, r in rules().items():
         page = docs.rule_markdown(r)
-        assert page.startswith(f"## {code} {r.name}")
+        assert f"## {code} {r.title}" in page and f"`{r.name}`" in page
         for heading in ("检查内容", "为什么重要", "错误示例", "正确示例", "依据"):
             assert f"**{heading}**：" in page
-        assert f"### {code} {r.name}" in text
+        assert f"### {code} {r.title}" in text and f"](#{code.lower()})" in text
 
 
 def test_rules_command_lists_every_rule():
@@ -36,7 +36,7 @@ def test_rules_command_lists_every_rule():
 
     data = json.loads(result.stdout)
     assert len(data) == len(rules()) >= 40
-    assert {"code", "name", "severity", "kinds", "message", "hint", "options", "doc"} <= set(data[0])
+    assert {"code", "name", "title", "severity", "kinds", "message", "hint", "options", "doc"} <= set(data[0])
     table = runner.invoke(app, ["rules"], env={"COLUMNS": "200"})
     assert table.exit_code == 0 and "S205" in table.output and "G113" in table.output
 

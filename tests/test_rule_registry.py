@@ -11,6 +11,7 @@ from perfxl.forms.problems import PROBLEMS
 from perfxl.rules import Rule, rules
 from perfxl.rules.base import DOC_HEADINGS, DocumentationRule
 from perfxl.rules.builtin.t_structure import DOCS as T_DOCS
+from perfxl.rules.builtin.t_structure import TITLES as T_TITLES
 from perfxl.rules.registry import RegistryError, register, rule
 
 TESTS = Path(__file__).parent
@@ -54,6 +55,7 @@ def test_every_t_problem_is_a_documentation_rule_with_its_own_doc():
         assert isinstance(r, DocumentationRule) and r.scope == "reader"
         assert r.name == problem.name and r.severity == problem.severity and r.message == problem.message
         assert problem.name in T_DOCS, f"{code} {problem.name}: add its documentation to rules/builtin/t_structure.py"
+        assert problem.name in T_TITLES, f"{code} {problem.name}: add its title to rules/builtin/t_structure.py"
         assert list(r.check(None)) == []
 
 
@@ -74,7 +76,7 @@ def _doc(extra: str = "") -> str:
 
 
 def _rule(**attrs):
-    base = {"__doc__": _doc(), "code": "G999", "name": "test-rule", "severity": Severity.WARNING,
+    base = {"__doc__": _doc(), "code": "G999", "name": "test-rule", "title": "测试规则", "severity": Severity.WARNING,
             "message": "m", "hint": "h", "check": lambda self, ctx: iter(())}
     base.update(attrs)
     return type("TestRule", (Rule,), base)
@@ -94,6 +96,8 @@ def _rule(**attrs):
     ({"options": {"bad-name": 1}}, "snake_case"),
     ({"message": "“{name”"}, "malformed message template"),
     ({"scope": "cloud"}, "scope"),
+    ({"title": "test rule"}, "title must be a short Chinese phrase"),
+    ({"title": "这是一个非常非常非常非常长的规则标题文字"}, "title must be a short Chinese phrase"),
 ])
 def test_registry_rejects_malformed_rules(attrs, error):
     with pytest.raises(RegistryError, match=error):

@@ -121,7 +121,7 @@ def test_annotate_writes_a_copy(tmp_path, forms):
     write_form(sample.form, path)
     out = tmp_path / "goal.annotated.xlsx"
     result = runner.invoke(app, ["validate", str(path), "--annotate", str(out)], env=WIDE)
-    assert result.exit_code in (0, 1) and out.exists() and "标注副本" in result.output
+    assert result.exit_code in (0, 1) and out.exists() and "批注副本" in result.output
     assert load_workbook(out).sheetnames[0] == "校验结果"
 
 

@@ -62,8 +62,8 @@ def cache_formulas(path: Path, values: dict[str, object], sheet: str = "xl/works
     for ref, value in values.items():
         kind = ' t="str"' if isinstance(value, str) else ""
         text = value if isinstance(value, str) else repr(float(value))
-        pattern = re.compile(rf'<c r="{ref}"([^>]*)>(<f>.*?</f>)<v\s*/>')
-        xml, n = pattern.subn(lambda m, k=kind, t=text, a=ref: f'<c r="{a}"{m.group(1)}{k}>{m.group(2)}<v>{t}</v>', xml)
+        pattern = re.compile(rf'<c r="{ref}"([^>]*)>(<f>.*?</f>)(?:<v\s*/>|<v></v>)?</c>')  # openpyxl writes either
+        xml, n = pattern.subn(lambda m, k=kind, t=text, a=ref: f'<c r="{a}"{m.group(1)}{k}>{m.group(2)}<v>{t}</v></c>', xml)
         assert n == 1, f"no uncached formula at {ref}"
     parts[sheet] = xml.encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:

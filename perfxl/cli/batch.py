@@ -2,6 +2,7 @@
 
 import os
 import re
+import shlex
 import signal
 import sys
 import time
@@ -40,7 +41,7 @@ class RichReporter:
 
     def phase(self, text: str) -> None:
         if self.bar is None:
-            self.out.print(f"[dim]{text}[/]")
+            self.out.print(f"[dim]{escape(text)}[/]")
 
     def start(self, progress) -> None:
         self.bar = Progress(
@@ -205,7 +206,7 @@ def _print_result(result) -> None:
     say(f"结果 JSON：{escape(str(result.results_path))}")
     if result.annotated_dir is not None:
         say(f"批注副本：{escape(str(result.annotated_dir))}/")
-    say(f"台账：{escape(_ledger_location(result.ledger_url))}（查看：perfxl ledger runs --out {escape(str(result.out_dir))}）")
+    say(f"台账：{escape(_ledger_location(result.ledger_url))}（查看：perfxl ledger runs --out {escape(shlex.quote(str(result.out_dir)))}）")
 
 
 def run_batch_demo(out: Path, count: int = 200, seed: int = 2024) -> None:
@@ -228,7 +229,7 @@ def run_batch_demo(out: Path, count: int = 200, seed: int = 2024) -> None:
     inbox, folder = out / "收集的表单", out / "批量汇总"
     console.print(f"\n请查看：[bold]{escape(str(result.summary_path))}[/]（汇总、问题清单、排名、统计四张工作表），"
                   f"{escape(str(folder))}/批注/ 下每份表单的批注副本；收集的原始文件在 {escape(str(inbox))}/。\n"
-                  f"同样的命令：perfxl batch {escape(str(inbox))} --out {escape(str(folder))} --annotate", soft_wrap=True)
+                  f"同样的命令：perfxl batch {escape(shlex.quote(str(inbox)))} --out {escape(shlex.quote(str(folder)))} --annotate", soft_wrap=True)
 
 
 def _ledger_location(url: str) -> str:

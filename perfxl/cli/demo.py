@@ -4,11 +4,11 @@ import json
 from pathlib import Path
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from perfxl import api, atomic
 from perfxl.cli import app
-from perfxl.cli.output import console
+from perfxl.cli.output import PlainTable, console
 from perfxl.forms.formjson import dumps
 from perfxl.samples import generate
 from perfxl.scoring import round_half_up
@@ -29,7 +29,7 @@ def demo(
         atomic.write_text(path, dumps(sample.form))
         reports.append((path, api.check(sample.form)))
 
-    table = Table(title=f"示例表单评分结果（{len(reports)} 份）", title_justify="left")
+    table = PlainTable(title=f"示例表单评分结果（{len(reports)} 份）", title_justify="left")
     for column in ("文件", "单位", "项目", "表单", "规则总分", "表中总分", "等级", "错误", "警告"):
         table.add_column(column, overflow="fold")
     for path, report in reports:
@@ -37,7 +37,7 @@ def demo(
         total = "—" if s.total is None else f"{round_half_up(s.total, 2):g}"
         self_total = "—" if s.self_total is None else f"{s.self_total:g}"
         table.add_row(path.name, s.unit or "", s.project or "", report.form.title, total, self_total, s.grade or "—",
-                      f"[red]{report.errors}[/]" if report.errors else "0", str(report.warnings))
+                      Text(str(report.errors), style="red" if report.errors else ""), str(report.warnings))
     console.print(table)
 
     worst = max(reports, key=lambda item: item[1].errors)[1]

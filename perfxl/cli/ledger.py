@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from perfxl.cli import EXIT_OK, EXIT_UNUSABLE, app
-from perfxl.cli.output import console, fail, write_json
+from perfxl.cli.output import PlainTable, console, fail, write_json
 
 ledger_app = typer.Typer(help="台账：历次批量处理（perfxl batch）的记录与查询。", no_args_is_help=True)
 app.add_typer(ledger_app, name="ledger")
@@ -70,7 +69,7 @@ def runs(
             "counts": r.counts, "resumed_from": r.resumed_from,
         } for r in items], ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_OK)
-    table = Table(title="批量处理记录", title_justify="left")
+    table = PlainTable(title="批量处理记录", title_justify="left")
     for column in ("编号", "开始时间", "状态", "输入", "文件数", "结果", "规则配置"):
         table.add_column(column, overflow="fold")
     for r in items:

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
-from perfxl.cli.output import console, errors, findings_table, write_json
+from perfxl.cli.output import PlainTable, console, errors, findings_table, write_json
 from perfxl.domain import Form, Severity
 
 
@@ -36,14 +36,14 @@ def _num(value: float | str | None) -> str:
 
 def _summary(form: Form) -> None:
     title = " · ".join(x for x in (form.title, f"{form.year}年度" if form.year else None) if x)
-    console.print(f"[bold]{title}[/]")
+    console.print(f"[bold]{escape(title)}[/]")
     facts = [
         ("单位", form.unit.name), ("主管部门", form.unit.department), ("实施单位", form.unit.implementer),
         ("项目", form.project.name), ("项目编码", form.project.code),
     ]
     for label, value in facts:
         if value:
-            console.print(f"  {label}：{value}")
+            console.print(f"  {label}：{escape(value)}")
     b = form.budget
     money = [("年初预算数", b.initial), ("全年预算数", b.full_year), ("全年执行数", b.executed),
              ("1—N月执行数", b.executed_to_date), ("全年预计执行数", b.forecast)]
@@ -53,7 +53,7 @@ def _summary(form: Form) -> None:
     if b.rate is not None or b.score is not None:
         rate = f"{b.rate:.2%}" if isinstance(b.rate, float) else b.rate
         console.print(f"  执行率 {rate or '—'}，分值 {_num(b.weight)}，得分 {_num(b.score)}")
-    table = Table(show_lines=False, title_justify="left")
+    table = PlainTable(show_lines=False, title_justify="left")
     columns = ["一级", "二级", "三级指标", "指标值", "单位"]
     selfeval = form.kind.is_selfeval
     monitor = not selfeval and not form.kind.is_goal
@@ -79,7 +79,7 @@ def _summary(form: Form) -> None:
         console.print(f"  总分：{_num(form.total)}")
     for key, value in form.extra.items():
         if isinstance(value, str) and not key.startswith("budget_"):
-            console.print(f"  {key}：{value}")
+            console.print(f"  {escape(key)}：{escape(value)}")
 
 
 @app.command()

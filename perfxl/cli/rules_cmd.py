@@ -6,11 +6,11 @@ from pathlib import Path
 
 import typer
 from rich.markdown import Markdown
-from rich.table import Table
+from rich.text import Text
 
 from perfxl.cli import EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack
-from perfxl.cli.output import console, fail, write_json
+from perfxl.cli.output import PlainTable, console, fail, write_json
 from perfxl.rules import docs
 from perfxl.rules.registry import rule, rules
 from perfxl.rules.settings import settings
@@ -23,7 +23,7 @@ class Format(StrEnum):
 
 
 def _as_dict(r) -> dict:
-    return {"code": r.code, "name": r.name, "severity": r.severity.value, "kinds": sorted(k.value for k in r.kinds),
+    return {"code": r.code, "name": r.name, "title": r.title, "severity": r.severity.value, "kinds": sorted(k.value for k in r.kinds),
             "scope": r.scope, "message": r.message, "hint": r.hint, "options": dict(r.options),
             "doc": r.doc_sections()}
 
@@ -56,16 +56,16 @@ def rules_command(
         console.file.write(docs.markdown())
         return
     resolved = settings(pack) if pack is not None else None
-    table = Table(title=f"perfxl 校验规则（共 {len(known)} 条）", title_justify="left")
+    table = PlainTable(title=f"perfxl 校验规则（共 {len(known)} 条）", title_justify="left")
     for column in ("代码", "名称", "级别", "适用表单", "检查内容"):
         table.add_column(column, overflow="fold")
     if resolved is not None:
         table.add_column("状态")
     for c, r in known.items():
         severity = resolved.severity.get(c, r.severity) if resolved else r.severity
-        row = [c, r.name, severity.label, docs.kinds_text(r), r.summary()]
+        row = [c, r.title, severity.label, docs.kinds_text(r), r.summary()]
         if resolved is not None:
-            row.append("启用" if c in resolved.codes else "[dim]未启用[/]")
+            row.append("启用" if c in resolved.codes else Text("未启用", style="dim"))
         table.add_row(*row)
     console.print(table)
     console.print("[dim]查看一条规则的说明：perfxl rules 代码（如 perfxl rules S205）[/]")

@@ -5,12 +5,13 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.table import Table
+from rich.markup import escape
+from rich.text import Text
 
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_inputs, load_rule_pack
-from perfxl.cli.output import console, findings_table, write_json
+from perfxl.cli.output import PlainTable, console, findings_table, write_json
 from perfxl.scoring import round_half_up
 
 
@@ -26,20 +27,20 @@ def _num(value: float | None, decimals: int = 2) -> str:
 def print_report(report: api.Report, decimals: int) -> None:
     s = report.score
     heading = " · ".join(x for x in (s.unit, s.project, report.form.title, f"{s.year}年度" if s.year else None) if x)
-    table = Table(title=heading, title_justify="left", show_lines=False)
+    table = PlainTable(title=heading, title_justify="left", show_lines=False)
     for column in ("一级", "二级", "三级指标", "分值", "自评得分", "规则得分", "计算说明"):
         table.add_column(column, overflow="fold", justify="right" if column in ("分值", "自评得分", "规则得分") else "left")
     b = s.budget
     table.add_row("预算执行率", "", f"执行率 {b.execution_rate:.2%}" if b.execution_rate is not None else "",
                   _num(b.weight), _num(b.self_score), _num(b.score, decimals), b.explain or "")
     for item in s.indicators:
-        mark = "" if item.self_score is None or item.score is None or abs(item.self_score - item.score) <= 0.01 else "[red]"
+        differs = not (item.self_score is None or item.score is None or abs(item.self_score - item.score) <= 0.01)
         table.add_row(item.level1 or "", item.level2 or "", item.name or "", _num(item.weight), _num(item.self_score),
-                      f"{mark}{_num(item.score, decimals)}", item.explain)
-    table.add_row("总分", "", "", "", _num(s.self_total), f"[bold]{_num(s.total, decimals)}[/]", f"等级：{s.grade or '—'}")
+                      Text(_num(item.score, decimals), style="red" if differs else ""), item.explain)
+    table.add_row("总分", "", "", "", _num(s.self_total), Text(_num(s.total, decimals), style="bold"), f"等级：{s.grade or '—'}")
     console.print(table)
     if s.weights_note:
-        console.print(f"  [dim]{s.weights_note}[/]")
+        console.print(f"  [dim]{escape(s.weights_note)}[/]")
     if report.findings:
         console.print(findings_table(report.findings, form=report.form))
     console.print()

@@ -13,10 +13,11 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
-from perfxl.cli.inputs import load_rule_pack
+from perfxl.cli.inputs import load_rule_pack, not_a_file
 from perfxl.cli.output import console, fail, findings_table, write_json
 from perfxl.config import ConfigError, RulePack
 from perfxl.domain import Finding, Form, Severity
@@ -74,9 +75,6 @@ def check_path(path: Path, pack: RulePack, goal_form: Form | None = None) -> lis
     """Read one file and lint every form in it (a workbook may hold several; a JSON file a list)."""
     from perfxl.rules.review import review_form
 
-    if not path.is_file():
-        return [Checked(path, None, (Finding("T101", Severity.ERROR, "文件不存在", name="unreadable-file",
-                                             hint="检查文件路径是否正确"),))]
     checked = api.check_file(path, pack=pack, goal_form=goal_form)
     if not checked.reports:
         return [Checked(path, None, tuple(sorted(checked.read_findings, key=sort_key)))]
@@ -98,10 +96,10 @@ def _print(item: Checked) -> None:
     if item.findings:
         console.print(findings_table(item.findings, title=heading))
     else:
-        console.print(f"[bold]{heading}[/]\n  [green]未发现问题[/]")
+        console.print(f"[bold]{escape(heading)}[/]\n  [green]未发现问题[/]")
     if item.review is not None:
         style = {"优": "green", "良": "cyan", "中": "yellow"}.get(item.review.grade, "bold red")
-        console.print(f"  [{style}]{item.review.summary()}[/]")
+        console.print(f"  [{style}]{escape(item.review.summary())}[/]")
     console.print(f"  错误 {item.errors} 项，警告 {item.warnings} 项\n")
 
 
@@ -126,8 +124,17 @@ def validate(
         raise typer.Exit(EXIT_UNUSABLE)
     goal_form = _goal_form(goals, pack) if goals is not None else None
     checked: list[Checked] = []
+    unusable = False
     for path in files:
-        checked.extend(check_path(path, pack, goal_form))
+        problem = not_a_file(path)
+        if problem:
+            unusable = True
+            if format is Format.json:  # one entry per input, as for unreadable files
+                checked.append(Checked(path, None, (Finding("T101", Severity.ERROR, problem, name="unreadable-file"),)))
+            else:
+                fail(problem)
+        else:
+            checked.extend(check_path(path, pack, goal_form))
 
     if format is Format.json:
         write_json(json.dumps([c.to_dict() for c in checked], ensure_ascii=False, indent=2))
@@ -149,9 +156,9 @@ def validate(
         except AnnotateError as exc:
             fail(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None
-        (console if format is Format.table else _stderr()).print(f"已写出标注副本：{annotate}")
+        (console if format is Format.table else _stderr()).print(f"已写出批注副本：{annotate}")
 
-    if any(c.form is None for c in checked):
+    if unusable or any(c.form is None for c in checked):
         raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_PROBLEMS if any(c.errors for c in checked) else EXIT_OK)
 

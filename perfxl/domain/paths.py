@@ -21,8 +21,11 @@ INDICATOR_LABELS = {
     "remark": "备注",
 }
 TASK_LABELS = {"name": "任务名称", "content": "主要内容", "total": "预算金额总额", "fiscal": "财政拨款", "other": "其他资金"}
+# A finding about a whole part of the form (e.g. "no 满意度 indicator") names that part.
+WHOLE_LABELS = {"indicators": "绩效指标表", "tasks": "年度主要任务", "budget": "项目资金", "goals": "绩效目标",
+                "unit": "单位信息", "project": "项目信息", "file": "整个文件", "workbook": "整个工作簿"}
 _SECTIONS = {"unit": UNIT_LABELS, "project": PROJECT_LABELS, "budget": BUDGET_LABELS, "goals": GOALS_LABELS}
-_ITEM = re.compile(r"^(indicators|tasks)\[(\d+)\]\.(\w+)$")
+_ITEM = re.compile(r"^(indicators|tasks)\[(\d+)\](?:\.(\w+))?$")
 
 
 def describe_path(path: str | None, form=None) -> str:
@@ -33,6 +36,8 @@ def describe_path(path: str | None, form=None) -> str:
         return "总分"
     if path == "year":
         return "年度"
+    if path in WHOLE_LABELS:
+        return WHOLE_LABELS[path]
     section, _, attr = path.partition(".")
     if section in _SECTIONS and attr in _SECTIONS[section]:
         if path == "budget.full_year" and form is not None and form.kind.is_goal:
@@ -45,4 +50,4 @@ def describe_path(path: str | None, form=None) -> str:
     labels, noun = (INDICATOR_LABELS, "指标") if table == "indicators" else (TASK_LABELS, "任务")
     items = getattr(form, table, ()) if form is not None else ()
     name = items[index].name if index < len(items) and items[index].name else None
-    return f"第{index + 1}个{noun}" + (f"“{name}”" if name else "") + f"·{labels.get(field, field)}"
+    return f"第{index + 1}个{noun}" + (f"“{name}”" if name else "") + (f"·{labels.get(field, field)}" if field else "")

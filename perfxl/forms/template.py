@@ -7,8 +7,6 @@
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from copy import copy
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from perfxl.atomic import atomic_path
 from perfxl.config import RulePack, default_pack
 from perfxl.domain.hierarchy import HIERARCHIES, SATISFACTION
 from perfxl.domain.kinds import FormKind
@@ -146,24 +145,9 @@ def build_workbook(kind: FormKind | str, rows: dict[str, int] | None = None,
 
 def save_atomic(wb: Workbook, path: str | Path) -> Path:
     """Save via a temporary file in the same folder and os.replace: readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         wb.save(tmp)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return Path(path)
 
 
 def build_templates(out_dir: str | Path = DEFAULT_DIR, pack: RulePack | None = None) -> list[Path]:

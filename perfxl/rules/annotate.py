@@ -13,6 +13,8 @@ from pathlib import Path
 
 from perfxl.atomic import atomic_path
 from perfxl.domain import Finding, Severity
+from perfxl.domain.paths import describe_path
+from perfxl.rules.registry import rule
 
 RESULT_SHEET = "校验结果"
 AUTHOR = "perfxl"
@@ -52,14 +54,14 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
 
     source, out = Path(source), Path(out)
     if source.resolve() == out.resolve():
-        raise AnnotateError(f"{out}: 标注副本不能覆盖原文件，请指定另一个文件名")
+        raise AnnotateError(f"{out}: 批注副本不能覆盖原文件，请指定另一个文件名")
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise AnnotateError(f"{out}: 标注副本应保存为 .xlsx 文件")
+        raise AnnotateError(f"{out}: 批注副本应保存为 .xlsx 文件")
     try:
         wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm",
                            keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on files it cannot open
-        raise AnnotateError(f"{source}: 无法打开工作簿以生成标注副本（{type(exc).__name__}）") from None
+        raise AnnotateError(f"{source}: 无法打开工作簿以生成批注副本（{type(exc).__name__}）") from None
 
     items = sorted(findings, key=lambda f: (_ORDER[f.severity], f.code))
     by_cell: dict[tuple[str, str], list[Finding]] = {}
@@ -104,8 +106,9 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
     for n, f in enumerate(items):
         row = n + 2
         where = placed.get(n)
-        values = (n + 1, f.code, f.severity.label, f.location or f.path or "（整表）", f.message, f.hint or "",
-                  f.name or "")
+        known = rule(f.code)
+        values = (n + 1, f.code, f.severity.label, f.location or describe_path(f.path) or "（整表）", f.message,
+                  f.hint or "", known.title if known else (f.name or ""))
         for col, value in enumerate(values, 1):
             c = ws.cell(row, col, value)
             c.alignment = wrap

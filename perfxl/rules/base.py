@@ -54,7 +54,8 @@ class Rule:
     """
 
     code: ClassVar[str]
-    name: ClassVar[str]
+    name: ClassVar[str]  # kebab-case, stable: for config files and integrations
+    title: ClassVar[str]  # short Chinese title shown to users ("超额完成未说明原因")
     severity: ClassVar[Severity]
     kinds: ClassVar[frozenset[FormKind]] = frozenset(FormKind)
     message: ClassVar[str]  # str.format template over the keyword arguments given to `finding`

@@ -33,7 +33,8 @@ def _escape(text: str) -> str:
 def rule_markdown(rule: Rule, level: int = 2) -> str:
     """One rule's documentation page."""
     h = "#" * level
-    lines = [f"{h} {rule.code} {rule.name}", ""]
+    lines = [f'<a id="{rule.code.lower()}"></a>', "", f"{h} {rule.code} {rule.title}", "",
+             f"- 英文名：`{rule.name}`（写规则配置或对接其他系统时使用）"]
     lines.append(f"- 级别：{SEVERITY_LABELS[rule.severity.value]}（{rule.severity.value}）")
     lines.append(f"- 适用表单：{kinds_text(rule)}")
     lines.append(f"- 检查方式：{SCOPE_LABELS[rule.scope]}")
@@ -54,7 +55,7 @@ def index_markdown() -> str:
     known = rules()
     lines = ["| 代码 | 名称 | 级别 | 适用表单 | 检查内容 |", "|---|---|---|---|---|"]
     for code, rule in known.items():
-        lines.append(f"| [{code}](#{code.lower()}-{rule.name}) | {rule.name} | {SEVERITY_LABELS[rule.severity.value]} "
+        lines.append(f"| [{code}](#{code.lower()}) | {rule.title} | {SEVERITY_LABELS[rule.severity.value]} "
                      f"| {kinds_text(rule)} | {_escape(rule.summary())} |")
     return "\n".join(lines)
 

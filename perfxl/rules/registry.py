@@ -20,6 +20,9 @@ class RegistryError(RuntimeError):
     """A rule definition is malformed (a bug in perfxl, not in user data)."""
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -37,6 +40,9 @@ def _check(cls: type[Rule]) -> None:
         raise RegistryError(f"{where}: duplicate rule code {code} (also {_RULES[code].__name__})")
     if any(other.name == name and other is not cls for other in _RULES.values()):
         raise RegistryError(f"{where}: duplicate rule name {name}")
+    title = getattr(cls, "title", "")
+    if not isinstance(title, str) or not _CJK.search(title) or len(title) > 16:
+        raise RegistryError(f"{where}: title must be a short Chinese phrase (≤ 16 characters), got {title!r}")
     doc = cls.__doc__ or ""
     missing = [h for h in DOC_HEADINGS if f"{h}：" not in doc]
     if missing:

@@ -22,6 +22,7 @@ class BudgetMissing(Rule):
 
     code = "B101"
     name = "budget-amount-missing"
+    title = "预算数或执行数缺失"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "{what}，无法计算预算执行率，预算执行得分为空"

@@ -19,6 +19,7 @@ class ExecutionRateMismatch(Rule):
 
     code = "B102"
     name = "execution-rate-mismatch"
+    title = "执行率与执行数、预算数不符"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "执行率填写为 {shown}，但按金额计算应为 {computed}（全年执行数 ÷ 全年预算数）"

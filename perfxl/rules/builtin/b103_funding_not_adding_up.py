@@ -22,6 +22,7 @@ class FundingNotAddingUp(Rule):
 
     code = "B103"
     name = "funding-not-adding-up"
+    title = "资金来源之和不等于资金总额"
     severity = Severity.ERROR
     message = "{total_label} {total}，不等于{parts_label}之和 {sum}（相差 {diff}）"
     hint = "核对{total_label}和各资金来源金额，使{total_label} = {parts_label}之和"

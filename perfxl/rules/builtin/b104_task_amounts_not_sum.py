@@ -23,6 +23,7 @@ class TaskAmountsNotSum(Rule):
 
     code = "B104"
     name = "task-amounts-not-sum"
+    title = "任务金额合计不符"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.DEPT_GOAL})
     message = "{what}为 {shown}，但{parts}之和为 {sum}"

@@ -23,6 +23,7 @@ class AnnualAboveMidterm(Rule):
 
     code = "B105"
     name = "annual-above-midterm"
+    title = "年度资金超过中期资金"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_GOAL})
     message = "年度{label} {annual} 大于中期{label} {midterm}"

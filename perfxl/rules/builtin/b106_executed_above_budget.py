@@ -22,6 +22,7 @@ class ExecutedAboveBudget(Rule):
 
     code = "B106"
     name = "executed-above-budget"
+    title = "执行数超过预算数"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL, FormKind.PROJECT_MONITOR})
     message = "{what} {done} 超过全年预算数 {budget}"

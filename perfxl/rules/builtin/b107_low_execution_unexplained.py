@@ -25,6 +25,7 @@ class LowExecutionUnexplained(Rule):
 
     code = "B107"
     name = "low-execution-unexplained"
+    title = "执行率偏低未说明原因"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "预算执行率 {rate}，低于 {floor}，未说明原因"

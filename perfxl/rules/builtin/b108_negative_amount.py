@@ -24,6 +24,7 @@ class NegativeAmount(Rule):
 
     code = "B108"
     name = "negative-amount"
+    title = "金额为负数"
     severity = Severity.ERROR
     message = "{field}为负数（{value}）"
     hint = "金额应为非负数，请核对后改正"

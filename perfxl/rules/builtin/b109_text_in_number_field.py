@@ -21,6 +21,7 @@ class TextInNumberField(Rule):
 
     code = "B109"
     name = "text-in-number-field"
+    title = "数字栏填了文字"
     severity = Severity.ERROR
     message = "{field}应填数字，但填写的是“{text}”"
     hint = "只填数字（金额以{unit}为单位），说明文字写在备注或偏差原因分析中"

@@ -20,6 +20,7 @@ class DuplicateContent(DocumentationRule):
 
     code = "D501"
     name = "duplicate-content"
+    title = "内容完全相同的表单"
     severity = Severity.ERROR
     scope = "batch"
     message = "这份{what}与{first}内容完全相同"

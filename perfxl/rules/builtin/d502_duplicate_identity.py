@@ -19,6 +19,7 @@ class DuplicateIdentity(DocumentationRule):
 
     code = "D502"
     name = "duplicate-identity"
+    title = "同一单位项目的重复表单"
     severity = Severity.WARNING
     scope = "batch"
     message = "“{name}”{year}年度的{what}在{first}中已提交过一份（内容不同）"

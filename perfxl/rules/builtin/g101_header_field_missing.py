@@ -31,6 +31,7 @@ class HeaderFieldMissing(Rule):
 
     code = "G101"
     name = "header-field-missing"
+    title = "表头必填项未填"
     severity = Severity.ERROR
     message = "表头“{field}”未填写"
     hint = "在表头填写“{field}”"

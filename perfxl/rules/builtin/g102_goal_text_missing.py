@@ -30,6 +30,7 @@ class GoalTextMissing(Rule):
 
     code = "G102"
     name = "goal-text-missing"
+    title = "总体目标未填"
     severity = Severity.ERROR
     message = "总体目标“{field}”未填写"
     hint = "填写“{field}”：写明预期产出、预期效果和服务对象满意度等内容"

@@ -21,6 +21,7 @@ class Level1Unknown(Rule):
 
     code = "G103"
     name = "level1-unknown"
+    title = "一级指标名称不规范"
     severity = Severity.ERROR
     message = "一级指标“{label}”不在{edition}版指标体系中（{count}行）"
     hint = "一级指标应为：{allowed}"

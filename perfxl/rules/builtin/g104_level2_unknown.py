@@ -21,6 +21,7 @@ class Level2Unknown(Rule):
 
     code = "G104"
     name = "level2-unknown"
+    title = "二级指标名称不规范"
     severity = Severity.WARNING
     message = "二级指标“{label}”不在{edition}版指标体系中"
     hint = "改为指标体系中的二级指标，例如：{examples}"

@@ -20,6 +20,7 @@ class Level2UnderWrongLevel1(Rule):
 
     code = "G105"
     name = "level2-under-wrong-level1"
+    title = "二级指标放错一级指标"
     severity = Severity.ERROR
     message = "“{name}”的二级指标“{level2}”{why}，不应放在“{level1}”下"
     hint = "使二级指标位于所属的一级指标下：{fix}"

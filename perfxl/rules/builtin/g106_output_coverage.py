@@ -23,6 +23,7 @@ class OutputCoverageIncomplete(Rule):
 
     code = "G106"
     name = "output-coverage-incomplete"
+    title = "产出指标类别不全"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_GOAL, FormKind.DEPT_GOAL})
     message = "产出指标缺少{missing}"

@@ -21,6 +21,7 @@ class RequiredLevel1Missing(Rule):
 
     code = "G107"
     name = "required-level1-missing"
+    title = "缺少产出或效益指标"
     severity = Severity.ERROR
     message = "缺少“{level1}”：表中没有属于该一级指标的三级指标"
     hint = "在“{level1}”下至少设置一个三级指标，写明指标值和计量单位"

@@ -21,6 +21,7 @@ class SatisfactionIndicatorMissing(Rule):
 
     code = "G108"
     name = "satisfaction-indicator-missing"
+    title = "缺少满意度指标"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_GOAL, FormKind.DEPT_GOAL})
     message = "未设置满意度指标"

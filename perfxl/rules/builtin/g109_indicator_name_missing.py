@@ -20,6 +20,7 @@ class IndicatorNameMissing(Rule):
 
     code = "G109"
     name = "indicator-name-missing"
+    title = "三级指标名称未填"
     severity = Severity.ERROR
     message = "第{row}行指标（{where}）未填写三级指标名称"
     hint = "填写具体的三级指标名称；不需要的空行请删除"

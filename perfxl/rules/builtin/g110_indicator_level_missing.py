@@ -20,6 +20,7 @@ class IndicatorLevelMissing(Rule):
 
     code = "G110"
     name = "indicator-level-missing"
+    title = "指标未填所属一级、二级"
     severity = Severity.ERROR
     message = "“{name}”未填写{what}"
     hint = "为“{name}”填写{what}（从下拉列表选择）"

@@ -20,6 +20,7 @@ class TargetMissing(Rule):
 
     code = "G111"
     name = "target-missing"
+    title = "指标值未填"
     severity = Severity.ERROR
     message = "“{name}”未填写指标值"
     hint = "为“{name}”填写指标值，如“≥95%”“≤30天”“2024年12月31日前”；定性指标写“达成年度指标”等"

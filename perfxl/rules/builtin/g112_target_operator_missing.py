@@ -23,6 +23,7 @@ class TargetOperatorMissing(Rule):
 
     code = "G112"
     name = "target-operator-missing"
+    title = "指标值未写比较方式"
     severity = Severity.WARNING
     message = "“{name}”的指标值“{target}”没有写明比较方式（≥、≤ 或 =）"
     hint = "在指标值前加上比较方式，如“≥{target}”，或在“指标性质”列选择"

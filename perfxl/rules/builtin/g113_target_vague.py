@@ -24,6 +24,7 @@ class TargetVague(Rule):
 
     code = "G113"
     name = "target-vague"
+    title = "指标值表述模糊"
     severity = Severity.WARNING
     message = "“{name}”的{field}“{target}”含模糊表述“{word}”，无法考核"
     hint = "改为具体数值（如“≥85%”“≤30天”），或写明可检验的完成标准"

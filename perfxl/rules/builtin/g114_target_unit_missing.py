@@ -23,6 +23,7 @@ class TargetUnitMissing(Rule):
 
     code = "G114"
     name = "target-unit-missing"
+    title = "指标值缺计量单位"
     severity = Severity.WARNING
     message = "“{name}”的指标值“{target}”没有计量单位"
     hint = "在“计量单位”列填写单位（如 %、所、人次、天、公里、万元）"

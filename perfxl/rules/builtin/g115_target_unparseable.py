@@ -21,6 +21,7 @@ class TargetUnparseable(Rule):
 
     code = "G115"
     name = "target-unparseable"
+    title = "指标值写法无法识别"
     severity = Severity.ERROR
     message = "“{name}”的指标值“{target}”无法识别：{reason}"
     hint = "按“≥95%”“≤30天”“=100%”的写法更正指标值"

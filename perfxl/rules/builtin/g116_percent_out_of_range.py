@@ -21,6 +21,7 @@ class PercentOutOfRange(Rule):
 
     code = "G116"
     name = "percent-out-of-range"
+    title = "百分比超出0～100%"
     severity = Severity.WARNING
     message = "“{name}”的指标值“{target}”为 {value}%，超出 0%～100% 的范围"
     hint = "核对指标值；比率类指标应在 0%～100% 之间"

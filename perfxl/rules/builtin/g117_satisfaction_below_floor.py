@@ -21,6 +21,7 @@ class SatisfactionTargetBelowFloor(Rule):
 
     code = "G117"
     name = "satisfaction-target-below-floor"
+    title = "满意度指标值偏低"
     severity = Severity.WARNING
     message = "“{name}”的指标值“{target}”低于满意度目标下限 {floor}%"
     hint = "满意度指标值一般不低于 {floor}%，请提高目标或说明理由"

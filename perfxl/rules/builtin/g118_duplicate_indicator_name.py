@@ -20,6 +20,7 @@ class DuplicateIndicatorName(Rule):
 
     code = "G118"
     name = "duplicate-indicator-name"
+    title = "三级指标重名"
     severity = Severity.WARNING
     message = "三级指标“{name}”与第{first}行重复"
     hint = "合并重复的指标，或把其中一行改为不同的考核内容"

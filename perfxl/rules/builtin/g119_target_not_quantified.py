@@ -21,6 +21,7 @@ class TargetNotQuantified(Rule):
 
     code = "G119"
     name = "target-not-quantified"
+    title = "指标值未量化"
     severity = Severity.WARNING
     message = "“{name}”的指标值“{target}”没有可考核的数值"
     hint = "改为具体数值（如“≥1500元”）；确为定性指标的，在“指标性质”列选择“定性”"

@@ -23,6 +23,7 @@ class MonitorReasonMissing(Rule):
 
     code = "M301"
     name = "monitor-reason-missing"
+    title = "偏差未分析原因"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_MONITOR})
     message = "“{name}”{why}，未填写偏差原因分析"

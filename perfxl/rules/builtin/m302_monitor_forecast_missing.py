@@ -21,6 +21,7 @@ class MonitorForecastMissing(Rule):
 
     code = "M302"
     name = "monitor-forecast-missing"
+    title = "未填全年预计完成情况"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_MONITOR})
     message = "“{name}”{why}，未填写全年预计完成情况"

@@ -21,6 +21,7 @@ class MonitorMeasuresMissing(Rule):
 
     code = "M303"
     name = "monitor-measures-missing"
+    title = "未填纠偏措施"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_MONITOR})
     message = "“{name}”{why}，未填写纠偏措施"

@@ -22,6 +22,7 @@ class BudgetBehindSchedule(Rule):
 
     code = "M304"
     name = "budget-behind-schedule"
+    title = "预算执行落后于序时进度"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_MONITOR})
     message = "1—N月预算执行率 {rate}，低于序时进度 {share}（进度比 {ratio}，{light}）"

@@ -20,6 +20,7 @@ class MonitorDateMissing(Rule):
 
     code = "M305"
     name = "monitor-date-missing"
+    title = "监控日期未填"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_MONITOR})
     message = "{what}，无法计算序时进度"

@@ -19,6 +19,7 @@ class MonitorProgressMissing(Rule):
 
     code = "M306"
     name = "monitor-progress-missing"
+    title = "执行情况未填"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_MONITOR})
     message = "“{name}”未填写1—N月执行情况"

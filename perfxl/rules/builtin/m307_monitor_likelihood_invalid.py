@@ -21,6 +21,7 @@ class MonitorLikelihoodInvalid(Rule):
 
     code = "M307"
     name = "monitor-likelihood-invalid"
+    title = "完成目标可能性填写不规范"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_MONITOR})
     message = "“{name}”的完成目标可能性{what}"

@@ -18,6 +18,7 @@ class MonitorBudgetMissing(Rule):
 
     code = "M308"
     name = "monitor-budget-missing"
+    title = "监控表预算数或执行数缺失"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_MONITOR})
     message = "{what}，无法计算预算执行进度"

@@ -21,6 +21,7 @@ class SelfScoreMismatch(Rule):
 
     code = "S201"
     name = "self-score-differs-from-rules"
+    title = "自评得分与评分规则不符"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”自评得分 {shown} 分，按规则应为 {computed} 分：{explain}"

@@ -18,6 +18,7 @@ class TotalNotSum(Rule):
 
     code = "S202"
     name = "total-not-sum-of-scores"
+    title = "总分不等于各项得分之和"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "总分填写为 {shown}，但表中各项得分之和为 {sum}"

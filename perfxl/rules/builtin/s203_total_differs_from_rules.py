@@ -20,6 +20,7 @@ class TotalDiffersFromRules(Rule):
 
     code = "S203"
     name = "total-differs-from-rules"
+    title = "总分与评分规则不符"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "表中总分 {shown}，按规则计算为 {computed}（等级：{grade}）"

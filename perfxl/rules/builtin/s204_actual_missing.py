@@ -18,6 +18,7 @@ class ActualMissing(Rule):
 
     code = "S204"
     name = "actual-value-missing"
+    title = "实际完成值未填"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”未填写实际完成值，该指标按0分计"

@@ -24,6 +24,7 @@ class OverCompletionUnexplained(Rule):
 
     code = "S205"
     name = "over-completion-unexplained"
+    title = "超额完成未说明原因"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”实际完成值为指标值的 {share}，超过 {threshold} 倍，未说明偏差原因"

@@ -23,6 +23,7 @@ class ShortfallUnexplained(Rule):
 
     code = "S206"
     name = "shortfall-unexplained"
+    title = "未完成未说明原因"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”未完成指标值（{explain}），未填写偏差原因分析"

@@ -21,6 +21,7 @@ class SelfScoreAboveWeight(Rule):
 
     code = "S207"
     name = "self-score-above-weight"
+    title = "自评得分超过分值"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”自评得分 {shown} 分，超过分值 {weight} 分（按规则应为 {computed} 分）"

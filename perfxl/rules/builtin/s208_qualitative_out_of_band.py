@@ -25,6 +25,7 @@ class QualitativeScoreOutsideBand(Rule):
 
     code = "S208"
     name = "qualitative-score-outside-band"
+    title = "定性指标得分不在档次内"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”实际完成情况为“{band}”，得分应在 {low}～{high} 分之间，自评 {shown} 分"

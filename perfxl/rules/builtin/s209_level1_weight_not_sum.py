@@ -20,6 +20,7 @@ class Level1WeightNotSum(Rule):
 
     code = "S209"
     name = "level1-weight-not-sum"
+    title = "一级指标分值与三级指标不符"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{level1}”标注 {declared} 分，但其下各指标分值合计 {sum} 分"

@@ -21,6 +21,7 @@ class WeightsNotTotal(Rule):
 
     code = "S210"
     name = "weights-not-total"
+    title = "分值合计不等于满分"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "预算执行分值 {budget} 分加各指标分值 {indicators} 分，合计 {sum} 分，不等于 {total} 分"

@@ -27,6 +27,7 @@ class WeightDistributionNonstandard(Rule):
 
     code = "S211"
     name = "weight-distribution-nonstandard"
+    title = "分值分配不符合标准"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "分值分配为 {actual}，与标准分配 {expected} 不同"

@@ -20,6 +20,7 @@ class NegativeActual(Rule):
 
     code = "S212"
     name = "negative-actual"
+    title = "实际完成值为负数"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”的实际完成值“{actual}”为负数，评分时按0计算"

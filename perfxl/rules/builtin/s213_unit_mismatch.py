@@ -21,6 +21,7 @@ class UnitMismatch(Rule):
 
     code = "S213"
     name = "unit-mismatch"
+    title = "计量单位无法换算"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”的实际完成值“{actual}”与指标值“{target}”无法比较：{problem}"

@@ -22,6 +22,7 @@ class ActualUnparseable(Rule):
 
     code = "S214"
     name = "actual-unparseable"
+    title = "实际完成值无法识别"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”的实际完成值无法评分：{problem}"

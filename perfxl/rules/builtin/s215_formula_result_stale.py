@@ -20,6 +20,7 @@ class FormulaResultStale(Rule):
 
     code = "S215"
     name = "formula-result-stale"
+    title = "公式结果与重新计算不符"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "{what}的公式结果为 {shown}，按规则重新计算为 {computed}（公式 {formula}）"

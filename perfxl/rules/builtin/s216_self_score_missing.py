@@ -21,6 +21,7 @@ class SelfScoreMissing(Rule):
 
     code = "S216"
     name = "self-score-missing"
+    title = "自评得分未填"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "{what}未填写自评得分（按规则计算为 {computed} 分）"

@@ -19,6 +19,7 @@ class WeightMissing(Rule):
 
     code = "S217"
     name = "weight-missing"
+    title = "分值未填"
     severity = Severity.ERROR
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”未填写分值，无法计分"

@@ -20,6 +20,7 @@ class ActualQualitativeForQuantitative(Rule):
 
     code = "S218"
     name = "actual-qualitative-for-quantitative"
+    title = "定量指标只写了定性完成情况"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
     message = "“{name}”指标值为数值“{target}”，实际完成值只写了“{actual}”"

@@ -22,6 +22,7 @@ class GoalIndicatorMissing(Rule):
 
     code = "X401"
     name = "goal-indicator-missing"
+    title = "申报的指标在本表中缺失"
     severity = Severity.ERROR
     kinds = CHECKED_KINDS
     message = "申报表中的指标“{name}”（{level}，指标值“{target}”）在本表中缺失"

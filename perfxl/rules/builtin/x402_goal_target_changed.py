@@ -22,6 +22,7 @@ class GoalTargetChanged(Rule):
 
     code = "X402"
     name = "goal-target-changed"
+    title = "指标值与申报表不一致"
     severity = Severity.ERROR
     kinds = CHECKED_KINDS
     message = "“{name}”的指标值“{target}”与申报表“{declared}”不一致"

@@ -21,6 +21,7 @@ class IndicatorNotInGoal(Rule):
 
     code = "X403"
     name = "indicator-not-in-goal"
+    title = "本表指标不在申报表中"
     severity = Severity.WARNING
     kinds = CHECKED_KINDS
     message = "指标“{name}”不在申报表中"

@@ -20,6 +20,7 @@ class GoalWeightChanged(Rule):
 
     code = "X404"
     name = "goal-weight-changed"
+    title = "分值与申报表不一致"
     severity = Severity.WARNING
     kinds = CHECKED_KINDS
     message = "“{name}”的分值 {weight} 与申报表的 {declared} 不一致"

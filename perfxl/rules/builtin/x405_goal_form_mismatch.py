@@ -21,6 +21,7 @@ class GoalFormMismatch(Rule):
 
     code = "X405"
     name = "goal-form-mismatch"
+    title = "申报表与本表不对应"
     severity = Severity.WARNING
     kinds = CHECKED_KINDS
     message = "所给目标申报表与本表不对应：{what}"
