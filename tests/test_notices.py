@@ -240,3 +240,34 @@ def test_batch_recognises_feedback(tmp_path, checked):
     with open_ledger(db) as ledger:
         feedback = [e for e in history(ledger, get_notice(ledger, notice.number)) if e["event"] == "feedback"]
         assert len(feedback) == 1
+
+
+def test_existing_0001_ledger_is_upgraded_on_open(ledger_url):
+    """A ledger created before notices existed (revision 0001, with a run in it) gains the notice tables
+    when opened, and keeps its data."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect, text
+
+    from perfxl.batch.ledger.store import make_engine
+
+    engine = make_engine(ledger_url)
+    config = Config()
+    config.set_main_option("script_location", "perfxl.batch.ledger:migrations")
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text("INSERT INTO runs (id, started_at, status, input, executor, config_hash, config_sources, "
+                          "options, version, file_count) VALUES (1, '2025-01-02 03:04:05', 'completed', '/收集', "
+                          "'local', 'c1', '[]', '{}', '0.1.0', 0)"))
+    with engine.connect() as conn:
+        assert "notices" not in inspect(conn).get_table_names()
+        assert conn.execute(text("SELECT version_num FROM perfxl_ledger_version")).scalar_one() == "0001"
+    engine.dispose()
+
+    with open_ledger(ledger_url) as ledger:
+        assert [r.input for r in ledger.runs()] == ["/收集"]
+        assert ledger.notices() == []
+        with ledger.engine.connect() as conn:
+            assert {"notices", "notice_problems", "notice_events"} <= set(inspect(conn).get_table_names())
+            assert conn.execute(text("SELECT version_num FROM perfxl_ledger_version")).scalar_one() == "0002"
