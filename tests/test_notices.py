@@ -271,3 +271,42 @@ def test_existing_0001_ledger_is_upgraded_on_open(ledger_url):
         with ledger.engine.connect() as conn:
             assert {"notices", "notice_problems", "notice_events"} <= set(inspect(conn).get_table_names())
             assert conn.execute(text("SELECT version_num FROM perfxl_ledger_version")).scalar_one() == "0002"
+
+
+def test_cli_notices(tmp_path, checked):
+    from typer.testing import CliRunner
+
+    from perfxl.cli import app, commands  # noqa: F401  (registers the commands)
+
+    db = str(tmp_path / "ledger.sqlite")
+    with open_ledger(db) as ledger:
+        first = issue_notice(ledger, checked, issued=ISSUED)
+        second = issue_notice(ledger, checked, issued=date(2026, 12, 28))
+    runner = CliRunner()
+
+    def run(*args):
+        return runner.invoke(app, ["notices", "--db", db, *args], env={"COLUMNS": "200"})
+
+    listed = run("--today", "2027-01-04")
+    assert listed.exit_code == 0 and first.number in listed.output and second.number in listed.output
+    assert "逾期 3 天" in listed.output and "待整改" in listed.output
+    overdue = run("--overdue", "--today", "2027-01-04", "--feedback-forms", str(tmp_path / "反馈"))
+    assert overdue.exit_code == 1 and first.number in overdue.output and second.number not in overdue.output
+    written = list((tmp_path / "反馈").glob("*.xlsx"))
+    assert len(written) == 1 and read_feedback(written[0]).notice == first.number
+    assert run("--overdue", "--today", "2027-01-01").exit_code == 0
+    detail = run("--number", first.number)
+    assert "问题清单" in detail.output and "发出通知" in detail.output and (first.problems[0].location or "") in detail.output
+    data = json.loads(run("--json", "--unit", checked.report.form.unit.name[:3], "--today", "2027-01-04").output)
+    assert [d["number"] for d in data] == [first.number, second.number] and data[0]["days_overdue"] == 3
+    missing = run("--number", "财绩〔2026〕99号")
+    assert missing.exit_code == 2 and "没有文号" in missing.output
+    assert run("--today", "下周").exit_code == 2
+
+    reminders = run("--overdue", "--today", "2027-01-04", "--reminders", str(tmp_path / "催办"))
+    try:
+        import perfxl.documents  # noqa: F401
+    except ImportError:
+        assert reminders.exit_code == 2 and "perfxl.documents" in reminders.output
+    else:
+        assert reminders.exit_code == 1 and len(list((tmp_path / "催办").glob("催办函_*.docx"))) == 1

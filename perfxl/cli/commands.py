@@ -1,3 +1,3 @@
 """Imports every command module so that each registers its commands on the app."""
 
-from perfxl.cli import batch, demo, ledger, read, rules_cmd, score, templates, validate  # noqa: F401
+from perfxl.cli import batch, demo, ledger, notices, read, rules_cmd, score, templates, validate  # noqa: F401

@@ -1,0 +1,44 @@
+"""催办函 for overdue notices, written through perfxl.documents and logged in the ledger (留痕)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from perfxl.config import RulePack, default_pack
+from perfxl.rectification.notices import Notice, RectificationError, _now
+
+if TYPE_CHECKING:
+    from perfxl.batch.ledger import Ledger
+
+REMINDER_KIND = "催办函"
+_UNSAFE = set('\\/:*?"<>|\r\n\t')
+
+
+def reminder_name(notice: Notice) -> str:
+    """催办函_单位_文号.docx, without characters file systems reject."""
+    who = "".join(ch for ch in (notice.unit or "未知单位") if ch not in _UNSAFE).strip() or "未知单位"
+    number = "".join(ch for ch in notice.number if ch not in _UNSAFE)
+    return f"{REMINDER_KIND}_{who}_{number}.docx"
+
+
+def write_reminders(ledger: Ledger, notices: Iterable[Notice], out_dir: str | Path, *, pack: RulePack | None = None,
+                    today: date | None = None, pdf: bool = False) -> list[Path]:
+    """One 催办函 per notice overdue on `today`, into `out_dir`; each is recorded as a reminder event."""
+    try:
+        from perfxl.documents import overdue_context, render
+    except ImportError as exc:
+        raise RectificationError(f"生成催办函需要文书模块 perfxl.documents（{exc}）") from None
+    pack = pack or default_pack()
+    today = today or date.today()
+    written = []
+    for notice in notices:
+        if not notice.overdue(today):
+            continue
+        target = Path(out_dir) / reminder_name(notice)
+        render(REMINDER_KIND, overdue_context(notice.to_dict(today), pack=pack, issued=today), target, pdf=pdf)
+        ledger.record_reminder(notice.id, document=str(target), at=_now())
+        written.append(target)
+    return written
