@@ -94,7 +94,7 @@ def test_problems_point_at_cells(checked):
 
     problems = notice_problems(checked)
     assert problems and all(p["location"] and "!" in p["location"] for p in problems)
-    unmet = [p for p in problems if p["code"] == "IND"]
+    unmet = [p for p in problems if p["code"] == "P101"]
     assert unmet and "未完全达成" in unmet[0]["message"]
     assert not any(p["code"] == "T006" for p in problems)  # a reader note, not a problem to rectify
 

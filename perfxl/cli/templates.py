@@ -78,6 +78,7 @@ def images(
         files = [save_atomic(build_workbook(kind)[0], Path(tmp) / f"{kind.value}.xlsx") for kind in TEMPLATE_FILES]
         example = generate_forms(1, seed=2024, kinds=[FormKind.PROJECT_SELFEVAL], fault_share=0)[0]
         files.append(write_form(example, Path(tmp) / "project_selfeval_example.xlsx"))
+        files.append(_feedback_example(Path(tmp)))
         try:
             for pdf in convert(files, Path(tmp) / "pdf"):
                 console.print(f"已生成 {first_page_png(pdf, out / f'{pdf.stem}.png', dpi)}")
@@ -85,6 +86,24 @@ def images(
             fail(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None
     raise typer.Exit(EXIT_OK)
+
+
+def _feedback_example(folder: Path) -> Path:
+    """A 整改情况反馈表 prefilled for a notice drafted from a sample self-assessment with problems."""
+    from datetime import date
+
+    from perfxl import api
+    from perfxl.domain import FormKind
+    from perfxl.forms.feedback import build_feedback_workbook
+    from perfxl.forms.template import save_atomic
+    from perfxl.forms.writer import write_form
+    from perfxl.rectification import draft_notice
+    from perfxl.samples import generate_forms
+
+    form = generate_forms(1, seed=11, kinds=[FormKind.PROJECT_SELFEVAL])[0]
+    checked = api.check_file(write_form(form, folder / "feedback_source.xlsx", typed_scores=True))
+    notice = draft_notice(checked, issued=date(2026, 12, 4))
+    return save_atomic(build_feedback_workbook(notice), folder / "rectification_feedback_example.xlsx")
 
 
 def _name(form: Form, index: int) -> str:

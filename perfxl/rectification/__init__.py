@@ -12,7 +12,7 @@ from importlib import import_module
 
 _EXPORTS = {
     "Notice": "notices", "NoticeSettings": "notices", "Problem": "notices", "RectificationError": "notices",
-    "get_notice": "notices", "history": "notices", "issue_notice": "notices", "issue_notices": "notices",
+    "draft_notice": "notices", "get_notice": "notices", "history": "notices", "issue_notice": "notices", "issue_notices": "notices",
     "list_notices": "notices", "notice_problems": "notices", "number_text": "notices",
     "FeedbackData": "feedback", "FeedbackResult": "feedback", "apply_feedback": "feedback",
     "is_feedback_workbook": "feedback", "read_feedback": "feedback", "write_feedback_form": "feedback",

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from perfxl.api import FileReport, Report
     from perfxl.batch.ledger import Ledger
 
-UNMET_INDICATOR = "IND"  # problem code: an indicator scored below its weight
-UNMET_BUDGET = "BUD"  # problem code: budget execution scored below its weight
+UNMET_INDICATOR = "P101"  # problem code: an indicator scored below its weight
+UNMET_BUDGET = "P102"  # problem code: budget execution scored below its weight
 _EPS = 1e-9
 _NOT_SCORED = {"not_applicable", "unscored", "not_scored_goal", "not_scored_monitor"}
 
@@ -178,6 +178,21 @@ def _parts(report) -> tuple[tuple, Any]:
         first = report.report
         return tuple(report.read_findings) + (tuple(first.findings) if first else ()), first
     return tuple(report.findings), report
+
+
+def draft_notice(report: Report | FileReport, *, pack: RulePack | None = None, issued: date | None = None,
+                 seq: int = 1) -> dict[str, Any]:
+    """What `issue_notice` would record, as Notice.to_dict() keys, without a ledger (previews, examples)."""
+    settings = NoticeSettings.from_pack(pack)
+    issued = issued or date.today()
+    _, form_report = _parts(report)
+    form = form_report.form if form_report is not None else None
+    problems = [Problem(i, p["code"], p["message"], p["location"], p["severity"]).to_dict()
+                for i, p in enumerate(notice_problems(report), start=1)]
+    return {"number": number_text(settings.prefix, issued.year, seq), "unit": form.unit.name if form else None,
+            "project": form.project.name if form else None, "issued": issued.isoformat(),
+            "deadline": settings.deadline(issued).isoformat(), "status": NoticeStatus.OPEN.value,
+            "status_label": NoticeStatus.OPEN.label, "problems": problems}
 
 
 def issue_notice(ledger: Ledger, report: Report | FileReport, *, pack: RulePack | None = None,
