@@ -93,3 +93,68 @@ def check_file(path: str | Path, *, pack: RulePack | None = None,
     match = goal_form if callable(goal_form) else lambda _form: goal_form
     reports = tuple(check(form, pack=pack, goal_form=match(form)) for form in forms)
     return FileReport(str(path), tuple(adjust(result.findings, pack)), reports)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Documents — Word documents in the GB/T 9704-2012 layout (extra `perfxl[docs]`: docxtpl, matplotlib, pandas).
+# One call per document; the context builders and templates live in perfxl.documents.
+# ---------------------------------------------------------------------------------------------------------------
+FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")
+
+
+def _documents():
+    """perfxl.documents, or a DocumentError-like ValueError naming the extra to install."""
+    try:
+        import perfxl.documents as documents
+    except ImportError as exc:
+        raise ValueError(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
+    return documents
+
+
+def report(file_or_report: str | Path | FileReport | Report, kind: str, out: str | Path, *, pdf: bool = False,
+           pack: RulePack | None = None, number: str | None = None, issued=None, deadline=None) -> Path:
+    """Write one form's document: kind in FORM_DOCUMENTS (自评报告, 评价报告, 整改通知, 审核意见, 提醒函).
+
+    `file_or_report` is a workbook / form-JSON path (read and checked here) or a checked result.
+    `number` is the 发文字号 (default: the pack's prefix with the number left blank to fill in);
+    `issued` defaults to today; a 整改通知's `deadline` defaults to the pack's working-day deadline.
+    Returns the .docx path (the .pdf path with `pdf`). Raises ValueError subclasses with Chinese messages.
+    """
+    from datetime import date
+
+    documents = _documents()
+    if kind not in FORM_DOCUMENTS:
+        raise documents.DocumentError(f"未知的文书类型「{kind}」（可用：{'、'.join(FORM_DOCUMENTS)}）")
+    pack = pack or default_pack()
+    result = file_or_report if isinstance(file_or_report, FileReport | Report) else check_file(file_or_report, pack=pack)
+    issued = issued or date.today()
+    settings = documents.document_settings(pack)
+    number = number if number is not None else f"{settings.number_prefix}〔{issued.year}〕　号"
+    if kind in ("自评报告", "评价报告"):
+        context = documents.report_context(result, pack=pack, issued=issued, evaluation=kind == "评价报告")
+    elif kind == "整改通知":
+        deadline = deadline or documents.rectification_deadline(issued, pack)
+        context = documents.notice_context(result, pack=pack, number=number, issued=issued, deadline=deadline)
+    elif kind == "审核意见":
+        context = documents.review_context(result, pack=pack, number=number, issued=issued)
+    else:
+        context = documents.reminder_context(result, pack=pack, number=number, issued=issued)
+    return documents.render(kind, context, out, pdf=pdf, templates=settings.templates)
+
+
+def summary_report(results, out: str | Path, *, pdf: bool = False, pack: RulePack | None = None, issued=None) -> Path:
+    """Write the 绩效评价汇总分析报告 of a batch: `results` is results.json's path or its list of objects."""
+    from datetime import date
+
+    documents = _documents()
+    pack = pack or default_pack()
+    context = documents.summary_context(results, pack=pack, issued=issued or date.today())
+    return documents.render("汇总分析", context, out, pdf=pdf, templates=documents.document_settings(pack).templates)
+
+
+def results_frame(results):
+    """A pandas DataFrame of a batch's results (results.json path or objects): one row per file."""
+    _documents()
+    from perfxl.documents.summary import results_frame as frame
+
+    return frame(results)

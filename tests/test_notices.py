@@ -3,7 +3,7 @@ and (when PERFXL_TEST_PG_URL is set) PostgreSQL; working-day deadlines; numberin
 
 import hashlib
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -13,12 +13,12 @@ from test_ledger import pg_url  # noqa: F401  (fixture: a fresh database on the 
 from perfxl import api
 from perfxl.batch import BatchOptions, Status, run_batch
 from perfxl.batch.ledger import open_ledger
-from perfxl.config import ConfigError, load_pack
+from perfxl.config import default_pack, load_pack
+from perfxl.documents import rectification_deadline
 from perfxl.domain import FormKind
 from perfxl.forms.feedback import COL, FEEDBACK_META, FEEDBACK_SHEET, FIRST_ROW
 from perfxl.forms.writer import write_form
 from perfxl.rectification import (
-    NoticeSettings,
     apply_feedback,
     get_notice,
     history,
@@ -28,7 +28,6 @@ from perfxl.rectification import (
     read_feedback,
     write_feedback_form,
 )
-from perfxl.rectification.calendar import WorkCalendar
 from perfxl.samples import generate_forms
 
 ISSUED = date(2026, 12, 4)  # a Friday
@@ -69,42 +68,46 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_working_days():
-    cal = WorkCalendar()
-    assert cal.add(ISSUED, 1) == date(2026, 12, 7)  # Friday + 1 working day = Monday
-    assert cal.add(ISSUED, 20) == date(2027, 1, 1)
-    holidays = WorkCalendar(holidays=frozenset({date(2027, 1, 1)}), workdays=frozenset({date(2026, 12, 5)}))
-    assert holidays.add(ISSUED, 1) == date(2026, 12, 5)  # a working Saturday (调休)
-    assert holidays.add(ISSUED, 20) == date(2026, 12, 31)
-    assert cal.between(ISSUED, date(2026, 12, 11)) == 5 and cal.between(date(2026, 12, 11), ISSUED) == -5
-
-
-def test_settings_from_pack(tmp_path):
+def test_numbers_and_deadlines_follow_the_pack(tmp_path, checked):
+    """文号 prefix and the deadline in working days come from the rule pack's [documents] table; numbers
+    continue per prefix and year in the ledger."""
     toml = tmp_path / "perfxl.toml"
-    toml.write_text('[rectification]\nnumber_prefix = "青财绩"\nworking_days = 5\nholidays = ["2026-12-07"]\n', "utf-8")
-    settings = NoticeSettings.from_pack(load_pack(toml))
-    assert settings.prefix == "青财绩" and settings.deadline(ISSUED) == date(2026, 12, 14)
-    toml.write_text('[rectification]\nholidays = ["下周一"]\n', "utf-8")
-    with pytest.raises(ConfigError, match="rectification.holidays"):
-        NoticeSettings.from_pack(load_pack(toml))
+    toml.write_text('[documents]\nnumber_prefix = "青财绩"\nrectification_working_days = 5\n'
+                    'holidays = ["2026-12-07"]\nworkdays = ["2026-12-05"]\n', "utf-8")
+    pack = load_pack(toml)
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
+        first = issue_notice(ledger, checked, pack=pack, issued=ISSUED)
+        again = issue_notice(ledger, checked, pack=pack, issued=ISSUED)
+        next_year = issue_notice(ledger, checked, pack=pack, issued=date(2027, 1, 4))
+        other = issue_notice(ledger, checked, issued=ISSUED)
+    assert [n.number for n in (first, again, next_year, other)] == [
+        "青财绩〔2026〕1号", "青财绩〔2026〕2号", "青财绩〔2027〕1号", "×财绩〔2026〕1号"]
+    # Friday 4 Dec + 5 working days: Sat 5 (调休), Mon 7 is a holiday, Tue 8 … Fri 11
+    assert first.deadline == date(2026, 12, 11)
+    assert other.deadline == rectification_deadline(ISSUED, default_pack())
 
 
-def test_problems_point_at_cells(checked):
+def test_problems_are_numbered_as_in_the_notice_document(checked):
+    from perfxl.documents import problems
     from perfxl.rectification import notice_problems
 
-    problems = notice_problems(checked)
-    assert problems and all(p["location"] and "!" in p["location"] for p in problems)
-    unmet = [p for p in problems if p["code"] == "P101"]
-    assert unmet and "未完全达成" in unmet[0]["message"]
-    assert not any(p["code"] == "T006" for p in problems)  # a reader note, not a problem to rectify
+    listed = notice_problems(checked)
+    document = problems(checked)
+    assert len(listed) == len(document) >= 2
+    for mine, theirs in zip(listed, document, strict=True):
+        assert mine["location"] == theirs["location"] and mine["message"].startswith(theirs["title"])
+        assert mine["code"] == (theirs["code"] or mine["code"]) and mine["code"]
+    assert any(p["code"] == "P101" and "未达到年度指标值" in p["message"] for p in listed)
+    assert any("!" in p["location"] for p in listed)
 
 
 def test_lifecycle(ledger_url, checked, tmp_path):
     with open_ledger(ledger_url) as ledger:
         notice = issue_notice(ledger, checked, issued=ISSUED, sha256="ab" * 32)
         second = issue_notice(ledger, checked, issued=ISSUED)
-        assert notice.number == "财绩〔2026〕1号" and second.number == "财绩〔2026〕2号"
-        assert notice.deadline == date(2027, 1, 1) and notice.status == "open" and notice.status_label == "待整改"
+        assert notice.number == "×财绩〔2026〕1号" and second.number == "×财绩〔2026〕2号"
+        assert notice.deadline == rectification_deadline(ISSUED, default_pack()) and notice.status == "open"
+        assert notice.status_label == "待整改"
         assert len(notice.problems) >= 2 and [p.seq for p in notice.problems] == list(range(1, len(notice.problems) + 1))
         assert notice.unit == checked.report.form.unit.name
 
@@ -153,9 +156,10 @@ def test_lifecycle(ledger_url, checked, tmp_path):
         assert json.loads(history(ledger, result.notice)[-1]["detail"])["rows"][0]["measures"] == "补充"
 
         assert [n.number for n in list_notices(ledger, unit=notice.unit)] == [notice.number, second.number]
-        overdue = list_notices(ledger, overdue=True, today=date(2027, 1, 4))
-        assert [n.number for n in overdue] == [second.number] and overdue[0].to_dict(date(2027, 1, 4))["days_overdue"] == 3
-        assert list_notices(ledger, overdue=True, today=date(2027, 1, 1)) == []
+        late = notice.deadline + timedelta(days=3)
+        overdue = list_notices(ledger, overdue=True, today=late)
+        assert [n.number for n in overdue] == [second.number] and overdue[0].to_dict(late)["days_overdue"] == 3
+        assert list_notices(ledger, overdue=True, today=notice.deadline) == []
 
 
 def test_bad_feedback_input(tmp_path, checked):
@@ -281,32 +285,74 @@ def test_cli_notices(tmp_path, checked):
     db = str(tmp_path / "ledger.sqlite")
     with open_ledger(db) as ledger:
         first = issue_notice(ledger, checked, issued=ISSUED)
-        second = issue_notice(ledger, checked, issued=date(2026, 12, 28))
+        second = issue_notice(ledger, checked, issued=ISSUED + timedelta(days=10))
     runner = CliRunner()
 
     def run(*args):
         return runner.invoke(app, ["notices", "--db", db, *args], env={"COLUMNS": "200"})
 
-    listed = run("--today", "2027-01-04")
+    late = (first.deadline + timedelta(days=3)).isoformat()
+    listed = run("--today", late)
     assert listed.exit_code == 0 and first.number in listed.output and second.number in listed.output
     assert "逾期 3 天" in listed.output and "待整改" in listed.output
-    overdue = run("--overdue", "--today", "2027-01-04", "--feedback-forms", str(tmp_path / "反馈"))
+    overdue = run("--overdue", "--today", late, "--feedback-forms", str(tmp_path / "反馈"))
     assert overdue.exit_code == 1 and first.number in overdue.output and second.number not in overdue.output
     written = list((tmp_path / "反馈").glob("*.xlsx"))
     assert len(written) == 1 and read_feedback(written[0]).notice == first.number
-    assert run("--overdue", "--today", "2027-01-01").exit_code == 0
+    assert run("--overdue", "--today", first.deadline.isoformat()).exit_code == 0
     detail = run("--number", first.number)
     assert "问题清单" in detail.output and "发出通知" in detail.output and (first.problems[0].location or "") in detail.output
-    data = json.loads(run("--json", "--unit", checked.report.form.unit.name[:3], "--today", "2027-01-04").output)
+    data = json.loads(run("--json", "--unit", checked.report.form.unit.name[:3], "--today", late).output)
     assert [d["number"] for d in data] == [first.number, second.number] and data[0]["days_overdue"] == 3
     missing = run("--number", "财绩〔2026〕99号")
     assert missing.exit_code == 2 and "没有文号" in missing.output
     assert run("--today", "下周").exit_code == 2
 
-    reminders = run("--overdue", "--today", "2027-01-04", "--reminders", str(tmp_path / "催办"))
+    reminders = run("--overdue", "--today", late, "--reminders", str(tmp_path / "催办"))
     try:
         import perfxl.documents  # noqa: F401
     except ImportError:
         assert reminders.exit_code == 2 and "perfxl.documents" in reminders.output
     else:
         assert reminders.exit_code == 1 and len(list((tmp_path / "催办").glob("催办函_*.docx"))) == 1
+
+
+def test_batch_documents_record_notices_and_feedback_closes_the_loop(tmp_path):
+    """`perfxl batch --documents 整改通知`: each notice is numbered by the ledger and gets its prefilled
+    feedback form; the returned form, run through the next batch, updates that notice."""
+    import docx
+    from typer.testing import CliRunner
+
+    from perfxl.cli import app, commands  # noqa: F401  (registers the commands)
+
+    inbox, out = tmp_path / "收集", tmp_path / "结果"
+    inbox.mkdir()
+    for i, form in enumerate(generate_forms(2, seed=11, kinds=[FormKind.PROJECT_SELFEVAL])):
+        write_form(form, inbox / f"自评表{i}.xlsx")
+    runner = CliRunner()
+    first = runner.invoke(app, ["batch", str(inbox), "--out", str(out), "--workers", "0", "--quiet",
+                                "--documents", "整改通知"])
+    assert first.exit_code in (0, 1), first.output
+    forms = sorted((out / "文书" / "整改通知").glob("*_整改情况反馈表.xlsx"))
+    letters = sorted((out / "文书" / "整改通知").glob("*.docx"))
+    assert len(forms) == len(letters) == 2
+    with open_ledger(out / "ledger.sqlite") as ledger:
+        issued = list_notices(ledger)
+    assert [n.number for n in issued] == [f"×财绩〔{date.today().year}〕{i}号" for i in (1, 2)]
+    for notice in issued:
+        letter = next(p for p in letters if notice.unit in p.name)
+        text = "\n".join(p.text for p in docx.Document(str(letter)).paragraphs)
+        assert notice.number in text
+        assert read_feedback(next(p for p in forms if notice.unit in p.name)).notice == notice.number
+
+    answered = tmp_path / "交回"
+    answered.mkdir()
+    notice = issued[0]
+    done = {i: ("已整改", "已完成", "2026-12-10", "张三") for i in range(len(notice.problems))}
+    fill(next(p for p in forms if notice.unit in p.name), answered / "反馈.xlsx", done)
+    second = runner.invoke(app, ["batch", str(answered), "--out", str(tmp_path / "结果2"), "--workers", "0",
+                                 "--quiet", "--db", str(out / "ledger.sqlite")])
+    assert second.exit_code == 0, second.output
+    with open_ledger(out / "ledger.sqlite") as ledger:
+        assert get_notice(ledger, notice.number).status == "closed"
+        assert get_notice(ledger, issued[1].number).status == "open"

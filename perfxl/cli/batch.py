@@ -130,6 +130,9 @@ def batch(
     timeout: Annotated[float, typer.Option(
         "--timeout", min=1, help="单个文件的处理时限（秒），超时记为“处理超时”")] = 60.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度和结果摘要")] = False,
+    documents: Annotated[str | None, typer.Option(
+        "--documents", help="为每份适用的表单生成 Word 文书（输出目录/文书/），如 整改通知,自评报告；"
+        "可用：整改通知、自评报告、评价报告、审核意见、提醒函", show_default=False)] = None,
 ) -> None:
     """批量校验、计分收集到的表单：每个文件一行结果，写出 汇总.xlsx、results.json 和台账数据库。"""
     _require_batch_extra()
@@ -142,6 +145,7 @@ def batch(
         fail("--scheduler 与 --dask-local 只能选择其一")
         raise typer.Exit(EXIT_UNUSABLE)
     pack = load_rule_pack(config)
+    document_kinds = _document_kinds(documents) if documents else None
     err = Console(stderr=True, highlight=False)
     if quiet:
         reporter = None
@@ -179,7 +183,43 @@ def batch(
         raise typer.Exit(EXIT_INTERRUPTED)
     if not quiet:
         _print_result(result)
+    if document_kinds:
+        _write_documents(input, result, document_kinds, pack, quiet, db or str(result.out_dir / "ledger.sqlite"))
     raise typer.Exit(EXIT_PROBLEMS if result.problems else EXIT_OK)
+
+
+def _document_kinds(text: str) -> list[str]:
+    try:
+        from perfxl.documents.batch import parse_kinds
+    except ImportError as exc:
+        fail(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    try:
+        return parse_kinds(text)
+    except ValueError as exc:
+        fail(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+
+
+def _write_documents(input: Path, result, kinds: list[str], pack, quiet: bool, db: str) -> None:
+    """`--documents`: Word documents for each form they apply to, into OUT/文书/<kind>/; 整改通知 are
+    recorded in the batch's ledger (numbered there), each with its prefilled 整改情况反馈表."""
+    from perfxl.batch.ledger import LedgerError, open_ledger
+    from perfxl.documents.batch import write_batch_documents
+    from perfxl.rectification import RectificationError
+
+    try:
+        with open_ledger(db) as ledger:
+            done = write_batch_documents(input, result.results_path, result.out_dir / "文书", kinds, pack=pack,
+                                         exclude=(result.out_dir,), ledger=ledger)
+    except (ValueError, OSError, LedgerError, RectificationError) as exc:
+        fail(f"生成文书失败：{exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    if not quiet:
+        counts = "，".join(f"{kind} {n} 份" for kind, n in done.written.items()) or "没有适用的表单"
+        console.print(f"文书：{counts}（{escape(str(done.folder))}/）", soft_wrap=True)
+        for note in done.notes:
+            console.print(f"[yellow]注意：[/]{escape(note)}", soft_wrap=True)
 
 
 def _print_result(result) -> None:

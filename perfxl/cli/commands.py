@@ -1,3 +1,15 @@
 """Imports every command module so that each registers its commands on the app."""
 
-from perfxl.cli import batch, demo, ledger, notices, read, rules_cmd, score, templates, validate  # noqa: F401
+from perfxl.cli import (  # noqa: F401
+    batch,
+    demo,
+    ledger,
+    notices,
+    read,
+    report,
+    rules_cmd,
+    score,
+    summary_report,
+    templates,
+    validate,
+)

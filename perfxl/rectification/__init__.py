@@ -11,7 +11,7 @@ returned by units, every status change kept in the ledger, overdue notices and r
 from importlib import import_module
 
 _EXPORTS = {
-    "Notice": "notices", "NoticeSettings": "notices", "Problem": "notices", "RectificationError": "notices",
+    "Notice": "notices", "Problem": "notices", "RectificationError": "notices",
     "draft_notice": "notices", "get_notice": "notices", "history": "notices", "issue_notice": "notices", "issue_notices": "notices",
     "list_notices": "notices", "notice_problems": "notices", "number_text": "notices",
     "FeedbackData": "feedback", "FeedbackResult": "feedback", "apply_feedback": "feedback",

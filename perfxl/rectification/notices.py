@@ -1,9 +1,10 @@
 """Rectification notices (整改通知): issue one from a checked form, list them, find the overdue ones.
 
-A notice lists the form's problems — its error and warning findings and the indicators (and budget
-execution) that lost points — each with its code, message and sheet!cell. Its number comes from the
-ledger ("财绩〔2026〕3号": the rule pack's prefix, the year of issue, the next free sequence number) and
-its deadline is a number of working days after issue (weekends and the pack's holiday lists).
+A notice lists the form's problems exactly as the 整改通知书 numbers them (perfxl.documents.problems:
+errors, unmet indicators, low budget execution, warnings), each with its code, text and sheet!cell.
+Its number comes from the ledger ("×财绩〔2026〕3号": the rule pack's [documents] prefix, the year of
+issue, the next free sequence number) and its deadline is [documents] rectification_working_days
+working days after issue (weekends skipped; statutory holidays and 调休 are the pack's lists).
 """
 
 from __future__ import annotations
@@ -13,18 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from perfxl.config import ConfigError, RulePack, default_pack
-from perfxl.rectification.calendar import WorkCalendar, parse_days
+from perfxl.config import RulePack, default_pack
 from perfxl.rectification.status import EVENT_LABELS, NoticeStatus, ProblemStatus
 
 if TYPE_CHECKING:
     from perfxl.api import FileReport, Report
     from perfxl.batch.ledger import Ledger
 
-UNMET_INDICATOR = "P101"  # problem code: an indicator scored below its weight
-UNMET_BUDGET = "P102"  # problem code: budget execution scored below its weight
-_EPS = 1e-9
-_NOT_SCORED = {"not_applicable", "unscored", "not_scored_goal", "not_scored_monitor"}
+UNMET_INDICATOR = "P101"  # problem code: an indicator scored below its weight (未完成年度指标值)
+LOW_EXECUTION = "P102"  # problem code: budget execution below the rate that needs explaining
+_SEVERITIES = {"错误": "error", "警告": "warning", "提示": "info"}
 
 
 class RectificationError(RuntimeError):
@@ -37,33 +36,8 @@ def _now() -> datetime:
     return now()
 
 
-@dataclass(frozen=True, slots=True)
-class NoticeSettings:
-    """From the rule pack's [rectification] table."""
-
-    prefix: str
-    working_days: int
-    calendar: WorkCalendar
-
-    @classmethod
-    def from_pack(cls, pack: RulePack | None = None) -> NoticeSettings:
-        table = (pack or default_pack()).data["rectification"]
-        try:
-            calendar = WorkCalendar(parse_days(table["holidays"], "rectification.holidays"),
-                                    parse_days(table["workdays"], "rectification.workdays"))
-        except ValueError as exc:
-            raise ConfigError(str(exc)) from None
-        days = table["working_days"]
-        if not isinstance(days, int) or days < 1:
-            raise ConfigError(f"配置项 rectification.working_days 应为正整数，实际为 {days!r}")
-        return cls(str(table["number_prefix"]), days, calendar)
-
-    def deadline(self, issued: date) -> date:
-        return self.calendar.add(issued, self.working_days)
-
-
 def number_text(prefix: str, year: int, seq: int) -> str:
-    """发文字号: 机关代字〔年份〕序号号 (GB/T 9704-2012 7.2.3)."""
+    """发文字号: 机关代字〔年份〕序号号 (GB/T 9704-2012 7.2.4; the same form as perfxl.documents.document_number)."""
     return f"{prefix}〔{year}〕{seq}号"
 
 
@@ -133,65 +107,47 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+def notice_problems(report: Report | FileReport, pack: RulePack | None = None) -> list[dict[str, Any]]:
+    """The problems a notice lists for one checked form, in the 整改通知书's order and numbering
+    (perfxl.documents.problems). Plain dicts: code, severity, message, location."""
+    from perfxl.documents import problems
 
-
-def notice_problems(report: Report | FileReport) -> list[dict[str, Any]]:
-    """The problems a notice lists for one checked form: error findings, and warnings except the reader's
-    technical notes (T-family), in file order; then budget execution and indicators that scored below
-    their weight. Plain dicts: code, severity, message, location."""
-    findings, report = _parts(report)
-    out: list[dict[str, Any]] = []
-    seen = set()
-    for f in findings:
-        if f.severity.value == "info" or (f.severity.value == "warning" and f.code.startswith("T")):
-            continue
-        location = f.location or (report.form.where(f.path) if report is not None and f.path else None)
-        key = (f.code, location, f.message)
-        if key not in seen:
-            seen.add(key)
-            out.append({"code": f.code, "severity": f.severity.value, "message": f.message, "location": location})
-    if report is None:
-        return out
-    form, score = report.form, report.score
-    budget = score.budget
-    if budget.score is not None and budget.weight and budget.score < budget.weight - _EPS:
-        rate = f"{budget.execution_rate * 100:.2f}%" if budget.execution_rate is not None else "—"
-        out.append({"code": UNMET_BUDGET, "severity": None,
-                    "message": f"预算执行率 {rate}，预算执行得分 {_fmt(budget.score)} 分（满分 {_fmt(budget.weight)} 分）",
-                    "location": form.where("budget.executed") or form.where("budget.rate")})
-    for item in score.indicators:
-        if (item.method in _NOT_SCORED or not item.applicable or item.score is None or item.effective_weight is None
-                or item.score >= item.effective_weight - _EPS):
-            continue
-        out.append({"code": UNMET_INDICATOR, "severity": None,
-                    "message": f"指标“{item.name or f'第{item.index + 1}个指标'}”未完全达成，得分 {_fmt(item.score)} 分"
-                               f"（满分 {_fmt(item.effective_weight)} 分）：{item.explain}",
-                    "location": form.where(f"indicators[{item.index}].actual")})
+    out = []
+    for item in problems(report, pack or default_pack()):
+        code = item["code"] or (UNMET_INDICATOR if "index" in item else LOW_EXECUTION)
+        message = item["title"] + (item["text"] if item["text"] else "")
+        out.append({"code": code, "severity": _SEVERITIES.get(item["severity"]), "message": message,
+                    "location": item["location"]})
     return out
 
 
-def _parts(report) -> tuple[tuple, Any]:
-    """(findings, the form's Report or None) from an api.Report or api.FileReport (its first form)."""
+def _form(report) -> Any:
+    """The (first) form of an api.Report or api.FileReport, or None."""
     if hasattr(report, "read_findings"):
-        first = report.report
-        return tuple(report.read_findings) + (tuple(first.findings) if first else ()), first
-    return tuple(report.findings), report
+        return report.report.form if report.report is not None else None
+    return report.form
+
+
+def _settings(pack: RulePack | None):
+    try:
+        from perfxl.documents import document_settings, rectification_deadline
+    except ImportError as exc:
+        raise RectificationError(f"整改通知需要安装文书扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
+    pack = pack or default_pack()
+    return document_settings(pack).number_prefix, lambda issued: rectification_deadline(issued, pack)
 
 
 def draft_notice(report: Report | FileReport, *, pack: RulePack | None = None, issued: date | None = None,
                  seq: int = 1) -> dict[str, Any]:
     """What `issue_notice` would record, as Notice.to_dict() keys, without a ledger (previews, examples)."""
-    settings = NoticeSettings.from_pack(pack)
+    prefix, deadline = _settings(pack)
     issued = issued or date.today()
-    _, form_report = _parts(report)
-    form = form_report.form if form_report is not None else None
+    form = _form(report)
     problems = [Problem(i, p["code"], p["message"], p["location"], p["severity"]).to_dict()
-                for i, p in enumerate(notice_problems(report), start=1)]
-    return {"number": number_text(settings.prefix, issued.year, seq), "unit": form.unit.name if form else None,
+                for i, p in enumerate(notice_problems(report, pack), start=1)]
+    return {"number": number_text(prefix, issued.year, seq), "unit": form.unit.name if form else None,
             "project": form.project.name if form else None, "issued": issued.isoformat(),
-            "deadline": settings.deadline(issued).isoformat(), "status": NoticeStatus.OPEN.value,
+            "deadline": deadline(issued).isoformat(), "status": NoticeStatus.OPEN.value,
             "status_label": NoticeStatus.OPEN.label, "problems": problems}
 
 
@@ -200,20 +156,20 @@ def issue_notice(ledger: Ledger, report: Report | FileReport, *, pack: RulePack 
                  result_id: int | None = None) -> Notice | None:
     """Record a notice for one checked form (an api.FileReport: its first form); None when it has no
     problem to rectify. The number is allocated by the ledger; the deadline follows the rule pack."""
-    settings = NoticeSettings.from_pack(pack)
+    prefix, deadline = _settings(pack)
     issued = issued or date.today()
-    problems = notice_problems(report)
+    form = _form(report)
+    if form is None:
+        return None
+    problems = notice_problems(report, pack)
     if not problems:
         return None
-    _, form_report = _parts(report)
-    form = form_report.form if form_report is not None else None
-    source = source_file or (getattr(report, "path", None) or (form.source if form else None))
+    source = source_file or getattr(report, "path", None) or form.source
     notice_id = ledger.add_notice(
-        prefix=settings.prefix, year=issued.year, number_format=number_text, issued=issued,
-        deadline=settings.deadline(issued), problems=problems, at=_now(),
-        unit=form.unit.name if form else None, unit_code=form.unit.code if form else None,
-        department=form.unit.department if form else None, project=form.project.name if form else None,
-        kind=form.kind.value if form else None, form_year=form.year if form else None,
+        prefix=prefix, year=issued.year, number_format=number_text, issued=issued,
+        deadline=deadline(issued), problems=problems, at=_now(),
+        unit=form.unit.name, unit_code=form.unit.code, department=form.unit.department, project=form.project.name,
+        kind=form.kind.value, form_year=form.year,
         source_file=str(source) if source else None, source_sha256=sha256, result_id=result_id)
     return get_notice(ledger, notice_id=notice_id)
 

@@ -26,7 +26,8 @@ def reminder_name(notice: Notice) -> str:
 
 def write_reminders(ledger: Ledger, notices: Iterable[Notice], out_dir: str | Path, *, pack: RulePack | None = None,
                     today: date | None = None, pdf: bool = False) -> list[Path]:
-    """One 催办函 per notice overdue on `today`, into `out_dir`; each is recorded as a reminder event."""
+    """One 催办函 per notice overdue on `today`, into `out_dir` (with `pdf`, a PDF beside each); each is
+    recorded as a reminder event. The letter lists the problems not yet rectified."""
     try:
         from perfxl.documents import overdue_context, render
     except ImportError as exc:
@@ -38,7 +39,10 @@ def write_reminders(ledger: Ledger, notices: Iterable[Notice], out_dir: str | Pa
         if not notice.overdue(today):
             continue
         target = Path(out_dir) / reminder_name(notice)
-        render(REMINDER_KIND, overdue_context(notice.to_dict(today), pack=pack, issued=today), target, pdf=pdf)
+        data = notice.to_dict(today)
+        for problem in data["problems"]:  # the letter shows each open problem's state in words
+            problem["status"] = problem["status_label"]
+        render(REMINDER_KIND, overdue_context(data, pack=pack, issued=today), target, pdf=pdf)
         ledger.record_reminder(notice.id, document=str(target), at=_now())
         written.append(target)
     return written

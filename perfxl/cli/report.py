@@ -1,0 +1,135 @@
+"""`perfxl report`: one form's Word document; `perfxl report-templates`: the editable templates."""
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from perfxl import api
+from perfxl.cli import EXIT_OK, EXIT_UNUSABLE, app
+from perfxl.cli.inputs import load_rule_pack
+from perfxl.cli.output import console, fail
+
+
+class DocumentKind(StrEnum):
+    self_report = "自评报告"
+    evaluation = "评价报告"
+    notice = "整改通知"
+    review = "审核意见"
+    reminder = "提醒函"
+
+
+def parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"日期「{text}」无法识别，应为 2026-12-07 形式")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+
+
+def number_text(pack, number: str | None, issued: date | None) -> str | None:
+    """--number 12 → "×财绩〔2026〕12号"; a full 文号 is kept as typed."""
+    if number is None or not number.strip().isdigit():
+        return number
+    from perfxl.documents import document_number
+
+    return document_number(pack, (issued or date.today()).year, number)
+
+
+@app.command()
+def report(
+    file: Annotated[Path, typer.Argument(help="表单文件（.xlsx 或 .json）", show_default=False)],
+    type: Annotated[DocumentKind, typer.Option("--type", "-t", help="文书类型")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出的 Word 文件（默认：表单文件名_文书类型.docx）",
+                                             show_default=False)] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 转换为 PDF")] = False,
+    number: Annotated[str | None, typer.Option("--number", "-n", help="发文字号：序号（如 12）或完整文号；默认留空待填",
+                                               show_default=False)] = None,
+    issued: Annotated[str | None, typer.Option("--date", help="成文日期，如 2026-12-07（默认今天）",
+                                               show_default=False)] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml",
+                                                show_default=False)] = None,
+) -> None:
+    """为一份表单生成 Word 文书：自评报告、评价报告、整改通知书、绩效目标审核意见书或运行监控提醒函。"""
+    pack = load_rule_pack(config)
+    if not file.is_file():
+        fail(f"{file}: 文件不存在")
+        raise typer.Exit(EXIT_UNUSABLE)
+    day = parse_date(issued)
+    target = out or Path(f"{file.stem}_{type.value}.docx")
+    try:
+        written = api.report(file, type.value, target, pdf=pdf, pack=pack, number=number_text(pack, number, day),
+                             issued=day)
+    except ValueError as exc:
+        fail(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    console.print(f"已生成{type.value}：{escape(str(written))}", soft_wrap=True)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command("report-templates")
+def report_templates(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="把内置 Word 模板写入此文件夹，供修改",
+                                             show_default=False)] = None,
+    check: Annotated[Path | None, typer.Option("--check", help="检查此文件夹中修改过的模板：列出各模板使用的变量",
+                                               show_default=False)] = None,
+    images: Annotated[Path | None, typer.Option("--images", help="用示例表单生成每种文书，把第一页渲染为 PNG 写入此文件夹"
+                                                "（文档插图，需 LibreOffice 和 poppler-utils）", show_default=False)] = None,
+) -> None:
+    """导出或检查文书的 Word 模板（修改后的模板放在规则配置 [documents] templates 指定的文件夹）。"""
+    try:
+        from perfxl.documents import DECLARED, KINDS, DocumentError, build_templates, template
+    except ImportError as exc:
+        fail(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    if out is None and check is None and images is None:
+        fail("请指定 --out 文件夹（导出模板）、--check 文件夹（检查模板）或 --images 文件夹（文书示例图片）")
+        raise typer.Exit(EXIT_UNUSABLE)
+    if images is not None:
+        _images(images)
+    if out is not None:
+        for path in build_templates(out):
+            console.print(f"已写出模板：{escape(str(path))}", soft_wrap=True)
+    if check is not None:
+        bad = 0
+        for kind in KINDS:
+            path = check / f"{kind}.docx"
+            if not path.is_file():
+                console.print(f"{kind}.docx：未找到，使用内置模板", soft_wrap=True)
+                continue
+            try:
+                used = template(kind, check).check()
+            except DocumentError as exc:
+                fail(str(exc))
+                bad += 1
+                continue
+            unused = sorted(DECLARED[kind] - used)
+            console.print(f"{kind}.docx：使用变量 {'、'.join(sorted(used))}"
+                          + (f"；未使用 {'、'.join(unused)}" if unused else ""), soft_wrap=True)
+        if bad:
+            raise typer.Exit(EXIT_UNUSABLE)
+    raise typer.Exit(EXIT_OK)
+
+
+def _images(folder: Path) -> None:
+    import tempfile
+
+    from perfxl.documents import DocumentError, to_pdf
+    from perfxl.documents.gallery import PICTURE_NAMES, sample_documents
+    from perfxl.forms.libreoffice import LibreOfficeError, first_page_png
+
+    with tempfile.TemporaryDirectory(prefix="perfxl-doc-images-") as tmp:
+        documents = sample_documents(Path(tmp) / "文书", Path(tmp) / "work")
+        try:
+            pdfs = to_pdf(list(documents.values()))
+            for kind, pdf in zip(documents, pdfs, strict=True):
+                png = first_page_png(pdf, folder / f"doc_{PICTURE_NAMES[kind]}.png", 80)
+                console.print(f"已生成 {escape(str(png))}", soft_wrap=True)
+        except (DocumentError, LibreOfficeError) as exc:
+            fail(str(exc))
+            raise typer.Exit(EXIT_UNUSABLE) from None

@@ -1,0 +1,43 @@
+"""`perfxl summary-report`: the 绩效评价汇总分析报告 of a batch's results.json."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from perfxl import api
+from perfxl.cli import EXIT_OK, EXIT_UNUSABLE, app
+from perfxl.cli.inputs import load_rule_pack
+from perfxl.cli.output import console, fail
+from perfxl.cli.report import parse_date
+
+
+@app.command("summary-report")
+def summary_report(
+    results: Annotated[Path, typer.Argument(help="perfxl batch 输出的 results.json", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出的 Word 文件")] = Path("绩效评价汇总分析报告.docx"),
+    pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 转换为 PDF")] = False,
+    issued: Annotated[str | None, typer.Option("--date", help="成文日期，如 2026-12-07（默认今天）",
+                                               show_default=False)] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml",
+                                                show_default=False)] = None,
+) -> None:
+    """由批量处理结果 results.json 生成绩效评价汇总分析报告（等级分布、排名、高频问题、分部门分类型统计和图表）。"""
+    import json
+
+    pack = load_rule_pack(config)
+    day = parse_date(issued)
+    try:
+        objects = json.loads(results.read_text(encoding="utf-8"))
+        if not isinstance(objects, list):
+            raise ValueError("不是 results.json 格式（应为 JSON 数组）")
+        written = api.summary_report(objects, out, pdf=pdf, pack=pack, issued=day)
+    except FileNotFoundError:
+        fail(f"{results}: 文件不存在")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        fail(f"{results}: {exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    console.print(f"已生成汇总分析报告：{escape(str(written))}", soft_wrap=True)
+    raise typer.Exit(EXIT_OK)

@@ -1,0 +1,54 @@
+"""Word documents from editable templates (GB/T 9704-2012 layout), built over perfxl.api results.
+
+Two layers: context builders are pure functions of api results (a checked form, a batch's results)
+returning plain dicts; `render` lays a context out with the kind's template and writes the .docx.
+
+Interface (stable; the rectification tracking and the Excel ribbon call these):
+
+    render(kind: str, context: dict, out: Path, *, pdf: bool = False, templates=None) -> Path
+        kind in KINDS: "自评报告", "评价报告", "整改通知", "审核意见", "提醒函", "催办函", "汇总分析".
+        Writes `out` atomically; with pdf=True also a PDF beside it (LibreOffice) and returns the PDF.
+        `templates`: a folder of edited templates (<kind>.docx) used instead of the built-in ones.
+    notice_context(file_report, *, pack, number: str, issued: date, deadline: date) -> dict   # 整改通知
+        file_report: api.FileReport or api.Report. context["problems"]: [{no, title, text, location,
+        code, severity, requirement}] — the numbered problems (errors, unmet indicators, low budget
+        execution, warnings), each with its sheet!cell.
+    overdue_context(notice: dict, *, pack, issued: date, number: str = "") -> dict            # 催办函
+        notice: {number, unit, form/project, title?, issued, deadline (date or ISO text),
+        problems: [{title or text, location, status}]}; problems with a closed status (CLOSED) are left out.
+    report_context(result, *, pack, issued, evaluation=False) -> dict   # 自评报告 / 评价报告 (10号 outline)
+    review_context(file_report, *, pack, number, issued) -> dict        # 审核意见 (88号 review grade)
+    reminder_context(results, *, pack, number, issued) -> dict          # 提醒函 (136号 monitoring lights)
+    summary_context(results, *, pack, issued) -> dict                   # 汇总分析 (batch results.json)
+    rectification_deadline(issued, pack) -> date; document_number(pack, year, sequence) -> "×财绩〔2026〕1号"
+
+Errors: DocumentError (template or rendering, names the template and the tag) and ContextError (the
+input cannot make this document); both carry a Chinese message.
+"""
+
+from perfxl.documents.contexts import (
+    CLOSED,
+    ContextError,
+    notice_context,
+    overdue_context,
+    problems,
+    reminder_context,
+    report_context,
+    review_context,
+)
+from perfxl.documents.render import DocumentError, Image, render, template, to_pdf
+from perfxl.documents.settings import document_number, document_settings, rectification_deadline
+from perfxl.documents.templates import DECLARED, KINDS, build_templates
+
+__all__ = [
+    "CLOSED", "DECLARED", "KINDS", "ContextError", "DocumentError", "Image", "build_templates", "document_number",
+    "document_settings", "notice_context", "overdue_context", "problems", "rectification_deadline",
+    "reminder_context", "render", "report_context", "review_context", "summary_context", "template", "to_pdf",
+]
+
+
+def summary_context(results, *, pack=None, issued):
+    """绩效评价汇总分析报告 from a batch's results (list of results.json objects or the file's path)."""
+    from perfxl.documents.summary import summary_context as build
+
+    return build(results, pack=pack, issued=issued)

@@ -1,0 +1,75 @@
+"""Charts as PNG pictures for the documents: matplotlib (Agg) with a CJK font, so no glyph becomes a box.
+
+The font is looked up among the installed fonts (Noto/Source Han CJK, WenQuanYi, SimHei, Microsoft YaHei,
+PingFang …); without one, charts cannot show Chinese and ChartError says what to install.
+"""
+
+import io
+from functools import cache
+
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
+             "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC",
+             "Noto Serif CJK SC", "AR PL UMing CN")
+INSTALL_HINT = "未找到中文字体，图表无法显示中文。请安装中文字体（如 apt-get install fonts-noto-cjk）后重试"
+COLORS = ("#C00000", "#2F5597", "#548235", "#BF9000", "#7F7F7F", "#7030A0")
+
+
+class ChartError(ValueError):
+    """No CJK font (Chinese message)."""
+
+
+@cache
+def cjk_font() -> str:
+    """The family name of an installed font with Chinese glyphs."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            return name
+    for f in font_manager.fontManager.ttflist:  # any other CJK family the machine has
+        if "CJK" in f.name or "Hei" in f.name or "Song" in f.name:
+            return f.name
+    raise ChartError(INSTALL_HINT)
+
+
+def _figure(width_cm: float = 15.0, height_cm: float = 7.5):
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib import pyplot as plt
+
+    plt.rcParams["font.family"] = [cjk_font()]
+    plt.rcParams["axes.unicode_minus"] = False  # "−" is missing from some CJK fonts
+    fig, ax = plt.subplots(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=200)
+    ax.spines[["top", "right"]].set_visible(False)
+    return plt, fig, ax
+
+
+def _png(plt, fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def bar_chart(labels: list[str], values: list[float], *, title: str, ylabel: str, percent: bool = False,
+              horizontal: bool = False) -> bytes:
+    """A bar chart with each bar's value written on it."""
+    plt, fig, ax = _figure()
+    colors = [COLORS[i % len(COLORS)] for i in range(len(labels))]
+    positions = range(len(labels))
+    bars = (ax.barh if horizontal else ax.bar)(positions, values, color=colors)
+    text = [f"{v:.1f}%" if percent else f"{v:g}" for v in values]
+    ax.bar_label(bars, labels=text, padding=2, fontsize=8)
+    (ax.set_yticks if horizontal else ax.set_xticks)(list(positions), labels, fontsize=8)
+    (ax.set_xlabel if horizontal else ax.set_ylabel)(ylabel, fontsize=8)
+    if horizontal:
+        ax.invert_yaxis()
+        ax.set_xlim(0, max([*values, 1]) * 1.15)
+    else:
+        ax.set_ylim(0, max([*values, 1]) * 1.15)
+    ax.tick_params(labelsize=8)
+    ax.set_title(title, fontsize=10)
+    return _png(plt, fig)
