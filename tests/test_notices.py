@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from test_ledger import pg_url  # noqa: F401  (fixture: a fresh database on the PERFXL_TEST_PG_URL server)
@@ -309,12 +310,13 @@ def test_cli_notices(tmp_path, checked):
     assert run("--today", "下周").exit_code == 2
 
     reminders = run("--overdue", "--today", late, "--reminders", str(tmp_path / "催办"))
-    try:
-        import perfxl.documents  # noqa: F401
-    except ImportError:
-        assert reminders.exit_code == 2 and "perfxl.documents" in reminders.output
-    else:
-        assert reminders.exit_code == 1 and len(list((tmp_path / "催办").glob("催办函_*.docx"))) == 1
+    letters = list((tmp_path / "催办").glob("催办函_*.docx"))
+    assert reminders.exit_code == 1 and len(letters) == 1
+    text = "\n".join(p.text for p in docx.Document(str(letters[0])).paragraphs)
+    assert first.number in text and "未反馈" in text
+    with open_ledger(db) as ledger:
+        last = history(ledger, get_notice(ledger, first.number))[-1]
+    assert last["event"] == "reminder" and last["source_file"] == str(letters[0])
 
 
 def test_batch_documents_record_notices_and_feedback_closes_the_loop(tmp_path):

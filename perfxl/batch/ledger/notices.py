@@ -70,16 +70,13 @@ class NoticeStore:
         with self.engine.connect() as conn:
             return conn.execute(query).first()
 
-    def notices(self, *, unit: str | None = None, overdue_on: date | None = None,
-                status: str | None = None) -> list[Any]:
+    def notices(self, *, unit: str | None = None, overdue_on: date | None = None) -> list[Any]:
         """Notices, oldest first; `overdue_on`: not closed and past their deadline on that day."""
         query = select(Notice.__table__).order_by(Notice.issued, Notice.id)
         if unit:
             query = query.where(Notice.unit.like(f"%{unit}%") | (Notice.unit_code == unit))
         if overdue_on is not None:
             query = query.where(Notice.status != NoticeStatus.CLOSED.value, Notice.deadline < overdue_on)
-        if status:
-            query = query.where(Notice.status == status)
         with self.engine.connect() as conn:
             return conn.execute(query).all()
 
