@@ -322,7 +322,6 @@ def test_cli_notices(tmp_path, checked):
 def test_batch_documents_record_notices_and_feedback_closes_the_loop(tmp_path):
     """`perfxl batch --documents 整改通知`: each notice is numbered by the ledger and gets its prefilled
     feedback form; the returned form, run through the next batch, updates that notice."""
-    import docx
     from typer.testing import CliRunner
 
     from perfxl.cli import app, commands  # noqa: F401  (registers the commands)
