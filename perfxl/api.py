@@ -6,11 +6,15 @@ Every door (CLI, batch, Excel UDFs and ribbon, documents) calls these and nothin
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import Finding, Form
 from perfxl.domain.finding import FindingCounts
 from perfxl.scoring import FormScore, score_form
+
+if TYPE_CHECKING:
+    from perfxl.rules.review import Review
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +24,14 @@ class Report(FindingCounts):
     form: Form
     score: FormScore
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    review: "Review | None" = None  # goal declarations: the review grade from the findings (目标审核)
 
     def to_dict(self) -> dict:
-        """The documented score output shape (shared/spec/form-json.md)."""
-        return self.score.to_dict(self.findings)
+        """The documented score output shape, plus the review of a goal declaration."""
+        out = self.score.to_dict(self.findings)
+        if self.review is not None:
+            out["review"] = self.review.to_dict()
+        return out
 
 
 def score(form: Form, pack: RulePack | None = None) -> FormScore:
@@ -34,10 +42,12 @@ def score(form: Form, pack: RulePack | None = None) -> FormScore:
 def check(form: Form, *, pack: RulePack | None = None, goal_form: Form | None = None) -> Report:
     """Score one form and run every active rule over it."""
     from perfxl.rules import check_form
+    from perfxl.rules.review import review_form
 
     pack = pack or default_pack()
     result = score_form(form, pack)
-    return Report(form, result, tuple(check_form(form, pack=pack, score=result, goal_form=goal_form)))
+    findings = tuple(check_form(form, pack=pack, score=result, goal_form=goal_form))
+    return Report(form, result, findings, review_form(findings, pack) if form.kind.is_goal else None)
 
 
 def load_forms(path: str | Path) -> list[Form]:
@@ -91,8 +101,21 @@ def check_file(path: str | Path, *, pack: RulePack | None = None,
     result = read(path)
     forms = result.forms or ((result.form,) if result.form is not None else ())
     match = goal_form if callable(goal_form) else lambda _form: goal_form
-    reports = tuple(check(form, pack=pack, goal_form=match(form)) for form in forms)
-    return FileReport(str(path), tuple(adjust(result.findings, pack)), reports)
+    read_findings = tuple(adjust(result.findings, pack))
+    reports = tuple(_with_read_findings(check(form, pack=pack, goal_form=match(form)), read_findings, pack)
+                    for form in forms)
+    return FileReport(str(path), read_findings, reports)
+
+
+def _with_read_findings(report: Report, read_findings: tuple[Finding, ...], pack: RulePack) -> Report:
+    """A goal declaration's review counts what the reader found in its workbook too."""
+    if report.review is None or not read_findings:
+        return report
+    from dataclasses import replace
+
+    from perfxl.rules.review import review_form
+
+    return replace(report, review=review_form(read_findings + report.findings, pack))
 
 
 # ---------------------------------------------------------------------------------------------------------------

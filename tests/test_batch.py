@@ -61,6 +61,27 @@ def test_statuses(corpus, run):
         assert code in [f["code"] for f in by_file[rel]["findings"]], (rel, code)
 
 
+def test_each_kind_of_form_has_its_own_status(run):
+    """Goal declarations are reviewed (with their review grade), monitoring forms checked (with their lights),
+    self-assessments scored; none of the first two is labelled 已评分."""
+    _, rows, _, _ = run
+    by_kind = {}
+    for r in rows:
+        if r["kind"]:
+            by_kind.setdefault(r["kind"], []).append(r)
+    assert {"project_goal", "project_monitor", "project_selfeval"} <= set(by_kind)
+    for kind, clean in (("project_goal", "reviewed"), ("dept_goal", "reviewed"), ("project_monitor", "checked"),
+                        ("project_selfeval", "scored"), ("dept_selfeval", "scored")):
+        for r in by_kind.get(kind, []):
+            assert r["status"] in (clean, "errors"), (kind, r["status"])
+            if kind.endswith("goal"):
+                assert r["grade"] in ("优", "良", "中", "差") and r["total"] is None
+                if r["status"] == "reviewed":
+                    assert r["reason"].startswith("审核等级：")
+            if r["status"] == "checked":
+                assert "预算执行进度" in r["reason"]
+
+
 def test_sources_unchanged(corpus, run):
     assert tree_hashes(corpus.folder) == run[3]
 
@@ -125,6 +146,10 @@ def test_summary_workbook(run):
     with zipfile.ZipFile(out / "汇总.xlsx") as zf:
         charts = [n for n in zf.namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) >= 4
+    stats = [[c.value for c in r] for r in wb["统计"].iter_rows()]
+    heading = next(i for i, r in enumerate(stats) if r[0] and str(r[0]).startswith("最常见的问题（前"))
+    frequent = [r[0] for r in stats[heading + 2:] if r[0]][:3]
+    assert frequent and all(re.fullmatch(r"[A-Z]\d{3} .*[\u4e00-\u9fff].*", label) for label in frequent), frequent
 
 
 def test_hostile_text_is_plain_text(run):

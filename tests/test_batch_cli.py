@@ -67,6 +67,22 @@ def test_usage_errors(tmp_path):
     assert runner.invoke(app, ["ledger", "runs", "--out", str(tmp_path / "none")]).exit_code == 2
 
 
+def test_empty_input_is_a_warning_and_exit_2(tmp_path):
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    result = runner.invoke(app, ["batch", str(empty), "--out", str(tmp_path / "o"), "-w", "0"])
+    assert result.exit_code == 2
+    assert "没有任何文件" in result.stderr
+
+
+def test_goals_folder_with_other_files_gives_one_line(corpus, tmp_path):
+    result = runner.invoke(app, ["batch", str(corpus.folder), "--out", str(tmp_path / "o"), "-w", "0",
+                                 "--goals", str(corpus.folder)], env={"COLUMNS": "200"})
+    assert result.exit_code in (0, 1), result.output
+    ignored = [line for line in result.output.splitlines() if "不是绩效目标申报表" in line]
+    assert len(ignored) == 1 and "个文件" in ignored[0]
+
+
 class StopAfter(NullReporter):
     """Simulates Ctrl-C after `n` files."""
 

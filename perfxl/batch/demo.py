@@ -28,7 +28,7 @@ from perfxl.batch.outcome import Status
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HOSTILE_UNIT = '=HYPERLINK("http://x","y")'
-FORM_STATUSES = frozenset({Status.SCORED, Status.ERRORS})
+FORM_STATUSES = frozenset(s for s in Status if s.is_form)
 
 
 @dataclass(slots=True)

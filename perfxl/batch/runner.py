@@ -83,8 +83,9 @@ class BatchResult:
 
     @property
     def problems(self) -> int:
-        """Files that are neither cleanly scored nor recorded feedback."""
-        return sum(n for status, n in self.counts.items() if status not in (Status.SCORED.value, Status.FEEDBACK.value))
+        """Files that are not a form checked without errors, nor recorded feedback."""
+        return sum(n for status, n in self.counts.items()
+                   if not (Status(status).is_form or status == Status.FEEDBACK) or status == Status.ERRORS)
 
 
 # -- config identity -------------------------------------------------------------------------------
@@ -118,6 +119,7 @@ def load_goals(folder: Path, work_dir: Path, limits: ArchiveLimits = DEFAULT_ARC
 
     index = GoalIndex()
     notes: list[str] = []
+    ignored: list[str] = []  # files in the folder that are not goal declarations: one line for all of them
     digest = hashlib.sha256()
     for entry in discover(folder, work_dir / "goals", limits=limits):
         if entry.path is None:
@@ -131,7 +133,7 @@ def load_goals(folder: Path, work_dir: Path, limits: ArchiveLimits = DEFAULT_ARC
         forms = result.forms or ((result.form,) if result.form is not None else ())
         goals = [f for f in forms if f.kind in (FormKind.PROJECT_GOAL, FormKind.DEPT_GOAL)]
         if not goals:
-            notes.append(f"目标申报表文件夹中的 {entry.file} 不是绩效目标申报表，已忽略")
+            ignored.append(entry.file)
             continue
         digest.update(f"{entry.file}\0{sha}\0".encode())
         for form in goals:
@@ -141,6 +143,9 @@ def load_goals(folder: Path, work_dir: Path, limits: ArchiveLimits = DEFAULT_ARC
                         notes.append(f"目标申报表 {entry.file} 与 {index.forms[key][0]} 的单位、项目和年度相同，已使用后者")
                     continue
                 index.forms[key] = (entry.file, form)
+    if ignored:
+        shown = "、".join(ignored[:3]) + (f" 等 {len(ignored)} 个文件" if len(ignored) > 3 else "")
+        notes.append(f"目标申报表文件夹中的 {shown}不是绩效目标申报表，已忽略")
     index.fingerprint = digest.hexdigest() if index.forms else ""
     return index, notes
 
@@ -288,7 +293,10 @@ def run_batch(options: BatchOptions, reporter: Reporter | None = None) -> BatchR
         try:
             _account_for_all(ledger, run_id, chash)
             reporter.phase("正在检查重复提交…")
-            _duplicates(ledger, run_id, {t.file_id: t.entry.path for t in tasks if t.entry.path is not None})
+            turned = _duplicates(ledger, run_id, {t.file_id: t.entry.path for t in tasks if t.entry.path is not None})
+            if turned:
+                notes.append(f"重复提交检查（D501/D502）后，{turned} 个文件改为“有错误”，"
+                             "因此下表与处理过程中显示的计数不同")
             reporter.phase("正在计算排名…")
             _rank(ledger, run_id, pack)
             results_path = summary_path = None
@@ -429,10 +437,11 @@ def _account_for_all(ledger: Ledger, run_id: int, chash: str) -> None:
 
 
 # -- post-passes ---------------------------------------------------------------------------------
-def _duplicates(ledger: Ledger, run_id: int, paths: dict[int, Path]) -> None:
+def _duplicates(ledger: Ledger, run_id: int, paths: dict[int, Path]) -> int:
     """D-family (perfxl.rules.duplicates): the same form submitted twice, or two forms for the same
     declaration. The ledger finds candidate groups by the keys workers stored; only those few files are
-    read again here so that the linter's own function decides and words the findings."""
+    read again here so that the linter's own function decides and words the findings. Returns how many
+    files the duplicate findings turned into "有错误"."""
     from dataclasses import replace
 
     from perfxl import api
@@ -440,7 +449,7 @@ def _duplicates(ledger: Ledger, run_id: int, paths: dict[int, Path]) -> None:
 
     candidates = ledger.duplicate_candidates(run_id)
     if not candidates:
-        return
+        return 0
     forms = []
     for _result_id, file_id, display, _content, _identity in candidates:
         form = None
@@ -452,7 +461,7 @@ def _duplicates(ledger: Ledger, run_id: int, paths: dict[int, Path]) -> None:
     additions: dict[int, list] = defaultdict(list)
     for index, found in find_duplicates(forms):
         additions[candidates[index][0]].append(found)
-    ledger.add_findings(dict(additions))
+    return ledger.add_findings(dict(additions))
 
 
 def _rank(ledger: Ledger, run_id: int, pack: RulePack) -> None:
@@ -527,7 +536,15 @@ def rate_buckets(rates) -> list[tuple[str, int]]:
 
 def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack, options: BatchOptions,
                        input_path: Path) -> Path:
-    from perfxl.batch.summary import FindingLine, RankLine, Stats, SummaryInput, SummaryRow, write_summary
+    from perfxl.batch.summary import (
+        TOP_FINDINGS,
+        FindingLine,
+        RankLine,
+        Stats,
+        SummaryInput,
+        SummaryRow,
+        write_summary,
+    )
     from perfxl.domain import Severity
 
     counts = ledger.status_counts(run_id)
@@ -543,8 +560,8 @@ def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack
         statuses=[(s.label, counts.get(s.value, 0)) for s in Status],
         grades=[(name, grades.get(name, 0)) for name, _ in pack.grade_bands],
         ranking_grades=[(name, ranking_grades.get(name, 0)) for name in pack.ranking_grades],
-        top_findings=[(code, Severity(sev).label if sev in Severity._value2member_map_ else sev, message, n, files)
-                      for code, sev, _name, n, files, message in ledger.top_findings(run_id)],
+        top_findings=[(_rule_label(code), Severity(sev).label if sev in Severity._value2member_map_ else sev, message,
+                       n, files) for code, sev, _name, n, files, message in ledger.top_findings(run_id, TOP_FINDINGS)],
         execution_rates=rate_buckets(ledger.execution_rates(run_id)),
     )
     finding_count = ledger.finding_count(run_id)
@@ -574,3 +591,11 @@ def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack
 
 def default_workers() -> int:
     return os.cpu_count() or 1
+
+
+def _rule_label(code: str) -> str:
+    """"S201 自评得分与评分规则不符": the code an accountant can look up, and what it means."""
+    from perfxl.rules.registry import rule
+
+    known = rule(code)
+    return f"{code} {known.title}" if known else code

@@ -19,6 +19,7 @@ from pathlib import Path
 from perfxl.atomic import atomic_path
 
 MAX_CELL = 32767
+TOP_FINDINGS = 15  # the 统计 sheet lists (and charts) the most frequent problems, this many
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_CELL = re.compile(r"^(?P<sheet>.+)!\$?(?P<col>[A-Z]{1,3})\$?(?P<row>[0-9]{1,7})$")
@@ -119,7 +120,7 @@ RANK_COLUMNS = [
 ]
 
 _STATUS_FILL = {
-    "errors": "#FCE4E4", "unreadable": "#FDEBD0", "not_form": "#EEEEEE", "timeout": "#F5C6CB", "failed": "#F5C6CB",
+    "reviewed": "#E8F1FB", "checked": "#E8F1FB", "errors": "#FCE4E4", "unreadable": "#FDEBD0", "not_form": "#EEEEEE", "timeout": "#F5C6CB", "failed": "#F5C6CB",
 }
 
 
@@ -304,7 +305,7 @@ def _ranking_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
 def _stats_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     ws = workbook.add_worksheet(SHEET_STATS)
     _print_setup(ws, f"{data.title} — 统计", 0, landscape=False)
-    ws.set_column(0, 0, 26)
+    ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 10)
     ws.set_column(2, 2, 50)
     ws.set_column(3, 4, 10)
@@ -344,14 +345,14 @@ def _stats_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
             if chart_type == "bar":  # horizontal bars: keep the table's order, most frequent on top
                 chart.set_y_axis({"reverse": True})
             chart.set_legend({"none": True})
-            chart.set_size({"width": 520, "height": 260})
+            chart.set_size({"width": 560, "height": max(260, 70 + 24 * len(rows))})  # every bar labelled
             ws.insert_chart(chart_row, 6, chart)
-            chart_row += 14
+            chart_row += max(14, 4 + len(rows) * 24 // 20)
         row += 2
 
     block("处理状态", ["状态", "文件数"], s.statuses, "column", "处理状态分布", 1)
     block("评分等级分布（规则总分）", ["等级", "表单数"], s.grades, "column", "评分等级分布", 1)
     block("排名等级分布", ["排名等级", "表单数"], s.ranking_grades, "column", "排名等级分布", 1)
-    block("最常见的问题", ["代码", "级别", "问题（示例）", "出现次数", "涉及文件"],
-          [(code, level, text, n, files) for code, level, text, n, files in s.top_findings], "bar", "最常见的问题", 3)
+    block(f"最常见的问题（前 {TOP_FINDINGS} 项）", ["规则", "级别", "问题（示例）", "出现次数", "涉及文件"],
+          s.top_findings, "bar", f"最常见的问题（前 {TOP_FINDINGS} 项，按出现次数）", 3)
     block("预算执行率分布", ["执行率区间", "表单数"], s.execution_rates, "column", "预算执行率分布", 1)

@@ -202,18 +202,23 @@ def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
     difference = half_up(score.self_total - score.total, decimals) \
         if score.self_total is not None and score.total is not None else None
     first_error = next((f for f in findings if f.severity is Severity.ERROR), None)
+    kind = form.kind.value
+    if report.review is not None:  # goal declarations: the review grade is their grade
+        grade, note = report.review.grade, report.review.summary()
+    else:
+        grade, note = score.grade, score.progress.summary() if score.progress is not None else None
     keys = duplicate_keys(form)
     score_dict = score.to_dict()
     for key in ("file", "findings"):
         score_dict.pop(key, None)
     outcome = Outcome(
         task.file_id, task.file,
-        Status.ERRORS if first_error else Status.SCORED,
-        first_error.message if first_error else None,
-        kind=form.kind.value, year=form.year,
+        Status.ERRORS if first_error else Status.clean(kind),
+        first_error.message if first_error else note,
+        kind=kind, year=form.year,
         unit=form.unit.name, unit_code=form.unit.code, department=form.unit.department,
         project=form.project.name, project_code=form.project.code,
-        total=total, self_total=self_total, difference=difference, grade=score.grade,
+        total=total, self_total=self_total, difference=difference, grade=grade,
         execution_rate=half_up(score.budget.execution_rate, 6) if score.budget.execution_rate is not None else None,
         content_key=keys[0], identity_key=keys[1],
         goal_file=goal[0] if goal else None,

@@ -25,7 +25,7 @@ from rich.table import Table
 
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack
-from perfxl.cli.output import console, fail
+from perfxl.cli.output import console, errors, fail
 
 EXIT_INTERRUPTED = 130
 PLAIN_EVERY = 10.0  # seconds between progress lines when not on a terminal
@@ -89,7 +89,7 @@ class PlainReporter:
 def _counts(progress) -> str:
     from perfxl.batch import Status
 
-    styles = {Status.SCORED: "green", Status.ERRORS: "red", Status.UNREADABLE: "yellow", Status.NOT_FORM: "dim",
+    styles = {Status.SCORED: "green", Status.REVIEWED: "green", Status.CHECKED: "green", Status.ERRORS: "red", Status.UNREADABLE: "yellow", Status.NOT_FORM: "dim",
               Status.TIMEOUT: "red", Status.FAILED: "red"}
     return "  ".join(f"[{styles[s]}]{s.label} {progress.counts[s]}[/]" for s in Status if progress.counts[s])
 
@@ -183,6 +183,10 @@ def batch(
         raise typer.Exit(EXIT_INTERRUPTED)
     if not quiet:
         _print_result(result)
+    if result.total == 0:
+        errors.print(f"警告：{input} 中没有任何文件，没有表单可以校验。请检查输入路径是否正确。",
+                     style="yellow", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_UNUSABLE)
     if document_kinds:
         _write_documents(input, result, document_kinds, pack, quiet, db or str(result.out_dir / "ledger.sqlite"))
     raise typer.Exit(EXIT_PROBLEMS if result.problems else EXIT_OK)

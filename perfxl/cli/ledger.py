@@ -119,7 +119,7 @@ def show(
         head = "  ".join(x for x in (f"#{r.run_id} {_when(r.started_at)}", r.path, r.unit or "", r.project or "",
                                      kind, f"{r.year}年度" if r.year else "") if x)
         status = Status(r.status)
-        style = {"scored": "green", "errors": "red"}.get(r.status, "yellow")
+        style = {"scored": "green", "reviewed": "green", "checked": "green", "errors": "red"}.get(r.status, "yellow")
         console.print(f"[bold]{escape(head)}[/]")
         detail = "  ".join(x for x in (f"[{style}]{status.label}[/]", score, grade, ranking,
                                        f"错误 {r.errors}，警告 {r.warnings}") if x)

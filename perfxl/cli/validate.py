@@ -73,7 +73,6 @@ def _goal_form(path: Path, pack: RulePack) -> Form:
 
 def check_path(path: Path, pack: RulePack, goal_form: Form | None = None) -> list[Checked]:
     """Read one file and lint every form in it (a workbook may hold several; a JSON file a list)."""
-    from perfxl.rules.review import review_form
 
     checked = api.check_file(path, pack=pack, goal_form=goal_form)
     if not checked.reports:
@@ -81,8 +80,7 @@ def check_path(path: Path, pack: RulePack, goal_form: Form | None = None) -> lis
     out = []
     for report in checked.reports:
         findings = tuple(sorted([*checked.read_findings, *report.findings], key=sort_key))
-        review = review_form(findings, pack) if report.form.kind.is_goal else None
-        out.append(Checked(path, report.form, findings, review))
+        out.append(Checked(path, report.form, findings, report.review))
     return out
 
 

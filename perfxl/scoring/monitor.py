@@ -14,10 +14,8 @@ from perfxl.config import RulePack
 from perfxl.domain.model import Form
 from perfxl.domain.values import ValueKind, align
 from perfxl.scoring.context import Context
-from perfxl.scoring.results import MonitorScore, ProgressItem
+from perfxl.scoring.results import LIGHT_LABELS, MonitorScore, ProgressItem
 from perfxl.scoring.rounding import fmt, percent
-
-LIGHT_LABELS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "blue": "蓝灯"}
 
 
 def light(ratio: float | None, pack: RulePack) -> str | None:

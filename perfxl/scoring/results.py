@@ -119,6 +119,9 @@ class BudgetScore:
         }
 
 
+LIGHT_LABELS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "blue": "蓝灯"}  # 财预〔2019〕136号 practice
+
+
 @dataclass(frozen=True, slots=True)
 class ProgressItem:
     """Monitoring: one indicator's progress against the elapsed share of the year (财预〔2019〕136号)."""
@@ -148,6 +151,13 @@ class MonitorScore:
     budget_light: str | None
     budget_explain: str
     indicators: tuple[ProgressItem, ...]
+
+    def summary(self) -> str:
+        """One Chinese line: the budget's light and how many indicators have each light."""
+        counts = {lamp: sum(1 for item in self.indicators if item.light == lamp) for lamp in LIGHT_LABELS}
+        shown = "、".join(f"{LIGHT_LABELS[lamp]}{n}项" for lamp, n in counts.items() if n) or "无法计算"
+        budget = LIGHT_LABELS.get(self.budget_light, "无法计算") if self.budget_light else "无法计算"
+        return f"预算执行进度：{budget}；指标进度：{shown}"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -244,9 +244,11 @@ class Ledger(NoticeStore):
                            created_at=stamp, rank=None, rank_of=None, ranking_grade=None, annotated=annotated,
                            errors=len(errors), warnings=sum(1 for f in kept if f.severity == "warning"),
                            infos=sum(1 for f in kept if f.severity == "info"))
-                if src.status in (Status.SCORED.value, Status.ERRORS.value):
-                    row["status"] = (Status.ERRORS if errors else Status.SCORED).value
-                    row["reason"] = errors[0].message if errors else None
+                if Status(src.status).is_form and errors:
+                    row.update(status=Status.ERRORS.value, reason=errors[0].message)
+                elif Status(src.status).is_form:  # the review or progress note stands; an old error does not
+                    row.update(status=Status.clean(src.kind).value,
+                               reason=None if src.status == Status.ERRORS.value else src.reason)
                 rows.append(row)
             ids = list(conn.execute(insert(Result).returning(Result.id, sort_by_parameter_order=True), rows).scalars())
             copies = [{"result_id": new, "seq": f.seq, "code": f.code, "severity": f.severity, "message": f.message,
@@ -298,10 +300,12 @@ class Ledger(NoticeStore):
                 .order_by(File.seq)).all()
         return [tuple(r) for r in rows]
 
-    def add_findings(self, additions: dict[int, list]) -> None:
-        """Append findings to existing results and update their counts and status."""
+    def add_findings(self, additions: dict[int, list]) -> int:
+        """Append findings to existing results and update their counts and status; returns how many results
+        turned into "有错误" by them."""
+        changed = 0
         if not additions:
-            return
+            return changed
         with self.engine.begin() as conn:
             for result_id, findings in additions.items():
                 start = conn.execute(select(func.coalesce(func.max(FindingRow.seq) + 1, 0))
@@ -311,13 +315,15 @@ class Ledger(NoticeStore):
                 errors = sum(1 for f in findings if f.severity.value == "error")
                 warnings = sum(1 for f in findings if f.severity.value == "warning")
                 infos = len(findings) - errors - warnings
-                row = conn.execute(select(Result.status, Result.reason).where(Result.id == result_id)).one()
+                row = conn.execute(select(Result.status).where(Result.id == result_id)).one()
                 values = {"errors": Result.errors + errors, "warnings": Result.warnings + warnings,
                           "infos": Result.infos + infos}
-                if errors and row.status == Status.SCORED.value:
+                if errors and Status(row.status).is_form and row.status != Status.ERRORS.value:
                     first = next(f for f in findings if f.severity.value == "error")
                     values.update(status=Status.ERRORS.value, reason=first.message)
+                    changed += 1
                 conn.execute(update(Result).where(Result.id == result_id).values(**values))
+        return changed
 
     def ranking_inputs(self, run_id: int) -> list[tuple[int, str, int | None, float | None]]:
         """(result id, kind, year, total) of every scored form, in file order."""
