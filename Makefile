@@ -37,9 +37,11 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/read.py
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/documents.py
 
-templates: $(VENV)/.installed
+templates: $(VENV)/.installed-dev
 	$(BIN)/perfxl templates build --out workbook_templates
+	$(BIN)/perfxl report-templates --out report_templates
 
 clean:
 	rm -rf $(VENV) $(DEMO) .pytest_cache .ruff_cache .hypothesis

@@ -27,6 +27,7 @@ from perfxl.rectification import (
     issue_notice,
     list_notices,
     read_feedback,
+    reserve_number,
     write_feedback_form,
 )
 from perfxl.samples import generate_forms
@@ -81,8 +82,11 @@ def test_numbers_and_deadlines_follow_the_pack(tmp_path, checked):
         again = issue_notice(ledger, checked, pack=pack, issued=ISSUED)
         next_year = issue_notice(ledger, checked, pack=pack, issued=date(2027, 1, 4))
         other = issue_notice(ledger, checked, issued=ISSUED)
+        review = reserve_number(ledger, "审核意见", pack=pack, issued=ISSUED, unit="某单位")
+        after = issue_notice(ledger, checked, pack=pack, issued=ISSUED)
     assert [n.number for n in (first, again, next_year, other)] == [
         "青财绩〔2026〕1号", "青财绩〔2026〕2号", "青财绩〔2027〕1号", "×财绩〔2026〕1号"]
+    assert (review, after.number) == ("青财绩〔2026〕3号", "青财绩〔2026〕4号")  # one sequence for every document
     # Friday 4 Dec + 5 working days: Sat 5 (调休), Mon 7 is a holiday, Tue 8 … Fri 11
     assert first.deadline == date(2026, 12, 11)
     assert other.deadline == rectification_deadline(ISSUED, default_pack())
@@ -274,7 +278,8 @@ def test_existing_0001_ledger_is_upgraded_on_open(ledger_url):
         assert [r.input for r in ledger.runs()] == ["/收集"]
         assert ledger.notices() == []
         with ledger.engine.connect() as conn:
-            assert {"notices", "notice_problems", "notice_events"} <= set(inspect(conn).get_table_names())
+            tables = set(inspect(conn).get_table_names())
+            assert {"document_numbers", "notices", "notice_problems", "notice_events"} <= tables
             assert conn.execute(text("SELECT version_num FROM perfxl_ledger_version")).scalar_one() == "0002"
 
 

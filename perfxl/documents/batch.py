@@ -5,8 +5,9 @@ compiled once, so rendering is cheap), and each requested document is written to
 named by unit and project. 文号 are numbered in file order. A form a document does not apply to is
 skipped; a document that cannot be made is listed as a note, never stops the others.
 
-With a ledger, each 整改通知 is also recorded there (perfxl.rectification.issue_notice): its 文号 comes
-from the ledger, and its prefilled 整改情况反馈表 is written beside it for the unit to return.
+With a ledger, 文号 come from the ledger instead (one sequence per prefix and year, across runs), and
+each 整改通知 is recorded there (perfxl.rectification.issue_notice) with its prefilled 整改情况反馈表
+written beside it for the unit to return.
 """
 
 import json
@@ -110,7 +111,9 @@ def write_batch_documents(input: Path, results: Path | list[dict], out: Path, ki
                     if not _applies(kind, result, pack):
                         continue
                     number = ""
-                    if kind in ("审核意见", "提醒函") or (kind == "整改通知" and ledger is None):
+                    if kind in ("审核意见", "提醒函") and ledger is not None:
+                        number = _reserve(ledger, kind, result, entry.file, pack, issued)
+                    elif kind in ("整改通知", "审核意见", "提醒函") and ledger is None:
                         sequence += 1
                         number = document_number(pack, issued.year, sequence)
                     if kind == "整改通知" and ledger is not None:
@@ -156,6 +159,15 @@ def _record_notice(ledger, result: api.FileReport, file: str, pack: RulePack, is
 
     sha = hashlib.sha256(Path(result.path).read_bytes()).hexdigest()
     return issue_notice(ledger, result, pack=pack, issued=issued, source_file=file, sha256=sha)
+
+
+def _reserve(ledger, kind: str, result: api.FileReport, file: str, pack: RulePack, issued: date) -> str:
+    """A 文号 from the ledger for a document that is not tracked further."""
+    from perfxl.rectification import reserve_number
+
+    form = result.report.form
+    return reserve_number(ledger, kind, pack=pack, issued=issued, unit=form.unit.name, project=form.project.name,
+                          source_file=file)
 
 
 def _feedback_form(notice, target: Path) -> Path:

@@ -18,19 +18,46 @@ class ChartError(ValueError):
     """No CJK font (Chinese message)."""
 
 
+def _known(font_manager) -> str | None:
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            return name
+    return next((f.name for f in font_manager.fontManager.ttflist  # any other CJK family the machine has
+                 if "CJK" in f.name or "Hei" in f.name or "Song" in f.name), None)
+
+
+def _system_chinese_fonts() -> list[str]:
+    """Font files fontconfig knows with Chinese coverage (fonts installed after matplotlib cached its list)."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("fc-list")
+    if tool is None:
+        return []
+    try:
+        out = subprocess.run([tool, ":lang=zh", "file"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({line.split(":")[0].strip() for line in out.splitlines() if line.strip()})
+
+
 @cache
 def cjk_font() -> str:
     """The family name of an installed font with Chinese glyphs."""
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in CJK_FONTS:
-        if name in installed:
-            return name
-    for f in font_manager.fontManager.ttflist:  # any other CJK family the machine has
-        if "CJK" in f.name or "Hei" in f.name or "Song" in f.name:
-            return f.name
-    raise ChartError(INSTALL_HINT)
+    name = _known(font_manager)
+    if name is None:
+        for path in _system_chinese_fonts():
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                continue
+        name = _known(font_manager)
+    if name is None:
+        raise ChartError(INSTALL_HINT)
+    return name
 
 
 def _figure(width_cm: float = 15.0, height_cm: float = 7.5):

@@ -14,6 +14,7 @@ _EXPORTS = {
     "Notice": "notices", "Problem": "notices", "RectificationError": "notices",
     "draft_notice": "notices", "get_notice": "notices", "history": "notices", "issue_notice": "notices", "issue_notices": "notices",
     "list_notices": "notices", "notice_problems": "notices", "number_text": "notices",
+    "reserve_number": "notices",
     "FeedbackData": "feedback", "FeedbackResult": "feedback", "apply_feedback": "feedback",
     "is_feedback_workbook": "feedback", "read_feedback": "feedback", "write_feedback_form": "feedback",
     "write_reminders": "reminders",

@@ -174,6 +174,16 @@ def issue_notice(ledger: Ledger, report: Report | FileReport, *, pack: RulePack 
     return get_notice(ledger, notice_id=notice_id)
 
 
+def reserve_number(ledger: Ledger, kind: str, *, pack: RulePack | None = None, issued: date | None = None,
+                   unit: str | None = None, project: str | None = None, source_file: str | None = None) -> str:
+    """The next 发文字号 from the ledger for another numbered document (审核意见, 提醒函 …), so that it
+    never repeats a notice's number."""
+    prefix, _ = _settings(pack)
+    issued = issued or date.today()
+    return ledger.reserve_number(kind=kind, prefix=prefix, year=issued.year, number_format=number_text,
+                                 issued=issued, at=_now(), unit=unit, project=project, source_file=source_file)
+
+
 def issue_notices(ledger: Ledger, reports: Iterable[Report | FileReport], *, pack: RulePack | None = None,
                   issued: date | None = None) -> list[Notice]:
     """One notice per checked form that has problems (`perfxl batch --documents 整改通知`)."""

@@ -132,6 +132,25 @@ class FindingRow(Base):
     name: Mapped[str | None] = mapped_column(Text)
 
 
+class DocumentNumber(Base):
+    """Every 发文字号 handed out (整改通知, 审核意见, 提醒函 …): one sequence per prefix and year."""
+
+    __tablename__ = "document_numbers"
+    __table_args__ = (UniqueConstraint("prefix", "year", "seq", name="uq_document_numbers_prefix_year_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(100), unique=True)
+    prefix: Mapped[str] = mapped_column(String(60))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # the document: 整改通知, 审核意见 …
+    unit: Mapped[str | None] = mapped_column(Text)
+    project: Mapped[str | None] = mapped_column(Text)
+    source_file: Mapped[str | None] = mapped_column(Text)
+    issued: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Notice(Base):
     """A rectification notice (整改通知): its number, addressee, source form and current status."""
 

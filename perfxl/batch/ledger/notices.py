@@ -1,4 +1,5 @@
-"""Ledger queries for rectification notices (整改通知): numbering, problems, feedback, history.
+"""Ledger queries for document numbers (发文字号) and rectification notices (整改通知): problems,
+feedback, history.
 
 Current state lives in `notices` and `notice_problems`; every change is also appended to
 `notice_events` with its time and source file, and nothing is ever deleted (留痕).
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from perfxl.batch.ledger.models import Notice, NoticeEvent, NoticeProblem
+from perfxl.batch.ledger.models import DocumentNumber, Notice, NoticeEvent, NoticeProblem
 from perfxl.rectification.status import NoticeStatus, ProblemStatus, notice_status
 
 NUMBER_RETRIES = 5  # concurrent issuers race for the next number; the unique constraint decides
@@ -29,6 +30,32 @@ class NoticeStore:
 
     engine: Engine
 
+    def reserve_number(self, *, kind: str, prefix: str, year: int, number_format, issued: date, at,
+                       unit: str | None = None, project: str | None = None, source_file: str | None = None) -> str:
+        """The next free 发文字号 for (prefix, year), recorded for a document of `kind`."""
+        return self._numbered(lambda conn, seq, number: None, kind=kind, prefix=prefix, year=year,
+                              number_format=number_format, issued=issued, at=at, unit=unit, project=project,
+                              source_file=source_file)[1]
+
+    def _numbered(self, insert_rows, *, kind: str, prefix: str, year: int, number_format, issued: date, at,
+                  unit: str | None, project: str | None, source_file: str | None) -> tuple[Any, str]:
+        """Allocate the next number and run `insert_rows(conn, seq, number)` in the same transaction; the
+        unique constraint settles a race between issuers (retried)."""
+        for attempt in range(NUMBER_RETRIES):
+            try:
+                with self.engine.begin() as conn:
+                    seq = conn.execute(select(func.coalesce(func.max(DocumentNumber.seq), 0) + 1)
+                                       .where(DocumentNumber.prefix == prefix, DocumentNumber.year == year)).scalar_one()
+                    number = number_format(prefix, year, seq)
+                    conn.execute(insert(DocumentNumber), {
+                        "number": number, "prefix": prefix, "year": year, "seq": seq, "kind": kind, "unit": unit,
+                        "project": project, "source_file": source_file, "issued": issued, "created_at": at})
+                    return insert_rows(conn, seq, number), number
+            except IntegrityError:
+                if attempt == NUMBER_RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
     def add_notice(self, *, prefix: str, year: int, number_format, issued: date, deadline: date,
                    problems: Sequence[dict[str, Any]], at, **identity: Any) -> int:
         """Insert a notice with the next free number for (prefix, year) and its problems; its id.
@@ -36,33 +63,28 @@ class NoticeStore:
         `number_format(prefix, year, seq)` gives the 文号; `identity` holds unit, unit_code, department,
         project, kind, form_year, source_file, source_sha256, result_id.
         """
-        for attempt in range(NUMBER_RETRIES):
-            try:
-                with self.engine.begin() as conn:
-                    seq = conn.execute(select(func.coalesce(func.max(Notice.seq), 0) + 1)
-                                       .where(Notice.prefix == prefix, Notice.year == year)).scalar_one()
-                    notice_id = conn.execute(insert(Notice).returning(Notice.id), {
-                        "number": number_format(prefix, year, seq), "prefix": prefix, "year": year, "seq": seq,
-                        "issued": issued, "deadline": deadline, "status": NoticeStatus.OPEN.value,
-                        "created_at": at, "updated_at": at, **identity,
-                    }).scalar_one()
-                    if problems:
-                        conn.execute(insert(NoticeProblem), [
-                            {"notice_id": notice_id, "seq": i, "code": p["code"], "severity": p.get("severity"),
-                             "message": p["message"], "location": p.get("location"),
-                             "status": ProblemStatus.OPEN.value, "updated_at": at}
-                            for i, p in enumerate(problems, start=1)])
-                    conn.execute(insert(NoticeEvent), {
-                        "notice_id": notice_id, "at": at, "event": "issued", "new_status": NoticeStatus.OPEN.value,
-                        "source_file": identity.get("source_file"), "source_sha256": identity.get("source_sha256"),
-                        "detail": _json({"number": number_format(prefix, year, seq), "deadline": deadline,
-                                         "problems": len(problems)}),
-                    })
-                    return notice_id
-            except IntegrityError:
-                if attempt == NUMBER_RETRIES - 1:
-                    raise
-        raise AssertionError("unreachable")
+        def rows(conn, seq: int, number: str) -> int:
+            notice_id = conn.execute(insert(Notice).returning(Notice.id), {
+                "number": number, "prefix": prefix, "year": year, "seq": seq, "issued": issued,
+                "deadline": deadline, "status": NoticeStatus.OPEN.value, "created_at": at, "updated_at": at,
+                **identity,
+            }).scalar_one()
+            if problems:
+                conn.execute(insert(NoticeProblem), [
+                    {"notice_id": notice_id, "seq": i, "code": p["code"], "severity": p.get("severity"),
+                     "message": p["message"], "location": p.get("location"), "status": ProblemStatus.OPEN.value,
+                     "updated_at": at}
+                    for i, p in enumerate(problems, start=1)])
+            conn.execute(insert(NoticeEvent), {
+                "notice_id": notice_id, "at": at, "event": "issued", "new_status": NoticeStatus.OPEN.value,
+                "source_file": identity.get("source_file"), "source_sha256": identity.get("source_sha256"),
+                "detail": _json({"number": number, "deadline": deadline, "problems": len(problems)}),
+            })
+            return notice_id
+
+        return self._numbered(rows, kind="整改通知", prefix=prefix, year=year, number_format=number_format,
+                              issued=issued, at=at, unit=identity.get("unit"), project=identity.get("project"),
+                              source_file=identity.get("source_file"))[0]
 
     def notice(self, number: str | None = None, notice_id: int | None = None) -> Any | None:
         query = select(Notice.__table__)

@@ -1,4 +1,4 @@
-"""Rectification notices, their problems and every status change (留痕).
+"""Document numbers; rectification notices, their problems and every status change (留痕).
 
 Revision ID: 0002
 Revises: 0001
@@ -15,6 +15,24 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "document_numbers",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.String(100), nullable=False),
+        sa.Column("prefix", sa.String(60), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("unit", sa.Text(), nullable=True),
+        sa.Column("project", sa.Text(), nullable=True),
+        sa.Column("source_file", sa.Text(), nullable=True),
+        sa.Column("issued", sa.Date(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_document_numbers"),
+        sa.UniqueConstraint("number", name="uq_document_numbers_number"),
+        sa.UniqueConstraint("prefix", "year", "seq", name="uq_document_numbers_prefix_year_seq"),
+    )
+
     op.create_table(
         "notices",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -94,3 +112,4 @@ def downgrade() -> None:
     op.drop_table("notice_events")
     op.drop_table("notice_problems")
     op.drop_table("notices")
+    op.drop_table("document_numbers")
