@@ -189,6 +189,10 @@ def test_bad_feedback_input(tmp_path, checked):
         kept = [json.loads(e["detail"]) for e in history(ledger, notice) if e["event"] == "rejected"]
         assert {k["completed_on"] for k in kept} >= {"下周"} and "下周" in kept[0]["reason"]  # nothing lost
 
+        # nothing filled in
+        empty = apply_feedback(ledger, read_feedback(form), source_file="空.xlsx", sha256=sha(form))
+        assert empty.findings[0].code == "R110" and empty.recorded == 0
+
         # an unknown notice number: nothing recorded, said clearly
         unknown = fill(form, tmp_path / "文号.xlsx", {0: ("x", "已完成", "2026-12-15", "张三")}, {"B3": "财绩〔2026〕99号"})
         result = apply_feedback(ledger, read_feedback(unknown), source_file="文号.xlsx", sha256=sha(unknown))

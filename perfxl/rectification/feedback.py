@@ -24,7 +24,7 @@ from perfxl.forms.feedback import (
     build_feedback_workbook,
 )
 from perfxl.forms.problems import Problem
-from perfxl.rectification.notices import Notice, _now, get_notice
+from perfxl.rectification.notices import Notice, get_notice, timestamp
 from perfxl.rectification.status import COMPLETION_CHOICES, NoticeStatus, ProblemStatus
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ PROBLEMS = {p.code: p for p in (
             "无需处理；如有新的整改进展，请在反馈表中更新后重新报送"),
     Problem("R109", "feedback-completion-missing", W, "问题 {problem} 填写了内容但未选择完成情况，本行未登记（内容已留存）",
             "请从下拉列表中选择完成情况后重新报送"),
+    Problem("R110", "feedback-empty", W, "整改情况反馈表中没有填写任何问题的整改情况（整改通知 {number}）",
+            "请逐项填写整改措施、完成情况、完成时间和责任人后重新报送"),
 )}
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -243,12 +245,15 @@ def apply_feedback(ledger: Ledger, data: FeedbackData, *, source_file: str | Non
             found = _finding("R108", at=earlier.at.strftime("%Y-%m-%d %H:%M"), number=notice.number)
             return FeedbackResult(notice, (found,), found.message)
     filled = [r for r in data.rows if not r.blank]
+    if not filled:
+        found = _finding("R110", number=notice.number)
+        return FeedbackResult(notice, (found, *findings), found.message)
     if notice.status == NoticeStatus.CLOSED.value:
         closed = notice.closed_at.strftime("%Y-%m-%d") if notice.closed_at else "此前"
         found = _finding("R103", number=notice.number, closed=closed)
         ledger.record_feedback(notice.id, [], [{"detail": {"reason": found.message,
                                                            "rows": [r.values() for r in filled]}}],
-                               source_file=source_file, sha256=sha256, at=_now())
+                               source_file=source_file, sha256=sha256, at=timestamp())
         return FeedbackResult(notice, (found, *findings), found.message)
 
     ids = {row.seq: row.id for row in ledger.notice_problems(notice.id)}
@@ -266,7 +271,7 @@ def apply_feedback(ledger: Ledger, data: FeedbackData, *, source_file: str | Non
         updates.append({"problem_id": ids[seq], "status": COMPLETION_CHOICES[r.completion].value,
                         "measures": r.measures, "completed_on": r.completed_on, "owner": r.owner,
                         "detail": {**r.values(), "reporter": data.reporter, "phone": data.phone}})
-    _, new = ledger.record_feedback(notice.id, updates, rejected, source_file=source_file, sha256=sha256, at=_now())
+    _, new = ledger.record_feedback(notice.id, updates, rejected, source_file=source_file, sha256=sha256, at=timestamp())
     after = get_notice(ledger, notice_id=notice.id)
     return FeedbackResult(after, tuple(findings), _summary(after, updates, rejected, new), len(updates))
 

@@ -30,7 +30,8 @@ class RectificationError(RuntimeError):
     """A notice cannot be issued or found; the message is Chinese."""
 
 
-def _now() -> datetime:
+def timestamp() -> datetime:
+    """Now, as the ledger stores times (naive UTC)."""
     from perfxl.batch.ledger.store import now
 
     return now()
@@ -167,7 +168,7 @@ def issue_notice(ledger: Ledger, report: Report | FileReport, *, pack: RulePack 
     source = source_file or getattr(report, "path", None) or form.source
     notice_id = ledger.add_notice(
         prefix=prefix, year=issued.year, number_format=number_text, issued=issued,
-        deadline=deadline(issued), problems=problems, at=_now(),
+        deadline=deadline(issued), problems=problems, at=timestamp(),
         unit=form.unit.name, unit_code=form.unit.code, department=form.unit.department, project=form.project.name,
         kind=form.kind.value, form_year=form.year,
         source_file=str(source) if source else None, source_sha256=sha256, result_id=result_id)
@@ -181,7 +182,7 @@ def reserve_number(ledger: Ledger, kind: str, *, pack: RulePack | None = None, i
     prefix, _ = _settings(pack)
     issued = issued or date.today()
     return ledger.reserve_number(kind=kind, prefix=prefix, year=issued.year, number_format=number_text,
-                                 issued=issued, at=_now(), unit=unit, project=project, source_file=source_file)
+                                 issued=issued, at=timestamp(), unit=unit, project=project, source_file=source_file)
 
 
 def issue_notices(ledger: Ledger, reports: Iterable[Report | FileReport], *, pack: RulePack | None = None,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfxl.config import RulePack, default_pack
-from perfxl.rectification.notices import Notice, RectificationError, _now
+from perfxl.rectification.notices import Notice, RectificationError, timestamp
 
 if TYPE_CHECKING:
     from perfxl.batch.ledger import Ledger
@@ -43,6 +43,6 @@ def write_reminders(ledger: Ledger, notices: Iterable[Notice], out_dir: str | Pa
         for problem in data["problems"]:  # the letter shows each open problem's state in words
             problem["status"] = problem["status_label"]
         render(REMINDER_KIND, overdue_context(data, pack=pack, issued=today), target, pdf=pdf)
-        ledger.record_reminder(notice.id, document=str(target), at=_now())
+        ledger.record_reminder(notice.id, document=str(target), at=timestamp())
         written.append(target)
     return written
