@@ -38,6 +38,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/batch.py
 	$(BIN)/python bench/documents.py
+	$(BIN)/python bench/fuzz.py
 
 templates: $(VENV)/.installed-dev
 	$(BIN)/perfxl templates build --out workbook_templates

@@ -34,17 +34,34 @@ PROJECTS = {
     "文化广电旅游局": ["公共文化服务体系建设", "非物质文化遗产保护"],
 }
 
-# 数量指标 that fit each department's projects: (name, target, unit).
+# 数量指标 that fit each project: (name, target, unit). An animal-epidemic project reports animals immunised,
+# not hectares of farmland.
 QUANTITY = {
-    "教育局": [("维修改造学校数量", 3, "所"), ("资助学生人数", 1200, "人"), ("教师培训人次", 8755, "人次")],
-    "卫生健康局": [("建立居民健康档案人数", 52000, "人"), ("采购医疗设备数量", 45, "台"), ("开展义诊次数", 24, "次")],
-    "农业农村局": [("建成高标准农田面积", 1.2, "万亩"), ("技术培训农民人次", 3600, "人次"), ("动物免疫数量", 8.5, "万头")],
-    "交通运输局": [("农村公路养护里程", 126.5, "公里"), ("改造危桥数量", 6, "座"), ("新建候车亭数量", 40, "个")],
-    "民政局": [("发放低保资金户数", 560, "户"), ("救助特困人员人数", 320, "人"), ("新建养老服务站点", 8, "个")],
-    "人力资源和社会保障局": [("职业技能培训人次", 2400, "人次"), ("发放创业补贴户数", 150, "户"), ("新增城镇就业人数", 1800, "人")],
-    "水利局": [("治理河道长度", 12.5, "公里"), ("除险加固水库数量", 3, "座"), ("巩固提升饮水工程数量", 15, "处")],
-    "文化广电旅游局": [("开展公益文化活动次数", 60, "场"), ("新增图书藏量", 2.5, "万册"), ("非遗项目保护数量", 12, "项")],
+    "义务教育学校校舍维修改造": [("维修改造学校数量", 3, "所"), ("维修改造校舍面积", 4200, "平方米")],
+    "学生资助补助经费": [("资助学生人数", 1200, "人"), ("发放营养餐补助人数", 3500, "人")],
+    "教师培训专项": [("教师培训人次", 8755, "人次"), ("开展培训班期数", 24, "期")],
+    "学前教育发展资金": [("新增学前教育学位数", 360, "个"), ("资助幼儿人数", 480, "人")],
+    "基本公共卫生服务补助": [("建立居民健康档案人数", 52000, "人"), ("老年人健康管理人数", 6800, "人")],
+    "基层医疗卫生机构设备购置": [("采购医疗设备数量", 45, "台"), ("配备设备的卫生院数量", 12, "个")],
+    "重大传染病防控经费": [("开展传染病筛查人次", 15000, "人次"), ("开展义诊次数", 24, "次")],
+    "高标准农田建设": [("建成高标准农田面积", 1.2, "万亩"), ("新建灌溉渠道长度", 18, "公里")],
+    "农业技术推广与服务补助": [("技术培训农民人次", 3600, "人次"), ("推广农业新技术数量", 8, "项")],
+    "动物防疫补助经费": [("动物免疫数量", 8.5, "万头"), ("开展疫病监测采样数", 2400, "份")],
+    "农村公路养护工程": [("农村公路养护里程", 126.5, "公里"), ("整治路面病害面积", 3.2, "万平方米")],
+    "危桥改造工程": [("改造危桥数量", 6, "座"), ("新建桥梁长度", 180, "米")],
+    "客运站建设补助": [("新建候车亭数量", 40, "个"), ("建成乡镇客运站数量", 2, "个")],
+    "城乡最低生活保障资金": [("发放低保资金户数", 560, "户"), ("保障城乡低保对象人数", 1350, "人")],
+    "特困人员救助供养": [("救助特困人员人数", 320, "人"), ("集中供养特困人员人数", 85, "人")],
+    "养老服务体系建设": [("新建养老服务站点", 8, "个"), ("新增养老床位数", 120, "张")],
+    "职业技能提升行动": [("职业技能培训人次", 2400, "人次"), ("取得职业资格证书人数", 1600, "人")],
+    "就业创业补贴资金": [("发放创业补贴户数", 150, "户"), ("新增城镇就业人数", 1800, "人")],
+    "中小河流治理工程": [("治理河道长度", 12.5, "公里"), ("新建堤防长度", 6.8, "公里")],
+    "农村饮水安全巩固提升": [("巩固提升饮水工程数量", 15, "处"), ("受益农村人口", 2.3, "万人")],
+    "小型水库除险加固": [("除险加固水库数量", 3, "座"), ("新增恢复蓄水库容", 120, "万立方米")],
+    "公共文化服务体系建设": [("开展公益文化活动次数", 60, "场"), ("新增图书藏量", 2.5, "万册")],
+    "非物质文化遗产保护": [("非遗项目保护数量", 12, "项"), ("开展非遗展演次数", 20, "场")],
 }
+assert set(QUANTITY) == {p for names in PROJECTS.values() for p in names}
 
 # (level1, level2, name, direction, target number, unit, basis). Direction "定性" uses a phrase target;
 # "deadline" uses a date target.
@@ -185,6 +202,7 @@ class _Builder:
     def __init__(self, seed: int, indicators: int | None, fault_share: float):
         self.rng = random.Random(seed)
         self.dept = DEPARTMENTS[0][0]
+        self.project = PROJECTS[self.dept][0]
         self.indicators = indicators
         self.fault_share = fault_share
 
@@ -199,7 +217,8 @@ class _Builder:
                     contact=rng.choice(["张丽", "王强", "李娜", "刘洋", "陈静", "杨帆"]),
                     phone=f"0{rng.randint(710, 899)}-{rng.randint(2000000, 8999999)}")
         year = rng.choice([2023, 2024, 2025])
-        project = Project(name=f"{year}年{rng.choice(PROJECTS[dept])}", code=f"P{year}-{rng.randint(1, 999):03d}",
+        self.project = rng.choice(PROJECTS[dept])
+        project = Project(name=f"{year}年{self.project}", code=f"P{year}-{rng.randint(1, 999):03d}",
                           attribute=rng.choice(["新增", "延续"]), period=f"{year}—{year + 2}")
         return unit, project, year
 
@@ -207,7 +226,7 @@ class _Builder:
         rng = self.rng
         count = self.indicators or (rng.randint(6, 9) if dept else rng.randint(7, 12))
         satisfaction = rng.random() > 0.1
-        quantity = [("产出指标", "数量指标", name, "≥", target, unit, "计划标准") for name, target, unit in QUANTITY[self.dept]]
+        quantity = [("产出指标", "数量指标", name, "≥", target, unit, "计划标准") for name, target, unit in QUANTITY[self.project]]
         picks = _pick_indicators(rng, count, satisfaction, DEPT_CATALOGUE if dept else quantity + CATALOGUE)
         weights: dict[str, list[float]] = {}
         for level1 in ("产出指标", "效益指标", "满意度指标"):

@@ -1,6 +1,7 @@
 """Every help text, usage line and usage error of the command line is Chinese and fits 80 columns."""
 
 import re
+from pathlib import Path
 
 import pytest
 from typer.main import get_command
@@ -65,3 +66,21 @@ def test_version():
 ])
 def test_translate_error(english, chinese):
     assert translate_error(english) == chinese
+
+
+def _options(group=None, prefix=()):
+    group = group or get_command(app)
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _options(command, (*prefix, name))
+        else:
+            for param in command.params:
+                for opt in param.opts:
+                    if opt.startswith("--") and opt not in ("--help",):
+                        yield " ".join((*prefix, name)), opt
+
+
+def test_every_option_is_in_the_user_guide():
+    guide = (Path(__file__).parent.parent / "docs" / "使用指南.md").read_text(encoding="utf-8")
+    missing = sorted({f"perfxl {command} {opt}" for command, opt in _options() if opt not in guide})
+    assert not missing, f"docs/使用指南.md does not mention: {missing}"

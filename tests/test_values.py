@@ -205,8 +205,10 @@ CASES = [
     *(c(t, T) for t in ("较上年提高", "明显改善", "有效提升", "高于上年", "逐步提高", "进一步提升", "达到国家标准",
                         "较2023年提高", "未能全部完成", "有待提高")),
     # invalid
-    *(c(t, X) for t in ("约九成左右", "1.2.3", "95%%", "#DIV/0!", "#N/A", "2024年13月", "2024年2月30日",
-                        "≥95%以下", "≥", "%", "1e5")),
+    c("约九成左右", N, None, 90, "%", approx=True),  # proportions are numbers now (was INVALID)
+    *(c(t, X) for t in ("1.2.3", "95%%", "#DIV/0!", "#N/A", "2024年13月", "2024年2月30日",
+                        "≥95%以下", "≥", "%", "1e400", "inf", "NaN")),
+    c("1e5", N, None, 100000),  # scientific notation is read (was INVALID), within the magnitude bound
 ]
 
 
@@ -226,9 +228,9 @@ def test_table_is_large_enough():
 
 
 def test_invalid_reason_text():
-    v = parse_value("约九成左右")
-    assert v.reason == "无法识别数值“约九成左右”：请填写如“≥90%”的数值"
-    assert parse_value("#DIV/0!").reason == "单元格为 Excel 错误值“#DIV/0!”"
+    v = parse_value("1.2.3")
+    assert v.reason == "无法识别数值“1.2.3”：请填写如“≥90%”的数值"
+    assert parse_value("#DIV/0!").reason == "单元格为错误值#DIV/0!（Excel 错误值，公式无法计算），请修正公式或直接填写数值"
     assert "未写年份" in parse_value("12月底前").reason
 
 
@@ -250,7 +252,7 @@ def test_notes_for_dropped_words():
         (Decimal("95.5"), N, "95.5", 95.5),
         (Fraction(1, 2), N, "0.5", 0.5),
         (None, E, "", None),
-        (float("nan"), E, "", None),
+        (float("nan"), X, "nan", None),  # non-finite: INVALID (was EMPTY)
         (float("inf"), X, "inf", None),
         (10**400, X, str(10**400), None),
     ],
@@ -368,8 +370,10 @@ def cmp(target, actual, unit_column=None, **kw):
         ("≥95%", "0.95", None, (95.0, 95.0, "%")),
         ("95%", "95", "%", (95.0, 95.0, "%")),
         ("≥95%", "95", None, (95.0, 95.0, "%")),
-        ("≥90", "0.93", "%", (90.0, 93.0, "%")),
-        ("0.95", "0.93", "%", (95.0, 93.0, "%")),
+        ("≥90", "0.93", "%", (90.0, 0.93, "%")),  # a bare number under a 计量单位 of % is that percent
+        ("0.95", "0.93", "%", (0.95, 0.93, "%")),
+        ("≥95%", "0.95", "%", (95.0, 0.95, "%")),
+        ("≤5", "3", "‰", (0.5, 0.3, "%")),
         ("≥95%", "1", None, (95.0, 100.0, "%")),
         ("≤1%", "0.5", None, (1.0, 0.5, "%")),  # small percent: 0.5 stays 0.5 %
         ("10‰", "0.8%", None, (1.0, 0.8, "%")),
@@ -427,7 +431,7 @@ def test_align_year_resolution():
         ("≥95%", "—", None, "实际值标为不适用（“—”），无法比较"),
         ("≥95%", "较好", None, "实际值“较好”为定性表述，按等级评分，不作数值比较"),
         ("较上年提高", "5%", None, "目标值“较上年提高”为文字表述，无法作数值比较"),
-        ("≥95%", "约九成左右", None, "实际值无法比较：无法识别数值“约九成左右”：请填写如“≥90%”的数值"),
+        ("≥95%", "1.2.3", None, "实际值无法比较：无法识别数值“1.2.3”：请填写如“≥90%”的数值"),
         ("2024年12月31日前", "95%", None, "目标值为日期，实际值“95%”不是日期，无法比较"),
         ("≥95%", "2024-06-30", None, "实际值为日期，目标值“≥95%”不是日期，无法比较"),
     ],

@@ -6,7 +6,16 @@ from decimal import Decimal
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from perfxl.domain.values import Value, ValueKind, align, parse_value, parse_value_uncached
+from perfxl.domain.values import (
+    MAX_MAGNITUDE,
+    MIN_MAGNITUDE,
+    Value,
+    ValueKind,
+    align,
+    parse_value,
+    parse_value_uncached,
+    render,
+)
 
 # Tokens that drive the parser into its deeper paths (operators, units, dates, numerals, markers).
 VALUE_TOKENS = st.sampled_from(
@@ -78,13 +87,13 @@ def test_fullwidth_ascii_parses_the_same(text):
     assert same(parse_value(fullwidth(text)), parse_value(text))
 
 
-@given(st.floats(allow_nan=False, allow_infinity=False))
+@given(st.floats(min_value=-MAX_MAGNITUDE, max_value=MAX_MAGNITUDE, exclude_min=True, exclude_max=True))
 def test_numbers_as_numbers_keep_value_and_raw_reparses(x):
     v = parse_value(x)
     assert v.kind is ValueKind.NUMBER
-    assert v.number == x
+    assert v.number == (x if abs(x) >= MIN_MAGNITUDE else 0.0)
     back = parse_value(v.raw)
-    assert back.number == x or (back.kind is ValueKind.DATE and "." in v.raw)
+    assert back.number == v.number or (back.kind is ValueKind.DATE and "." in v.raw)
 
 
 @given(st.integers(min_value=2, max_value=10_000).map(lambda n: n / 100))
@@ -106,3 +115,95 @@ def test_align_never_raises(t, a, col):
     got = align(parse_value(t), parse_value(a), col)
     assert (got.problem is None) == (got.target is not None and got.actual is not None)
     assert got.problem != "目标值与实际值无法比较"  # the catch-all was not needed
+
+
+# --- mixtures of real-world pieces (issue 8 item 4) -------------------------------------------------------
+
+PRE_OPS = ["", "≥", "≤", ">", "<", "=", ">=", "<=", "＞＝", "＜＝", "≧", "≦", "⩾", "⩽", "═", "＝", "≥=", "=≥", "〉=",
+           "不低于", "不少于", "不小于", "不大于", "不高于", "不超过", "大于等于", "小于等于", "至少", "约"]
+POST_OPS = ["", "以上", "以下", "以内", "及以上", "（含）以上", "以上（含）", "不低于", "不大于", "左右"]
+QUALIFIERS = ["", "（含）", "(含)", "（不含）", "（含本数）", "（百分比）", "（%）", "（抽检）"]
+EDGE_NUMBERS = ["1e308", "-1e308", "1.7976931348623157e308", "1e-320", "-0.0", "123456789012345", "inf", "NaN",
+                "0", "0.95", "2024.12", "45657", "1,234.5", "9" * 20]
+CN_NUMBERS = ["三", "十二", "一百", "两", "百分之九十五", "百分之百", "九成", "八成", "九成五", "三分之二", "过半", "一半",
+              "三千五百"]
+SIMPLE_UNITS = ["", "%", "％", "‰", "个", "所", "人次", "天", "日", "个月", "月", "年", "万元", "元", "亿元", "公里", "km",
+                "小时", "项", "次", "个百分点", "个工作日"]
+COMPOUND_UNITS = ["元/人", "元/人*月", "元/人×月", "元/人·年", "元/人.月", "元/(人·月)", "万元/公里", "次/年", "元/亩"]
+PER_PREFIXES = ["每亩", "每人", "每人每月", "每生每年", "每公里"]
+NOISE = ["", " ", "\u3000", "。", "，", "完成", "已完成", "合格率", "约", "（", "）", "【", "】", "—", "/", "#DIV/0!",
+         "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"]
+NOISY = st.one_of(st.just(""), st.just(""), st.just(""), st.sampled_from(NOISE))  # mostly clean
+RANGE_SEPS = ["-", "~", "～", "至", "到", "—", "——", "－", "〜"]
+
+numbers_text = st.one_of(
+    st.integers(min_value=-10**6, max_value=10**16).map(str),
+    st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False, allow_infinity=False).map(lambda d: f"{d:f}"),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.sampled_from(EDGE_NUMBERS),
+)
+units = st.one_of(st.sampled_from(SIMPLE_UNITS), st.sampled_from(COMPOUND_UNITS))
+quantity = st.builds(
+    lambda pre, num, unit, qual, post: f"{pre}{num}{unit}{qual}{post}",
+    st.sampled_from(PRE_OPS), st.one_of(numbers_text, st.sampled_from(CN_NUMBERS)), units, st.sampled_from(QUALIFIERS),
+    st.sampled_from(POST_OPS),
+)
+per_rate = st.builds(lambda per, pre, num, unit: f"{per}{pre}{num}{unit}", st.sampled_from(PER_PREFIXES),
+                     st.sampled_from(PRE_OPS), numbers_text, st.sampled_from(["元", "万元", "次", "吨"]))
+ranges = st.builds(lambda a, u1, sep, b, u2: f"{a}{u1}{sep}{b}{u2}", numbers_text, st.sampled_from(["", "%", "个", "万"]),
+                   st.sampled_from(RANGE_SEPS), numbers_text, st.sampled_from(["", "%", "个", "万元", "天"]))
+dates = st.one_of(
+    st.builds(lambda y, m, d, post: f"{y}年{m}月{d}日{post}", st.integers(1990, 2100), st.integers(0, 13),
+              st.integers(0, 32), st.sampled_from(["", "前", "之前", "底前"])),
+    st.builds(lambda m, post: f"{m}月{post}", st.integers(1, 12), st.sampled_from(["底前", "底", "30日前", ""])),
+    st.dates().map(lambda d: d.isoformat()),
+)
+MIXTURE = st.builds(
+    lambda left, core, right: f"{left}{core}{right}",
+    NOISY, st.one_of(quantity, per_rate, ranges, dates), NOISY,
+)
+PRODUCED = (ValueKind.NUMBER, ValueKind.RANGE, ValueKind.DATE, ValueKind.QUALITATIVE, ValueKind.NOT_APPLICABLE,
+            ValueKind.EMPTY)
+
+
+@given(MIXTURE)
+@example("≥530元/人*月")
+@example("每公里不超过1万元")
+@example("不低于95%（含95%）")
+@example("1e-320")
+def test_mixtures_never_raise_and_stay_finite(text):
+    v = parse_value(text)
+    assert v.raw == text
+    assert "内部错误" not in (v.reason or "")
+    assert all(x is None or math.isfinite(x) for x in (v.number, v.low, v.high))
+    if v.kind is ValueKind.INVALID:
+        assert v.reason and any("\u4e00" <= ch <= "\u9fff" for ch in v.reason)
+
+
+@given(MIXTURE)
+def test_mixtures_fullwidth_parse_the_same(text):
+    assert same(parse_value(fullwidth(text)), parse_value(text))
+
+
+@given(st.one_of(MIXTURE, ANY_TEXT))
+@example("≥2024.50")
+@example("2024年12月31日前")
+@example("12月底前")
+@example("约九成左右")
+def test_parse_of_render_is_the_same_value(text):
+    v = parse_value(text)
+    back = parse_value(render(v))
+    if v.kind in PRODUCED:
+        assert same(back, v), (render(v), v, back)
+    else:
+        assert back.kind is v.kind
+
+
+@given(ANY_OBJECT)
+def test_render_is_finite_text(obj):
+    v = parse_value_uncached(obj)
+    text = render(v)
+    assert isinstance(text, str)
+    assert all(x is None or math.isfinite(x) for x in (v.number, v.low, v.high))
+    if v.kind in (ValueKind.NUMBER, ValueKind.RANGE):
+        assert "inf" not in text and "nan" not in text and "e" not in text.lower()

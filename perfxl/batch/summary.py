@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfxl.atomic import atomic_path
+from perfxl.outputs.text import row_height
 
 MAX_CELL = 32767
 TOP_FINDINGS = 15  # the 统计 sheet lists (and charts) the most frequent problems, this many
@@ -247,13 +248,13 @@ def _summary_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     for i, row in enumerate(data.rows, start=1):
         status_fmt = w.status.get(row.status)
         w.num(ws, i, 0, row.seq, w.integer)
-        w.string(ws, i, 1, row.file)
-        w.string(ws, i, 2, row.unit)
-        w.string(ws, i, 3, row.project)
-        w.string(ws, i, 4, row.kind_label)
+        w.string(ws, i, 1, row.file, wrap=True)
+        w.string(ws, i, 2, row.unit, wrap=True)
+        w.string(ws, i, 3, row.project, wrap=True)
+        w.string(ws, i, 4, row.kind_label, wrap=True)
         w.num(ws, i, 5, row.year, w.integer)
         w.string(ws, i, 6, row.status_label, fmt=status_fmt)
-        w.string(ws, i, 7, row.reason, wrap=False)
+        w.string(ws, i, 7, row.reason, wrap=True)  # wrapped: long text never spills over the next columns
         w.num(ws, i, 8, row.total)
         w.num(ws, i, 9, row.self_total)
         w.num(ws, i, 10, row.difference)
@@ -264,6 +265,7 @@ def _summary_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
         w.num(ws, i, 15, row.warnings, w.integer)
         if data.annotate:
             w.link(ws, i, 16, row.annotated)
+        _fit(ws, i, columns, {1: row.file, 2: row.unit, 3: row.project, 4: row.kind_label, 7: row.reason})
 
 
 def _findings_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
@@ -273,15 +275,16 @@ def _findings_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     ws.freeze_panes(1, 1)
     _print_setup(ws, f"{data.title} — 问题清单", 0)
     for i, f in enumerate(data.findings, start=1):
-        w.string(ws, i, 0, f.file)
-        w.string(ws, i, 1, f.unit)
-        w.string(ws, i, 2, f.location)
+        w.string(ws, i, 0, f.file, wrap=True)
+        w.string(ws, i, 1, f.unit, wrap=True)
+        w.string(ws, i, 2, f.location, wrap=True)
         w.string(ws, i, 3, f.code)
         w.string(ws, i, 4, f.severity_label, fmt=w.status.get("errors") if f.severity == "error" else None)
-        w.string(ws, i, 5, f.message)
-        w.string(ws, i, 6, f.hint)
+        w.string(ws, i, 5, f.message, wrap=True)
+        w.string(ws, i, 6, f.hint, wrap=True)
         if data.annotate:
             w.link(ws, i, 7, f.annotated, f.location)
+        _fit(ws, i, columns, {0: f.file, 1: f.unit, 2: f.location, 5: f.message, 6: f.hint})
 
 
 def _ranking_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
@@ -290,16 +293,22 @@ def _ranking_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     ws.freeze_panes(1, 0)
     _print_setup(ws, f"{data.title} — 排名", 0)
     for i, r in enumerate(data.ranked, start=1):
-        w.string(ws, i, 0, r.kind_label)
+        w.string(ws, i, 0, r.kind_label, wrap=True)
         w.num(ws, i, 1, r.year, w.integer)
         w.num(ws, i, 2, r.rank, w.integer)
         w.num(ws, i, 3, r.rank_of, w.integer)
         w.string(ws, i, 4, r.ranking_grade)
-        w.string(ws, i, 5, r.unit)
-        w.string(ws, i, 6, r.project)
+        w.string(ws, i, 5, r.unit, wrap=True)
+        w.string(ws, i, 6, r.project, wrap=True)
         w.num(ws, i, 7, r.total)
         w.string(ws, i, 8, r.grade)
-        w.string(ws, i, 9, r.file)
+        w.string(ws, i, 9, r.file, wrap=True)
+        _fit(ws, i, RANK_COLUMNS, {0: r.kind_label, 5: r.unit, 6: r.project, 9: r.file})
+
+
+def _fit(ws, row: int, columns: list[tuple[str, int]], texts: dict[int, object]) -> None:
+    """Make a row tall enough for its wrapped text cells (column index → text)."""
+    ws.set_row(row, row_height([(clean_text(text) if text else "", columns[col][1]) for col, text in texts.items()]))
 
 
 def _stats_sheet(workbook, w: _Writer, data: SummaryInput) -> None:

@@ -40,11 +40,12 @@ def demo(
                       Text(str(report.errors), style="red" if report.errors else ""), str(report.warnings))
     console.print(table)
 
-    worst = max(reports, key=lambda item: item[1].errors)[1]
-    if worst.findings:
+    scored = [report for _, report in reports if report.score.total is not None]  # self-assessments
+    worst = max(scored, key=lambda report: (report.errors, report.warnings), default=None)
+    if worst is not None and worst.findings:
         from perfxl.cli.score import print_report
 
-        console.print("\n问题最多的一份表单：")
+        console.print("\n问题最多的一份自评表：")
         print_report(worst, 2)
     results = [dict(r.to_dict(), file=str(p)) for p, r in reports]
     atomic.write_text(out / "results.json", json.dumps(results, ensure_ascii=False, indent=2))

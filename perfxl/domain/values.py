@@ -19,8 +19,38 @@ Decisions (documented here once):
 - Approximations. "约95%", "95%左右" → NUMBER with approx=True and a note in `reason`.
 - Leading words. Numbers win over phrases: "完成95%", "合格率≥95%", "完成率：95%" → NUMBER; the dropped
   words are noted in `reason`. A number inside other wording ("较上年提高5%") is TEXT.
-- bool → QUALITATIVE (True FULL / False FAIL, raw "TRUE"/"FALSE"); float NaN → EMPTY (pandas'
-  missing cell); ±inf → INVALID.
+- Operators. Look-alikes (═ ＝ ⩾ ⩽ ≧ ≦ ＞＝ ≥= =≥ 〉=) are the plain operator. Operator words work
+  before or after the value ("不低于95%", "95%不低于"); 以上/以下/以内 only after it ("以下3项" is
+  "the following 3 items"). Bracket qualifiers: (含)/(含本数)/(含95%) make > and < inclusive,
+  (不含) makes ≥ and ≤ strict, (百分比)/(%) name the unit; "(含90%)" next to 95% stays a note.
+- Compound units have one spelling, parts joined by "·": 元/人*月, 元/人×月, 元/人.月, 元/(人·月),
+  元/人/月 → 元/人·月. Rates with 每 are the same unit: 每人每月300元 → 300 元/人·月, 300元每亩 →
+  300 元/亩, 每公里不超过1万元 → ≤ 1 万元/公里. What a rate is "per" must be a known unit (or 月, 生,
+  学生), so "每亩补贴300元" stays TEXT. `align` converts compound units part by part (元/人·月 →
+  元/人·年 × 12); differently built units (元/人 vs 元/人·月) do not compare.
+- Proportions are percents: 九成 → 90%, 九成五 → 95%, 三分之二 → 66.6666666667% (12 significant
+  digits), 过半/超过半数 → >50%, 半数以上 → ≥50%, 一半 → 50%.
+- Percent scale. A bare number under a 计量单位 of % is that percent (0.9 → 0.9%), never scaled;
+  when the fraction reading would have been nearer the other side, `align` says how to write it in
+  its note. Only a percent-formatted workbook cell holds a fraction, and the reader turns such cells
+  into text ("95%") before this module sees them. With no 计量单位 column (form JSON, a target
+  "≥95%" next to an actual "0.95"), nothing says which scale the bare number is on, so the nearer
+  reading wins: a plain number ≤ 1.5 is read as a fraction (× 100) when that is nearer the other
+  side, with a note ("实际值0.95按小数读作95%"); "≤1%" next to "0.5" stays 0.5%.
+- Excel date serials. Next to a DATE (and only there) a bare number without unit in
+  `EXCEL_SERIAL_WINDOW` (2000-01-01 … 2099-12-31, 1900 date system) is read as that date, with a
+  note: a date cell whose number format was lost.
+- Edges. A number, typed or given as an object, must have |x| < `MAX_MAGNITUDE` (10¹⁵ as written:
+  Excel keeps 15 significant digits, and 10¹⁵ 元 is several times China's GDP); beyond it the value
+  is INVALID ("数值超出合理范围…"), so no inf can come out of a unit conversion. |x| <
+  `MIN_MAGNITUDE` (10⁻⁹) is formula noise (0.1+0.2−0.3) or a denormal and counts as 0 (a note when
+  given as an object), so nothing divides by it; -0.0 is 0. NaN, ±inf and the words inf / infinity /
+  ∞ / NaN are INVALID ("不是有限数") — even "nan", a not-applicable marker in the default list (it is
+  pandas' text for a missing cell; a pack marker list decides that only for other words). Excel error
+  values (#DIV/0!, #REF!, #N/A, #VALUE!, #NAME?, #NUM!, #NULL! …) as text or as an object whose str()
+  is one are INVALID ("单元格为错误值#DIV/0!…"). Scientific notation ("1.5E+3", "1e308") is read as a
+  number, within the same bounds.
+- bool → QUALITATIVE (True FULL / False FAIL, raw "TRUE"/"FALSE").
 """
 
 from __future__ import annotations
@@ -219,8 +249,11 @@ _TABLE: dict[int, int | str | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF
 _TABLE.update({ord(c): " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"})
 _TABLE.update({c: " " for c in range(0x2000, 0x200B)})
 _TABLE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
-_TABLE.update({ord(c): "≥" for c in "≧⩾"})
-_TABLE.update({ord(c): "≤" for c in "≦⩽"})
+_TABLE.update({ord(c): "≥" for c in "≧⩾⪖"})
+_TABLE.update({ord(c): "≤" for c in "≦⩽⪕"})
+_TABLE.update({ord(c): "=" for c in "═⩵꞊﹦"})  # look-alikes typed for "=" (box drawing, small form variant)
+_TABLE.update({ord(c): ">" for c in "〉\u232a›﹥"})
+_TABLE.update({ord(c): "<" for c in "〈\u2329‹﹤"})
 _TABLE.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u2500\u2501"})
 _TABLE.update({ord(c): "~" for c in "\u301c\u2053\u223c"})
 _TABLE.update({ord("﹪"): "%", ord("【"): "[", ord("】"): "]", ord("〔"): "(", ord("〕"): ")",
@@ -230,6 +263,8 @@ _NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE
 _EDGE_PUNCT = " .,;:!?。、…'\"“”‘’「」『』《》"
 _SPACE_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _SPACE_DROP = re.compile(r"(?<!\d) | (?!\d)")
+_CJK_DOT = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")  # never a decimal point
+_UNIT_PAREN = re.compile(r"/\(([\u4e00-\u9fff]{1,4}(?:[*×xX✕・･.·•∙⋅/][\u4e00-\u9fff]{1,4}){0,2})\)")
 
 
 def _normalise(text: str) -> str:
@@ -237,6 +272,8 @@ def _normalise(text: str) -> str:
         if " " not in text:
             return text.strip(_EDGE_PUNCT)
         s = text
+    elif "——" in text:  # a Chinese dash between two values ("90%——95%"), never two minus signs
+        s = text.replace("——", "~").translate(_TABLE)
     elif _NEEDS_TABLE.search(text):  # most Chinese text has nothing to translate: skip the slow translate
         s = text.translate(_TABLE)
     else:
@@ -244,6 +281,8 @@ def _normalise(text: str) -> str:
     if " " in s:
         s = " ".join(s.split())
         s = _SPACE_DROP.sub("", _SPACE_THOUSANDS.sub("", s))
+    if "/" in s:  # compound units: 元/人.月, 元/(人·月) → 元/人·月
+        s = _UNIT_PAREN.sub(r"/\1", _CJK_DOT.sub("·", s))
     return s.strip(_EDGE_PUNCT)
 
 
@@ -261,11 +300,18 @@ _PRE_OPS: dict[str, str] = {
     "不小于": "≥", "不得低于": "≥", "不得少于": "≥", "至少": "≥", "最少": "≥", "最低": "≥",
     "<=": "≤", "=<": "≤", "≤": "≤", "≯": "≤", "小于或等于": "≤", "小于等于": "≤", "不高于": "≤", "不超过": "≤",
     "不多于": "≤", "不大于": "≤", "不得高于": "≤", "不得超过": "≤", "最多": "≤", "至多": "≤", "最高": "≤",
+    "≥=": "≥", "=≥": "≥", ">==": "≥", "≥≥": "≥", "≤=": "≤", "=≤": "≤", "<==": "≤", "≤≤": "≤",
     "==": "=", "=": "=", "等于": "=",
     ">": ">", "大于": ">", "高于": ">", "超过": ">", "多于": ">",
     "<": "<", "小于": "<", "低于": "<", "少于": "<", "不足": "<", "不到": "<",
 }
-_POST_OPS: dict[str, str] = {"以上": "≥", "之上": "≥", "以下": "≤", "之下": "≤", "以内": "≤", "之内": "≤", "内": "≤"}
+_POST_OPS: dict[str, str] = {
+    "以上": "≥", "之上": "≥", "以下": "≤", "之下": "≤", "以内": "≤", "之内": "≤", "内": "≤",
+    # operator words written after the value ("95%不低于", "3个不少于")
+    "不低于": "≥", "不少于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
+    "不高于": "≤", "不超过": "≤", "不多于": "≤", "不大于": "≤", "小于等于": "≤", "小于或等于": "≤",
+}
+# Not before the number: "以下3项" reads "the following 3 items", "以上95%" is not Chinese.
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -274,16 +320,19 @@ def _alt(words: Iterable[str]) -> str:
 
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 _UNIT_CHARS = r"[^\d\s+\-~<>=≥≤.,:;!?()\[\]]"
-_POST = rf"(?:及|或|\(含\)|含)?(?:{_alt(_POST_OPS)})(?:\(含\)|\(含本数\))?"
+_POST = rf"(?:及|或|\(含\)|含)?(?:{_alt(_POST_OPS)})"
+# A qualifier in brackets after the value: (含) / (含本数) / (含95%) make > and < inclusive, (不含) makes
+# ≥ and ≤ strict, (百分比) / (%) name the unit.
+_QUAL = rf"\((?P<qual>不?含(?:本数|(?:{_NUM})[^()]{{0,8}})?|百分比|%)\)"
 _APPROX_PRE = r"约为|大约|大概|约|近|接近|将近"
 
 _MAIN = re.compile(
     rf"(?P<pre>{_alt(_PRE_OPS)})?(?P<apre>{_APPROX_PRE})?(?P<num>{_NUM})(?P<unit>{_UNIT_CHARS}{{1,8}}?)?"
-    rf"(?P<post>{_POST})?(?P<apost>左右)?"
+    rf"(?P<post>{_POST})?(?P<q>{_QUAL})?(?P<post2>{_POST})?(?P<apost>左右)?"
 )
 _RANGE = re.compile(
-    rf"(?P<apre>{_APPROX_PRE})?(?P<n1>{_NUM})(?P<u1>{_UNIT_CHARS}{{1,6}}?)?(?:-|~|至|到)"
-    rf"(?P<n2>{_NUM})(?P<u2>{_UNIT_CHARS}{{1,6}}?)?(?:之间|范围内|区间内?)?"
+    rf"(?P<apre>{_APPROX_PRE})?(?P<n1>{_NUM})(?P<u1>{_UNIT_CHARS}{{1,8}}?)?(?:-|~|至|到)"
+    rf"(?P<n2>{_NUM})(?P<u2>{_UNIT_CHARS}{{1,8}}?)?(?:之间|范围内|区间内?)?(?:\((?P<q>含|含本数|百分比|%)\))?"
 )
 
 _UNIT_ALIASES: dict[str, str] = {
@@ -302,9 +351,12 @@ _KNOWN_UNITS_TEXT = (
     "人日 床位 元/人 次/年"
 )
 _KNOWN_UNITS: frozenset[str] = frozenset(_KNOWN_UNITS_TEXT.split())
+# What a rate may be "per" (元/人·月, 次/年, 万元/公里, 每生每年): known units, plus these.
+_PER_UNITS: frozenset[str] = _KNOWN_UNITS - {"%", "‰", "个百分点", "倍", "元/人", "次/年"} | {"月", "生", "学生", "人年"}
 _SCALE_PREFIXES: tuple[tuple[str, float], ...] = (
     ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8), ("千", 1e3), ("百", 1e2),
 )
+_SCALE_WORDS = ("万", "亿", "千万", "百万")
 _PROTECTED_UNITS = frozenset({"个百分点", "百分点", "百分比", "千分比", "千瓦时"})
 _GENERIC_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z²³°℃/·]{1,6}")
 # Characters that make a "unit" look like words instead ("天完成", "月底前", "年提高").
@@ -318,6 +370,11 @@ def _canon_unit(u: str, strict: bool = False) -> str:
     if not u:
         return ""
     c = _UNIT_ALIASES.get(u.casefold() if u.isascii() else u, u)
+    if "每" in c:  # 元每亩, 元/每人每月
+        head, *per = _PER_WORD.split(c)
+        return _canon_compound(f"{head}/{'·'.join(per)}", strict) if head and "/" not in head else _BAD
+    if "/" in c:
+        return _canon_compound(c, strict)
     if c in _KNOWN_UNITS or c in _PROTECTED_UNITS:
         return c
     for p, _ in _SCALE_PREFIXES:
@@ -325,11 +382,35 @@ def _canon_unit(u: str, strict: bool = False) -> str:
             rest = _UNIT_ALIASES.get(c[len(p):], c[len(p):])
             if rest in _KNOWN_UNITS and rest not in ("%", "‰", "个百分点"):
                 return p + rest
-    if c in ("万", "亿", "千万", "百万"):
+    if c in _SCALE_WORDS:
         return c
     if strict or not _GENERIC_UNIT.fullmatch(c) or _BAD_UNIT_CHARS.search(c):
         return _BAD
     return c
+
+
+_PER_SEPS = re.compile(r"[*×xX✕・･.·•∙⋅/]")  # between the parts of a denominator: 人*月, 人×月, 人·月
+_PER_WORD = re.compile(r"/?每")
+_PER_ALIASES = {"日": "天", "个月": "月", "个人": "人", "年度": "年", "千米": "公里", "km": "公里", "h": "小时",
+                "平米": "平方米", "㎡": "平方米", "m2": "平方米", "m²": "平方米"}
+
+
+def _canon_compound(c: str, strict: bool) -> str:
+    """One spelling per compound unit: 元/人*月, 元/人×月, 元/人.月, 元/人/月 → 元/人·月; 万元/公里 stays."""
+    num, _, den = c.partition("/")
+    n = _canon_unit(num, strict) if num else _BAD
+    if n in (_BAD, "%", "‰", "个百分点", *_SCALE_WORDS) or "/" in n:
+        return _BAD
+    parts = _PER_SEPS.split(den)
+    if len(parts) > 3:
+        return _BAD
+    out = []
+    for p in parts:
+        q = _PER_ALIASES.get(p.casefold() if p.isascii() else p, p)
+        if not (q in _PER_UNITS or (q[:1] in "万千百" and q[1:] in _PER_UNITS)):
+            return _BAD
+        out.append(q)
+    return n + "/" + "·".join(out)
 
 
 # Dimensions for conversions in align(): unit → (dimension, factor to the dimension's base).
@@ -347,6 +428,15 @@ _DIMS: dict[str, tuple[str, float]] = {
 def _decompose(u: str) -> tuple[object, float]:
     if u in _DIMS:
         return _DIMS[u]
+    if "/" in u:  # 万元/人·年 = 10⁴ 元 / (人 × 12 月)
+        num, _, den = u.partition("/")
+        dim, f = _decompose(num)
+        per = []
+        for p in den.split("·"):
+            d, g = _decompose(p)
+            per.append(repr(d))
+            f /= g
+        return (dim, tuple(sorted(per))), f
     if u not in _PROTECTED_UNITS:
         for p, f in _SCALE_PREFIXES:
             if u.startswith(p):
@@ -422,6 +512,45 @@ def _cn_sub(m: re.Match[str]) -> str:
         return run if n is None else n + run[-1]
     n = _cn_number(run)
     return run if n is None else n
+
+
+_CN_TRIGGER = frozenset(_CN_CHARS + "成半分")
+_TENTHS = re.compile(r"(?P<n>十|[一二两三四五六七八九]|10|[1-9])成(?P<d>[一二三四五六七八九]|[1-9](?!\d))?")
+_FRACTION = re.compile(rf"(?P<den>[{_CN_CHARS}]+|\d+)分之(?P<num>[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
+_HALF = re.compile(r"超过半数|超过一半|过半数|过半|超半数|半数以上|一半以上|半数|一半")
+_HALF_AS = {"超过半数": ">50%", "超过一半": ">50%", "过半数": ">50%", "过半": ">50%", "超半数": ">50%",
+            "半数以上": "50%以上", "一半以上": "50%以上", "半数": "50%", "一半": "50%"}
+
+
+def _pct_text(x: float) -> str:
+    return f"{float(f'{x:.12g}')!r}".removesuffix(".0") + "%"
+
+
+def _tenths(m: re.Match[str]) -> str:
+    n, d = m.group("n", "d")
+    tens = 10 if n in ("十", "10") else int(n if n.isdigit() else _CN_DIGITS[n])
+    return _pct_text(tens * 10 + (int(d if d.isdigit() else _CN_DIGITS[d]) if d else 0))
+
+
+def _fraction(m: re.Match[str]) -> str:
+    den_t, num_t = m.group("den", "num")
+    if den_t in ("百", "千", "一百", "一千"):
+        return m.group(0)  # 百分之九十五, 千分之五: the numeral rule below
+    den, num = _cn_number(den_t) if not den_t.isdigit() else den_t, _cn_number(num_t) if not num_t[0].isdigit() else num_t
+    if den is None or num is None or float(den) == 0:
+        return m.group(0)
+    return _pct_text(float(num) / float(den) * 100)
+
+
+def _proportions(t: str) -> str:
+    """九成 → 90%, 九成五 → 95%, 三分之二 → 66.6666666667%, 过半 → >50%, 半数以上 → 50%以上."""
+    if "成" in t:
+        t = _TENTHS.sub(_tenths, t)
+    if "分之" in t:
+        t = _FRACTION.sub(_fraction, t)
+    if "半" in t:
+        t = _HALF.sub(lambda m: _HALF_AS[m.group()], t)
+    return t
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -514,9 +643,22 @@ def _invalid(raw: str, reason: str | None = None) -> Value:
     return _mk(raw, ValueKind.INVALID, reason=reason or f"无法识别数值“{_show(raw)}”：请填写如“≥90%”的数值")
 
 
+# Magnitudes a form can hold (documented in the module docstring).
+MAX_MAGNITUDE = 1e15
+MIN_MAGNITUDE = 1e-9
+
+
 def _num(text: str) -> float:
     x = float(text.replace(",", ""))
-    return x + 0.0  # -0.0 → 0.0
+    return 0.0 if -MIN_MAGNITUDE < x < MIN_MAGNITUDE else x  # also -0.0 → 0.0
+
+
+def _too_large(raw: str) -> Value:
+    return _invalid(raw, f"数值超出合理范围（绝对值应小于10的15次方）：“{_show(raw)}”")
+
+
+def _non_finite(raw: str) -> Value:
+    return _invalid(raw, f"数值“{_show(raw)}”不是有限数，请填写实际数值")
 
 
 def _join(*notes: str | None) -> str | None:
@@ -526,18 +668,35 @@ def _join(*notes: str | None) -> str | None:
 
 def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Value | None:
     pre, apre, num, unit, post, apost = m.group("pre", "apre", "num", "unit", "post", "apost")
+    post = post or m.group("post2")
     cu = _canon_unit(unit or "", strict)
     if cu == _BAD:
         return None
     op = _PRE_OPS[pre] if pre else None
     if post:
-        pop = next(v for k, v in _POST_OPS.items() if k in post)
+        pop = _post_op(post)
         if op is not None and (op == "=" or (op in "≥>") != (pop == "≥")):
             return _invalid(raw, f"“{_show(raw)}”中的运算符相互矛盾")
         op = op or pop
     x = _num(num)
-    if not math.isfinite(x):
-        return _invalid(raw, f"数值“{_show(raw)}”超出范围")
+    qual = m.group("qual")
+    if qual is not None:
+        if qual in ("百分比", "%"):
+            if cu not in ("", "%"):
+                return None
+            cu = "%"
+        elif qual.startswith("不"):
+            op = _STRICT.get(op, op) if op else op
+        else:
+            if len(qual) > 1 and qual[1:] != "本数" and _MAIN.fullmatch(qual[1:]) is None:
+                return None
+            if len(qual) > 1 and qual[1:] != "本数":
+                inner = _from_main(_MAIN.fullmatch(qual[1:]), qual[1:], False, None)  # type: ignore[arg-type]
+                if inner is None or inner.number != x or (inner.unit or cu or None) != (cu or None):
+                    return None  # "(含90%)" next to 95%: a note, not a qualifier (slow path)
+            op = _INCLUSIVE.get(op, op) if op else op
+    if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
+        return _too_large(raw)
     if (unit or "").startswith("年") and x.is_integer() and 1900 <= x <= 2200 and not pre:
         return None  # a year: let the date parser take it
     if not unit and "." in num and (pre or post) and _YEAR_MONTH.fullmatch(num):
@@ -552,16 +711,30 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
     return _mk(raw, ValueKind.NUMBER, op=op, number=x, unit=cu or None, reason=note, negative=x < 0, approx=approx)
 
 
+_INCLUSIVE = {">": "≥", "<": "≤"}
+_STRICT = {"≥": ">", "≤": "<"}
+
+
+def _post_op(post: str) -> str:
+    return next(v for k, v in _POST_OPS.items() if k in post)
+
+
 def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Value | None:
     u1 = _canon_unit(m.group("u1") or "", strict)
     u2 = _canon_unit(m.group("u2") or "", strict)
     if u1 == _BAD or u2 == _BAD:
         return None
+    if u1 in _SCALE_WORDS and u2.startswith(u1):  # 5万-10万元
+        u1 = u2
+    if m.group("q") in ("百分比", "%"):
+        if (u1 or "%") != "%" or (u2 or "%") != "%":
+            return None
+        u1 = u2 = "%"
     if u1 and u2 and u1 != u2:
         return _invalid(raw, f"区间“{_show(raw)}”两端单位不一致")
     lo, hi = _num(m.group("n1")), _num(m.group("n2"))
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        return _invalid(raw, f"数值“{_show(raw)}”超出范围")
+    if not (-MAX_MAGNITUDE < lo < MAX_MAGNITUDE and -MAX_MAGNITUDE < hi < MAX_MAGNITUDE):
+        return _too_large(raw)
     if lo > hi:
         lo, hi = hi, lo
         note = _join(note, "区间上下限写反，已调换")
@@ -599,6 +772,31 @@ def _parse_quantity(
     return None
 
 
+def _parse_per(s: str, raw: str, strict: bool = False) -> Value | None:
+    """Rates written with 每: 每亩300元 → 300 元/亩, 每人每月300元 → 300 元/人·月, 每公里不超过1万元 →
+    ≤ 1 万元/公里, 300元每亩 → 300 元/亩."""
+    parts = s.split("每")
+    if parts[0]:  # 300元每亩, 300元/每人每月
+        return _per_value(parts[0].removesuffix("/"), parts[1:], raw, strict)
+    last = parts[-1]
+    for k in range(1, min(4, len(last))):  # 每公里不超过1万元: the shortest denominator that leaves a quantity
+        v = _per_value(last[k:], [*parts[1:-1], last[:k]], raw, strict)
+        if v is not None:
+            return v
+    return None
+
+
+def _per_value(rest: str, per: list[str], raw: str, strict: bool) -> Value | None:
+    rest = rest.lstrip(":")
+    if not rest or not per or not all(per):
+        return None
+    v = _parse_quantity(rest, raw, strict)
+    if v is None or v.kind not in (ValueKind.NUMBER, ValueKind.RANGE) or not v.unit or "/" in v.unit:
+        return None
+    u = _canon_unit(f"{v.unit}/{'·'.join(per)}", strict)
+    return None if u == _BAD else replace(v, unit=u)
+
+
 _YEAR_MONTH = re.compile(r"(?:19|20|21)\d\d\.(?:0?[1-9]|1[0-2])")
 _PAREN_TAIL = re.compile(r"(.+?)\(([^()]*)\)$")
 _FILLERS = (
@@ -610,6 +808,8 @@ _FILLERS = (
 _FILLER_PRE = re.compile(rf"(?:(?:{_alt(_FILLERS)})[:,]?)+")
 _FILLER_POST = re.compile(r"(?:完成|达标|覆盖|以上完成)$")
 _LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z()]{1,15}:?(?=[≥≤<>=])|[^:]{1,20}:")
+_SCIENTIFIC = re.compile(r"([≥≤<>=])?([+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+)(%)?")
+_NON_FINITE = frozenset(f"{sign}{w}" for sign in ("", "+", "-") for w in ("inf", "infinity", "∞", "nan"))
 _EXCEL_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!)",
                           re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|%|‰|百分之|千分之|[{_CN_CHARS}]+(?:成|倍|个|人|次|所|天|年|月|项|元|%)")
@@ -689,23 +889,26 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
     band = idx.exact.get(s)
     if band is not None:
         return _mk(text, ValueKind.QUALITATIVE, band=band)
-    if s.casefold() in idx.na or (s[0] in idx.na_chars and all(c in idx.na_chars for c in s)):
+    folded = s.casefold()
+    if folded in _NON_FINITE:  # before the markers: "nan" is one in the default list (pandas' text)
+        return _non_finite(text)
+    if folded in idx.na or (s[0] in idx.na_chars and all(c in idx.na_chars for c in s)):
         return _mk(text, ValueKind.NOT_APPLICABLE)
     m = _FAST.fullmatch(s)  # fast path: "≥95%", "100", "30天", "≤5万元", "不低于90%", "95%以上"
     if m:
         pre, num, unit, post = m.groups()
         u = _FAST_UNITS.get(unit, _BAD) if unit else None
-        if u != _BAD and not (pre and post) and len(num) < 300 and (
+        if u != _BAD and not (pre and post) and (
                 u or not (pre or post) or not _YEAR_MONTH.fullmatch(num)):
-            op = _PRE_OPS[pre] if pre else _POST_OPS[post] if post else None
+            op = _PRE_OPS[pre] if pre else _post_op(post) if post else None
             return _mk(text, ValueKind.NUMBER, op, float(num), u)
     m = _MAIN.fullmatch(s)
     if m:
         v = _from_main(m, text, False, None)
         if v is not None:
             return v
-    if s[0] == "#" and _EXCEL_ERROR.fullmatch(text.translate(_TABLE).strip()):
-        return _invalid(text, f"单元格为 Excel 错误值“{_show(text)}”")
+    if s[0] == "#" and (e := _EXCEL_ERROR.fullmatch(text.translate(_TABLE).strip())):
+        return _invalid(text, f"单元格为错误值{e.group().upper()}（Excel 错误值，公式无法计算），请修正公式或直接填写数值")
     if len(s) > 200:
         band = _match_phrase(s[:200], idx)
         return _mk(text, ValueKind.QUALITATIVE, band=band) if band else _mk(text, ValueKind.TEXT)
@@ -713,9 +916,20 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
 
 
 def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
+    m = _SCIENTIFIC.fullmatch(s)  # 1e308, 1.5E+3: how programs print extreme numbers
+    if m:
+        x = _num(m.group(2))
+        if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
+            return _too_large(raw)
+        op = _PRE_OPS[m.group(1)] if m.group(1) else None
+        return _mk(raw, ValueKind.NUMBER, op, x, m.group(3) or None, negative=x < 0)
     v = _parse_quantity(s, raw, main=False)
     if v is not None:
         return v
+    if "每" in s:
+        v = _parse_per(s.lstrip("(["), raw)
+        if v is not None:
+            return v
     band = idx.exact.get(_phrase_key(s))
     if band is not None:
         return _mk(raw, ValueKind.QUALITATIVE, band=band)
@@ -729,7 +943,7 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
         if f and f.end() < len(t):
             candidates.append((t[f.end():], _join(note, f"忽略文字“{f.group(0).rstrip(':')}”")))
         lab = _LABEL.match(t)
-        if lab and lab.end() < len(t):
+        if lab and lab.end() < len(t) and "每" not in lab.group(0):  # 每人每月 is a unit, not a label
             candidates.append((t[lab.end():], _join(note, f"忽略文字“{lab.group(0).rstrip(':')}”")))
     for t, note in list(candidates) + [(s, None)]:
         f = _FILLER_POST.search(t)
@@ -742,12 +956,13 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
     band = _match_phrase(s, idx)
     if band is not None:
         return _mk(raw, ValueKind.QUALITATIVE, band=band)
-    # Chinese numerals: 三所, 十二个, 百分之九十五, 三至五个, 十二月底前 (only with a known unit).
-    if any(c in _CN_CHARS for c in s):
+    # Chinese numerals: 三所, 十二个, 百分之九十五, 三至五个, 十二月底前 (only with a known unit);
+    # proportions: 九成, 三分之二, 过半.
+    if any(c in _CN_TRIGGER for c in s):
         for t, note in [(s, None), *candidates]:
-            c = _CN_RUN.sub(_cn_sub, t)
+            c = _CN_RUN.sub(_cn_sub, _proportions(t))
             if c != t:
-                v = _parse_quantity(c, raw, strict=True, note=note)
+                v = _parse_quantity(c, raw, strict=True, note=note) or ("每" in c and _parse_per(c, raw, True)) or None
                 if v is not None:
                     return v
     if not any(c.isalnum() for c in s):  # "≥", "%", "??": symbols only
@@ -763,9 +978,9 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
 
 # Text that is already normal (ASCII digits, no spaces or edge punctuation) and needs no other rule:
 # an optional one-character operator, a plain decimal, an optional percent sign or unit word.
-_PLAIN = re.compile(r"([≥≤<>=]?)([0-9]{1,15}(?:\.[0-9]{1,15})?)(%|‰|[\u4e00-\u9fff]{1,4})?")
+_PLAIN = re.compile(r"([≥≤<>=]?)([0-9]{1,15}(?:\.(?!0{9})[0-9]{1,15})?)(%|‰|[\u4e00-\u9fff]{1,4})?")
 _FAST = re.compile(
-    r"([≥≤<>=]|不低于|不少于|不超过|不高于|大于等于|小于等于)?(\d+(?:\.\d+)?)(%|‰|[\u4e00-\u9fff]{1,4}?)?(以上|以下|以内|之内)?"
+    r"([≥≤<>=]|不低于|不少于|不超过|不高于|大于等于|小于等于)?(\d{1,15}(?:\.(?!0{9})\d+)?)(%|‰|[\u4e00-\u9fff]{1,4}?)?(以上|以下|以内|之内)?"
 )
 _FAST_UNITS: dict[str, str] = {
     u: c
@@ -803,14 +1018,18 @@ def _parse_object(obj: object, vocab: Vocabulary | None) -> Value:
         try:
             x = float(obj)
         except (OverflowError, ValueError, TypeError):
-            return _invalid(str(obj), f"数值“{_show(str(obj))}”超出范围")
-        if math.isnan(x):
-            return _mk("", ValueKind.EMPTY)
-        if math.isinf(x):
-            return _invalid(str(x), f"数值“{x}”不是有限数")
-        x += 0.0
+            return _too_large(_safe_str(obj))
+        if math.isnan(x) or math.isinf(x):
+            return _non_finite(str(x))
+        if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
+            return _too_large(_clean_number_text(x))
+        note = None
+        if -MIN_MAGNITUDE < x < MIN_MAGNITUDE:
+            if x:
+                note = f"数值{x!r}过小（公式误差），按0计"
+            x = 0.0  # also -0.0 → 0.0
         raw = str(obj) if isinstance(obj, numbers.Integral) else _clean_number_text(x)
-        return _mk(raw, ValueKind.NUMBER, number=x, negative=x < 0)
+        return _mk(raw, ValueKind.NUMBER, number=x, reason=note, negative=x < 0)
     if isinstance(obj, bytes | bytearray | memoryview):
         text = bytes(obj).decode("utf-8", "replace")
     else:
@@ -826,6 +1045,13 @@ def _parse_object(obj: object, vocab: Vocabulary | None) -> Value:
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str, vocab: Vocabulary | None) -> Value:
     return _parse_text(text, vocab)
+
+
+def _safe_str(obj: object) -> str:
+    try:
+        return str(obj)
+    except Exception:
+        return ""
 
 
 def _safe(text: object) -> str:
@@ -859,6 +1085,39 @@ def parse_value(text: object, vocab: Vocabulary | None = None) -> Value:
 parse_value.__wrapped__ = parse_value_uncached  # type: ignore[attr-defined]
 parse_value.cache_clear = _parse_cached.cache_clear  # type: ignore[attr-defined]
 parse_value.cache_info = _parse_cached.cache_info  # type: ignore[attr-defined]
+
+
+# --- canonical text ------------------------------------------------------------------------------
+
+_BAND_TEXT = {Band.FULL: "达成年度指标", Band.PARTIAL: "部分达成年度指标并具有一定效果", Band.FAIL: "未达成年度指标且效果较差"}
+
+
+def render(v: Value) -> str:
+    """The canonical spelling of `v`: "≥95%", "约3个", "90~95%", "2024年12月31日前", "12月底前",
+    "达成年度指标", "不适用". `parse_value(render(v))` gives `v` again (except `raw` and notes); TEXT
+    and INVALID values render as their raw text. Bands use the national labels."""
+    k = v.kind
+    if k is ValueKind.NUMBER and v.number is not None:
+        num = _clean_number_text(v.number)
+        if v.op and v.unit is None and _YEAR_MONTH.fullmatch(num):
+            num += "0"  # "≥2024.5" would read as May 2024
+        return f"{v.op or ''}{'约' if v.approx else ''}{num}{v.unit or ''}"
+    if k is ValueKind.RANGE and v.low is not None and v.high is not None:
+        return f"{'约' if v.approx else ''}{_clean_number_text(v.low)}~{_clean_number_text(v.high)}{v.unit or ''}"
+    if k is ValueKind.DATE and (v.when or v.month_day):
+        if v.when is not None:
+            text = f"{v.when.year}年{v.when.month}月{v.when.day}日"
+        else:
+            m, d = v.month_day  # type: ignore[misc]
+            text = f"{m}月底" if d == 31 else f"{m}月{d}日"
+        return text + ("前" if v.op == "≤" else "")
+    if k is ValueKind.QUALITATIVE and v.band is not None:
+        return _BAND_TEXT[v.band]
+    if k is ValueKind.NOT_APPLICABLE:
+        return "不适用"
+    if k is ValueKind.EMPTY:
+        return ""
+    return v.raw
 
 
 # --- alignment -----------------------------------------------------------------------------------
@@ -934,20 +1193,42 @@ def _nearer_as_fraction(x: float, other: float) -> bool:
     return abs(math.log(abs(x) * 100 / abs(other))) <= abs(math.log(abs(x) / abs(other)))
 
 
+# A bare number next to a date is read as an Excel date serial (days since 1899-12-30, the 1900 date
+# system) when it falls in 2000-01-01 … 2099-12-31: a date cell whose format was lost. Outside that
+# window, or next to anything but a date, a number stays a number.
+EXCEL_SERIAL_WINDOW = (36526, 73050)
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+
+
+def _cn_date(d: date | None) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def _excel_serial_date(v: Value) -> Value | None:
+    x = v.number
+    if v.kind is not ValueKind.NUMBER or v.unit is not None or x is None:
+        return None
+    if not EXCEL_SERIAL_WINDOW[0] <= x < EXCEL_SERIAL_WINDOW[1] + 1:
+        return None
+    return replace(v, kind=ValueKind.DATE, number=None, when=date.fromordinal(_EXCEL_EPOCH + int(x)))
+
+
 def align(target: Value, actual: Value, unit_column: str | None = None, *, year: int | None = None) -> Comparison:
     """Put target and actual on one scale. Never raises; impossible cases carry a Chinese `problem`.
 
     - `unit_column` (计量单位) applies to a side that wrote no unit.
-    - Percent: a plain number ≤ 1.5 next to a percent (written or from the unit column) is read as
-      a fraction and scaled × 100, unless the unscaled reading is nearer the other side
-      (so target "≤1%" with actual "0.5" stays 0.5%); ‰ is converted to %.
+    - Percent: a plain number under a unit column of % is that percent; without a unit column, a
+      plain number ≤ 1.5 next to a written percent is read as a fraction (× 100) when that reading
+      is nearer the other side (so target "≤1%" with actual "0.5" stays 0.5%); ‰ is converted to %.
     - Other units: the actual is converted into the target's unit (万元/元/亿元/千元, 天/日/小时/分钟,
       个月/年, 公里/米, 亩/公顷, 吨/千克 …); incompatible units → problem.
-    - Dates: ordinal days; a year-less date is resolved with `year` when given.
+    - Dates: ordinal days; a year-less date is resolved with `year` when given. A bare number next
+      to a date is read as an Excel date serial inside `EXCEL_SERIAL_WINDOW` (with a note).
     """
     return Comparison(*align_tuple(target, actual, unit_column, year=year))
 
 
+_ALIGN_MAX = MAX_MAGNITUDE * 1e9  # after a unit conversion (亿元 → 元 …); never inf
 _Aligned = tuple[float | None, float | None, str | None, str | None, float | None, str | None]
 _NEGATIVE_NOTE = "实际值为负数，评分时按0计"
 
@@ -968,9 +1249,10 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
         # The usual row: two plain numbers with the same unit (or none). Same result as the general
         # path below, which would take its "one unit, nothing to convert" branch.
         u = target.unit
-        if u == "%" or (u != "‰" and col not in _PCT):
-            a = actual.number
-            return _round(target.number), _round(a), u or col, None, None, _NEGATIVE_NOTE if a < 0 else None
+        a, t = actual.number, target.number
+        if (u == "%" or (u != "‰" and col not in _PCT) or (u is None and col == "%" and not 0 < a <= 1.5)) and (
+                -MAX_MAGNITUDE < a < MAX_MAGNITUDE and -MAX_MAGNITUDE < t < MAX_MAGNITUDE):
+            return _round(t), _round(a), u or col, None, None, _NEGATIVE_NOTE if a < 0 else None
     if year is not None:
         target, actual = target.with_year(year), actual.with_year(year)
     for v, side in ((target, "target"), (actual, "actual")):
@@ -978,6 +1260,11 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
         if p:
             return None, None, target.unit or col, p, None, None
     if target.kind is ValueKind.DATE or actual.kind is ValueKind.DATE:
+        serial_note = None
+        if target.kind is ValueKind.DATE and (d := _excel_serial_date(actual)) is not None:
+            actual, serial_note = d, f"实际值{_show(actual.raw)}按Excel日期序列号读作{_cn_date(d.when)}"
+        elif actual.kind is ValueKind.DATE and (d := _excel_serial_date(target)) is not None:
+            target, serial_note = d, f"目标值{_show(target.raw)}按Excel日期序列号读作{_cn_date(d.when)}"
         if target.kind is not actual.kind:
             if target.kind is ValueKind.DATE:
                 return None, None, "日期", f"目标值为日期，实际值“{_show(actual.raw)}”不是日期，无法比较", None, None
@@ -986,7 +1273,7 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
             if v.when is None:
                 return None, None, "日期", f"{_SIDE[side]}“{_show(v.raw)}”未写年份，无法比较（请提供评价年度）", None, None
         assert target.when is not None and actual.when is not None
-        return float(target.when.toordinal()), float(actual.when.toordinal()), "日期", None, None, None
+        return float(target.when.toordinal()), float(actual.when.toordinal()), "日期", None, None, serial_note
 
     notes: list[str] = []
     t_lo = target.low if target.kind is ValueKind.RANGE else target.number
@@ -1001,27 +1288,18 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
     if target.unit in _PCT or actual.unit in _PCT or col in _PCT:
         if (tu and tu not in _PCT) or (au and au not in _PCT):
             return None, None, tu, f"目标单位“{tu or '无'}”与实际单位“{au or '无'}”不一致，无法比较", None, None
-        if target.unit == "‰":
+        if tu == "‰":  # written or from the 计量单位 column
             t_lo, t_hi = t_lo / 10, (t_hi / 10 if t_hi is not None else None)
-        if actual.unit == "‰":
+        if au == "‰":
             a = a / 10
-        t_plain, a_plain = target.unit is None, actual.unit is None
-        if t_plain and a_plain:  # both from a % column: Excel percent cells hold fractions
-            if abs(t_lo) <= 1.5 and abs(a) <= 1.5:
-                t_lo, a = t_lo * 100, a * 100
-                t_hi = t_hi * 100 if t_hi is not None else None
-                notes.append("目标值与实际值按小数读作百分比")
-            elif abs(a) <= 1.5 and _nearer_as_fraction(a, t_lo):
-                a *= 100
-                notes.append(f"实际值{_clean_number_text(a / 100)}按小数读作{_clean_number_text(_round(a))}%")
-            elif abs(t_lo) <= 1.5 and _nearer_as_fraction(t_lo, a):
-                t_lo *= 100
-                t_hi = t_hi * 100 if t_hi is not None else None
-                notes.append("目标值按小数读作百分比")
-        elif a_plain and _nearer_as_fraction(a, t_lo):
+        if col in _PCT:  # a bare number under a 计量单位 of % is that percent (SPEC §3.10)
+            if actual.unit is None and a and _nearer_as_fraction(a, t_lo):
+                notes.append(f"实际值{_clean_number_text(a)}按计量单位读作{_clean_number_text(a)}%"
+                             f"（如指{_clean_number_text(_round(a * 100))}%，应填写{_clean_number_text(_round(a * 100))}）")
+        elif actual.unit is None and _nearer_as_fraction(a, t_lo):  # no column: the nearer reading
             a *= 100
             notes.append(f"实际值{_clean_number_text(a / 100)}按小数读作{_clean_number_text(_round(a))}%")
-        elif t_plain and _nearer_as_fraction(t_lo, a):
+        elif target.unit is None and _nearer_as_fraction(t_lo, a):
             t_lo *= 100
             t_hi = t_hi * 100 if t_hi is not None else None
             notes.append("目标值按小数读作百分比")
@@ -1034,12 +1312,15 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
                 return None, None, tu, f"目标单位“{tu}”与实际单位“{au}”不一致，无法比较", None, None
             a *= f
             notes.append(f"实际值由“{au}”换算为“{tu}”")
+    if not all(-_ALIGN_MAX < x < _ALIGN_MAX for x in (t_lo, a, t_lo if t_hi is None else t_hi)):
+        return None, None, unit, "数值超出合理范围，无法比较", None, None
     if a < 0:
         notes.append(_NEGATIVE_NOTE)
     return _round(t_lo), _round(a), unit, None, _round(t_hi) if t_hi is not None else None, "；".join(notes) or None
 
 
 __all__ = [
-    "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "Band", "Comparison", "PhraseMap", "Value", "ValueKind",
-    "Vocabulary", "align", "align_tuple", "default_vocabulary", "parse_value", "parse_value_uncached", "unit_factor",
+    "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "EXCEL_SERIAL_WINDOW", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band",
+    "Comparison", "PhraseMap", "Value", "ValueKind", "Vocabulary", "align", "align_tuple", "default_vocabulary",
+    "parse_value", "parse_value_uncached", "render", "unit_factor",
 ]

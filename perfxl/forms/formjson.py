@@ -28,16 +28,19 @@ def _number(value: Any, path: str, raw: dict) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) else None
-    text = str(value).strip().replace(",", "").replace("，", "")
-    if not text or text in {"—", "-", "/", "*"}:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        raw[path] = str(value)
-        return None
-    return number if math.isfinite(number) else None
+        number = float(value) if not isinstance(value, int) or abs(value) < 10**300 else math.inf
+    else:
+        text = str(value).strip().replace(",", "").replace("，", "")
+        if not text or text in {"—", "-", "/", "*"}:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+    if math.isfinite(number):
+        return number
+    raw[path] = str(value)  # not a usable number: kept as text, so the rules report it (B109)
+    return None
 
 
 def _text(value: Any) -> str | None:
@@ -169,6 +172,8 @@ def load_json(path: str | Path) -> list[Form]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormJSONError(f"{path}: JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from None
+    except RecursionError:
+        raise FormJSONError(f"{path}: JSON 嵌套层数过多，不是表单 JSON") from None
     items = data if isinstance(data, list) else [data]
     forms = []
     for i, item in enumerate(items):

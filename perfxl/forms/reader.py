@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import traceback
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
@@ -102,8 +103,18 @@ _FILE_ERRORS = (OSError, EOFError, ValueError, KeyError, SyntaxError, zlib.error
 
 def _file_error(error: Exception | None) -> bool:
     """Does the exception come from a damaged file (parsers, zip, XML) rather than from our code?"""
+    if error is None:
+        return False
     module = type(error).__module__ or ""
-    return isinstance(error, _FILE_ERRORS) or module.startswith(("python_calamine", "openpyxl", "xml", "zipfile"))
+    if isinstance(error, _FILE_ERRORS) or module.startswith(_PARSERS):
+        return True
+    # a built-in exception raised inside a parser (openpyxl's TypeError for defaultRowHeight="xyz")
+    frames = traceback.extract_tb(error.__traceback__)
+    where = frames[-1].filename.replace("\\", "/") if frames else ""
+    return any(f"/{name}/" in where or where.endswith(f"/{name}.py") for name in _PARSERS)
+
+
+_PARSERS = ("python_calamine", "openpyxl", "xml", "zipfile")
 
 
 def read_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> ReadResult:

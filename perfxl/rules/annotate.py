@@ -14,13 +14,14 @@ from pathlib import Path
 from perfxl.atomic import atomic_path
 from perfxl.domain import Finding, Severity
 from perfxl.domain.paths import describe_path
+from perfxl.outputs.text import LINE_HEIGHT, row_height
 from perfxl.rules.registry import rule
 
 RESULT_SHEET = "校验结果"
 AUTHOR = "perfxl"
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-_COLUMNS = (("序号", 6), ("代码", 8), ("级别", 6), ("位置", 16), ("问题", 60), ("修改建议", 48), ("规则", 28))
+_COLUMNS = (("序号", 5), ("代码", 7), ("级别", 6), ("位置", 18), ("问题", 50), ("修改建议", 40), ("规则", 18))
 
 
 class AnnotateError(ValueError):
@@ -103,6 +104,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
         c.font = bold
         ws.column_dimensions[c.column_letter].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[1].height = LINE_HEIGHT + 3
     for n, f in enumerate(items):
         row = n + 2
         where = placed.get(n)
@@ -112,6 +114,8 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
         for col, value in enumerate(values, 1):
             c = ws.cell(row, col, value)
             c.alignment = wrap
+        # row height for the wrapped text: spreadsheet apps do not grow rows of a file written by a program
+        ws.row_dimensions[row].height = row_height([(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)])
         sev = ws.cell(row, 3)
         sev.fill = PatternFill(fill_type="solid", start_color=FILLS[f.severity], end_color=FILLS[f.severity])
         if where is not None:
@@ -122,6 +126,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
     if not items:
         ws.cell(2, 1, "未发现问题")
     ws.freeze_panes = "A2"
+    _print_setup(ws)
     wb.active = 0
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = sheet is ws
@@ -129,3 +134,16 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
     with atomic_path(out) as tmp:
         wb.save(tmp)
     return out
+
+
+def _print_setup(ws) -> None:
+    """A4 landscape, one page wide, the header row on every page, gridlines printed."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"

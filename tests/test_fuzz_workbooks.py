@@ -1,0 +1,30 @@
+"""Workbook mutation fuzzing: damaged, hand-edited and hostile variants of the templates and filled samples
+never make `api.check_file` raise, report an error of perfxl's own code, exceed the time limit or die.
+
+A seeded, bounded run here (CI); `bench/fuzz.py` runs many more cases. Inputs that once failed are kept in
+tests/data/fuzz/ and checked on every run.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from perfxl import api
+from tests.fuzz.run import OUR_BUG, fuzz, seed_workbooks
+
+REGRESSIONS = sorted((Path(__file__).parent / "data" / "fuzz").glob("*.xlsx"))
+CASES = 300
+
+
+def test_mutated_workbooks_always_end_as_a_result(tmp_path):
+    seeds = seed_workbooks(tmp_path)
+    failures, used = fuzz(seeds, CASES, seed=20261206, time_limit=30.0, memory_mb=3072)
+    assert len(used) >= 12, used  # every kind of mutation was exercised
+    assert not failures, "\n".join(f"case {f.case} {f.mutation}: {f.kind} {f.detail[-300:]}" for f in failures)
+
+
+@pytest.mark.parametrize("path", REGRESSIONS, ids=lambda p: p.name)
+def test_kept_fuzz_inputs(path):
+    report = api.check_file(path)
+    assert report.findings
+    assert not [f for f in report.findings if OUR_BUG in f.message]
