@@ -27,11 +27,11 @@ def reminder_name(notice: Notice) -> str:
 def write_reminders(ledger: Ledger, notices: Iterable[Notice], out_dir: str | Path, *, pack: RulePack | None = None,
                     today: date | None = None, pdf: bool = False) -> list[Path]:
     """One 催办函 per notice overdue on `today`, into `out_dir` (with `pdf`, a PDF beside each); each is
-    recorded as a reminder event. The letter lists the problems not yet rectified."""
+    recorded as a reminder event. The letter lists the problems not yet rectified. Returns the files."""
     try:
-        from perfxl.documents import overdue_context, render
+        from perfxl.documents import ContextError, DocumentError, overdue_context, render, to_pdf
     except ImportError as exc:
-        raise RectificationError(f"生成催办函需要文书模块 perfxl.documents（{exc}）") from None
+        raise RectificationError(f"生成催办函需要安装文书扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
     pack = pack or default_pack()
     today = today or date.today()
     written = []
@@ -42,7 +42,15 @@ def write_reminders(ledger: Ledger, notices: Iterable[Notice], out_dir: str | Pa
         data = notice.to_dict(today)
         for problem in data["problems"]:  # the letter shows each open problem's state in words
             problem["status"] = problem["status_label"]
-        render(REMINDER_KIND, overdue_context(data, pack=pack, issued=today), target, pdf=pdf)
+        try:
+            render(REMINDER_KIND, overdue_context(data, pack=pack, issued=today), target)
+        except (ContextError, DocumentError) as exc:
+            raise RectificationError(f"{notice.number} 的催办函未能生成：{exc}") from None
         ledger.record_reminder(notice.id, document=str(target), at=timestamp())
         written.append(target)
+    if pdf and written:
+        try:
+            written += to_pdf(written)  # one LibreOffice start for all of them
+        except DocumentError as exc:
+            raise RectificationError(f"催办函已生成 Word 文件，但未能转换为 PDF：{exc}") from None
     return written
