@@ -350,7 +350,8 @@ def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False, fp=None, raw
         members = {info.filename: info.file_size for info in infos}
         workbook = _office_document(zf, members)
         mimetype = read_member(zf, zf.getinfo("mimetype"), 100)[:100] if "mimetype" in members else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError,
+            NotImplementedError) as exc:  # NotImplementedError: a damaged header claims an unknown zip version
         if zf is not None:
             zf.close()
         return Sniff(path, FileFormat.OTHER, (finding("T101", reason=f"文件已损坏，不是完整的 xlsx 压缩包（{exc}）"),))
