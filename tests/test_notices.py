@@ -203,6 +203,12 @@ def test_bad_feedback_input(tmp_path, checked):
         result = apply_feedback(ledger, read_feedback(ghost), source_file="编号.xlsx", sha256=sha(ghost))
         assert any(f.code == "R104" and "77" in f.message for f in result.findings) and result.recorded == 0
 
+        # damaged metadata: a row number no sheet has is reported, the other rows are read
+        broken = fill(form, tmp_path / "元数据.xlsx", {1: ("x", "已完成", "2026-12-15", "张三")},
+                      {"B9": 123456789012345678901})
+        data = read_feedback(broken)
+        assert [f.code for f in data.findings] == ["R111"] and len(data.rows) == len(notice.problems) - 1
+
         # the blank template: no notice number
         from perfxl.forms.feedback import FEEDBACK_FILE
         from perfxl.forms.template import DEFAULT_DIR

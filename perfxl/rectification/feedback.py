@@ -21,6 +21,7 @@ from perfxl.forms.feedback import (
     FEEDBACK_KIND,
     FEEDBACK_META,
     FEEDBACK_SHEET,
+    FIRST_ROW,
     build_feedback_workbook,
 )
 from perfxl.forms.problems import Problem
@@ -51,10 +52,13 @@ PROBLEMS = {p.code: p for p in (
             "无需处理；如有新的整改进展，请在反馈表中更新后重新报送"),
     Problem("R109", "feedback-completion-missing", W, "问题 {problem} 填写了内容但未选择完成情况，本行未登记（内容已留存）",
             "请从下拉列表中选择完成情况后重新报送"),
+    Problem("R111", "feedback-metadata-damaged", E, "反馈表的元数据已损坏：问题 {problem} 的行号“{row}”无效，该问题的反馈未读取",
+            "请使用整改通知所附的反馈表重新填写，不要修改隐藏的工作表"),
     Problem("R110", "feedback-empty", W, "整改情况反馈表中没有填写任何问题的整改情况（整改通知 {number}）",
             "请逐项填写整改措施、完成情况、完成时间和责任人后重新报送"),
 )}
 
+MAX_META_ROWS = 5000  # metadata rows read: far more problems than any notice lists (a damaged file claims more)
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _WORKBOOK_PART = "xl/workbook.xml"
 _MAX_WORKBOOK_PART = 1024 * 1024
@@ -128,7 +132,7 @@ def is_feedback_workbook(path: str | Path) -> bool:
             if info.file_size > _MAX_WORKBOOK_PART:
                 return False
             return f'name="{FEEDBACK_META}"'.encode() in zf.read(info)
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+    except Exception:  # noqa: BLE001 - a file zipfile cannot read is not a feedback workbook; the reader says why
         return False
 
 
@@ -175,18 +179,24 @@ def read_feedback(path: str | Path) -> FeedbackData:
         meta, ws = wb[FEEDBACK_META], wb[FEEDBACK_SHEET]
         pairs: dict[str, Any] = {}
         problem_rows: list[tuple[Any, int]] = []
+        damaged: list[Finding] = []
         in_table = False
-        for key, value in meta.iter_rows(min_col=1, max_col=2, values_only=True):
+        for key, value in meta.iter_rows(min_col=1, max_col=2, max_row=min(meta.max_row, MAX_META_ROWS),
+                                         values_only=True):
             if in_table:
-                if key is not None and isinstance(value, int):
+                if key is None:
+                    continue
+                if isinstance(value, int) and FIRST_ROW <= value <= MAX_META_ROWS:
                     problem_rows.append((key, value))
+                else:
+                    damaged.append(_finding("R111", problem=key, row=value))
             elif key == "problem_id":
                 in_table = True
             elif key is not None:
                 pairs[str(key)] = value
         if pairs.get("kind") != FEEDBACK_KIND:
             return FeedbackData(None, findings=[_finding("R101", detail="元数据不是整改情况反馈表")])
-        data = FeedbackData(_text(pairs.get("notice")))
+        data = FeedbackData(_text(pairs.get("notice")), findings=damaged)
         if data.notice is None:
             data.findings.append(_finding("R101", detail="反馈表中没有整改通知文号（请使用通知所附的反馈表）"))
             return data
