@@ -256,3 +256,22 @@ def test_results_json_fields_are_documented(run):
     assert not missing, f"docs/results-json.md does not describe: {missing}"
     statuses = {s.value for s in Status}
     assert all(f"`{s}`" in doc for s in statuses)
+
+
+def test_incomplete_total_is_said_and_not_ranked(tmp_path):
+    base = json.loads((Path(__file__).parent / "rule_cases" / "bases" / "project_selfeval.json").read_text("utf-8"))
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for i in range(3):
+        form = json.loads(json.dumps(base))
+        form["project"]["name"] = f"项目{i}"
+        if i == 0:  # a target in words whose actual cannot be judged: the total is incomplete
+            form["indicators"][5].update(target="明显改善", unit=None, actual="效果待观察", score=None)
+        (inbox / f"{i}.json").write_text(json.dumps(form, ensure_ascii=False), "utf-8")
+    run_batch(BatchOptions(inbox, tmp_path / "out", workers=0))
+    rows = {r["file"]: r for r in json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))}
+    assert rows["0.json"]["rank"] is None and rows["0.json"]["ranking_grade"] is None
+    assert "总分不完整" in rows["0.json"]["reason"] and rows["0.json"]["score"]["complete"] is False
+    assert rows["1.json"]["rank"] and rows["1.json"]["rank_of"] == 2
+    wb = openpyxl.load_workbook(tmp_path / "out" / "汇总.xlsx")
+    assert "强制分布" in wb["排名"]["A1"].value and "不参加排名" in wb["排名"]["A1"].value

@@ -75,3 +75,14 @@ def test_rule_pack_changes_the_grade(tmp_path, selfevals):
     assert default["total"] == strict["total"]
     if default["total"] < 99.99:
         assert strict["grade"] != "优"
+
+
+def test_table_shows_an_incomplete_total_and_unverified_rows(tmp_path, selfevals):
+    from dataclasses import replace
+
+    clean = selfevals[0]
+    first = replace(clean.indicators[-1], target="明显改善", actual="效果待观察", score=clean.indicators[-1].weight)
+    form = replace(clean, indicators=(*clean.indicators[:-1], first))
+    result = runner.invoke(app, ["score", str(_write(tmp_path, "c.json", form))], env={"COLUMNS": "200"})
+    assert "待核" in result.output and "（总分不完整）" in result.output
+    assert "总分不完整：1项定性指标无法核实" in result.output

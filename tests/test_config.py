@@ -62,6 +62,7 @@ def test_load_pack_without_a_file(tmp_path, monkeypatch):
     ('[ranking]\ngrades = ["A", "B", "C"]\nshares = [0.5, 0.3, 0.2]\n', "ranking_grades", ("A", "B", "C")),
     ('[values]\nnot_applicable = ["免评"]\n', "extra_not_applicable", ("免评",)),
     ('[values]\nqualitative = { "圆满收官" = "full" }\n', "extra_qualitative", {"圆满收官": "full"}),
+    ("[weights.missing_satisfaction]\nredistribute = true\n", "redistribute_missing_satisfaction", True),
 ])
 def test_overrides(tmp_path, text, attr, value):
     pack = load_pack(write(tmp_path, text))
@@ -115,6 +116,11 @@ ERRORS = [
     ('[values]\nqualitative = { "好极了" = ["full"] }\n', "values.qualitative.好极了", "full"),
     ("[values]\nnot_applicable = [1]\n", "values.not_applicable", "文本"),
     ("[budget]\nexplain_below_rate = 90\n", "budget.explain_below_rate", "0 到 1"),
+    ('[weights.missing_satisfaction]\nredistribute = "yes"\n', "weights.missing_satisfaction.redistribute", "布尔值"),
+    ("[scoring.qualitative.words]\naffirm = [1]\n", "scoring.qualitative.words.affirm", "文本"),
+    ('[scoring.qualitative.words]\nnegate = ["未"]\n', "scoring.qualitative.words.negate", "未知配置项"),
+    ('[scoring.direction]\nlower_words = ["", "成本"]\n', "scoring.direction.lower_words", "文本"),
+    ('[scoring.direction]\nlower_units = "天"\n', "scoring.direction.lower_units", "类型不对"),
 ]
 
 
@@ -158,3 +164,13 @@ def test_overrides_change_scores(tmp_path):
     assert scored.indicators[0].score == pytest.approx(25.0)  # 50 × (1 − 0.5)
     assert scored.indicators[1].score == pytest.approx(24.0) and scored.indicators[1].self_in_band is False
     assert scored.total == pytest.approx(59.0) and scored.grade == "差"
+
+
+def test_word_lists_default_and_override(tmp_path):
+    """The qualitative word lists and the direction lexicon are rule-pack data (SPEC §3.7, §3.11)."""
+    d = default_pack()
+    assert "部分" in d.qualitative_words.partial and "事故" in d.qualitative_words.events
+    assert "发生率" in d.direction.lower_words and "天数" in d.direction.higher_words and "天" in d.direction.lower_units
+    assert d.redistribute_missing_satisfaction is False
+    pack = load_pack(write(tmp_path, '[scoring.direction]\nlower_words = ["空置率"]\n'))
+    assert pack.direction.lower_words == ("空置率",) and pack.direction.higher_words == d.direction.higher_words

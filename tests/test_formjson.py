@@ -47,6 +47,15 @@ def test_numbers_as_strings_are_normalised_and_bad_text_kept():
     assert form.total == 95
 
 
+def test_impossible_numbers_are_kept_as_text_like_the_workbook_reader():
+    budget = {"initial": 1e308, "full_year": "1e308", "executed": 10**400, "fiscal": 123456789012345, "other": -0.0}
+    form = form_from_dict(dict(SPEC_EXAMPLE, budget=budget, total=float("nan")))
+    b = form.budget
+    assert (b.initial, b.full_year, b.executed, b.fiscal, form.total) == (None,) * 5
+    assert set(form.raw) == {"budget.initial", "budget.full_year", "budget.executed", "budget.fiscal", "total"}
+    assert str(b.other) == "0.0"
+
+
 @pytest.mark.parametrize(("data", "message"), [
     ({"perfxl": 1, "kind": "annual_report"}, "未知的表单类型"),
     ({"kind": "project_selfeval"}, "不是 perfxl 表单"),

@@ -105,3 +105,21 @@ def test_shares_from_the_pack(tmp_path):
 def test_to_dict():
     r = rank([("县教育局", 89.995)])[0]
     assert r.to_dict() == {"key": "县教育局", "score": 90.0, "rank": 1, "grade": "良好"}
+
+
+def test_floor_keeps_a_good_grade_from_the_bottom_share(tmp_path):
+    """Ten forms all graded 优 (≥ 90): by share the last is 较差; with a floor 优 → 良好 it is 良好."""
+    scores = [(f"u{i}", 99.0 - i) for i in range(10)]
+    assert [r.grade for r in rank(scores)][-1] == "较差"
+    pack = pack_from(tmp_path, '[ranking]\nfloors = { "优" = "良好" }\n')
+    graded = [r.grade for r in rank(scores, pack)]
+    assert graded == ["优秀"] * 3 + ["良好"] * 7
+    mixed = [*scores[:9], ("poor", 50.0)]  # 差 has no floor: the share rule stands
+    assert [r.grade for r in rank(mixed, pack)][-1] == "较差"
+
+
+def test_floor_must_name_known_grades(tmp_path):
+    from perfxl.config import ConfigError
+
+    with pytest.raises(ConfigError, match="ranking.floors"):
+        pack_from(tmp_path, '[ranking]\nfloors = { "优" = "很好" }\n')

@@ -110,6 +110,104 @@ def test_label_value_in_one_cell():
     assert form.where("project.name") == "自评表!A3"
 
 
+def test_several_label_value_pairs_in_one_cell():
+    rows = selfeval_rows()
+    rows[3] = ["主管部门：某某县教育局　　实施单位：某某县第一中学"]
+    rows.insert(4, ["项目负责人：张三 联系电话：0817-1234567"])
+    form = read_grid(grid_from_rows({"自评表": rows})).form
+    u = form.unit
+    assert (u.department, u.implementer, u.contact, u.phone) == ("某某县教育局", "某某县第一中学", "张三", "0817-1234567")
+    assert form.where("unit.implementer") == "自评表!A4" and form.where("unit.phone") == "自评表!A5"
+
+
+GOAL_HEAD = [["项目支出绩效目标申报表"], ["（2025年度）"], ["项目名称", "校舍维修"], ["年度目标", "完成维修"]]
+
+
+def _goal(rows, merged=()):
+    return read_grid(grid_from_rows([Sheet("申报表", GOAL_HEAD + rows, merged=merged)]))
+
+
+def test_midterm_set_beside_the_annual_one_matched_by_name():
+    rows = [
+        [None, "中期绩效指标", None, None, "年度绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "学校数量", "≥9所", "数量指标", "受益学生", "≥1万人"],
+        [None, "数量指标", "受益学生", "≥3万人", "数量指标", "学校数量", "≥3所"],
+        [None, "数量指标", "培训人次", "≥900人次", None, None, None],
+    ]
+    merged = [(4, 1, 4, 3), (4, 4, 4, 6)]
+    result = _goal(rows, merged)
+    got = [(i.name, i.target, i.midterm_target) for i in result.form.indicators]
+    assert got == [("受益学生", "≥1万人", "≥3万人"), ("学校数量", "≥3所", "≥9所"), ("培训人次", None, "≥900人次")]
+    assert result.form.where("indicators[0].midterm_target") == "申报表!D8"
+    assert result.form.where("indicators[1].midterm_target") == "申报表!D7"
+    (t014,) = [f for f in result.findings if f.code == "T014"]
+    assert t014.location == "申报表!C9" and "培训人次" in t014.message
+
+
+def test_two_sets_without_a_band_are_read_left_midterm_with_a_finding():
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值", "计量单位"],
+        ["产出指标", "数量指标", "学校数量", "≥9", "数量指标", "学校数量", "≥3", "所"],
+    ]
+    result = _goal(rows)
+    (ind,) = result.form.indicators
+    assert (ind.target, ind.midterm_target, ind.unit) == ("≥3", "≥9", "所")
+    assert [f.location for f in result.findings if f.code == "T004"] == ["申报表!C5"]
+
+
+def test_a_midterm_table_below_gives_midterm_targets_and_reports_what_it_does_not_use():
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "学校数量", "≥3所"],
+        ["合计"],
+        ["中期绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+        ["产出指标", "数量指标", "学校数量", "≥9所", 20],
+        ["产出指标", "数量指标", "培训人次", "≥900人次", 10],
+    ]
+    result = _goal(rows)
+    (ind,) = result.form.indicators
+    assert (ind.target, ind.midterm_target) == ("≥3所", "≥9所")
+    assert result.form.where("indicators[0].midterm_target") == "申报表!D10"
+    found = sorted((f.code, f.location) for f in result.findings if f.code != "T003")  # no 项目资金 here
+    assert found == [("T004", "申报表!E9"), ("T014", "申报表!C11")]
+
+
+def test_a_second_indicator_table_is_reported():
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "学校数量", "≥3所"],
+        ["合计"],
+        ["补充指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人次", "≥900人次"],
+    ]
+    result = _goal(rows)
+    assert [i.name for i in result.form.indicators] == ["学校数量"]
+    (t015,) = [f for f in result.findings if f.code == "T015"]
+    assert t015.location == "申报表!A9" and "补充指标" in t015.message
+
+
+def test_a_second_column_for_the_same_key_is_reported():
+    rows = selfeval_rows()
+    rows[8] = rows[8] + ["权重"]  # 分值 and 权重 both mean the weight: the printed 分值 is read
+    rows[9] = rows[9] + [None, 45]
+    result = read_grid(grid_from_rows({"自评表": rows}))
+    assert result.form.indicators[0].weight == 50
+    (t004,) = [f for f in result.findings if f.code == "T004"]
+    assert t004.location == "自评表!J9" and "与“分值”列重复" in t004.message
+
+
+def test_an_unknown_funding_column_with_figures_is_reported():
+    rows = selfeval_rows()
+    rows[4] = rows[4] + ["调整原因"]
+    rows[5] = rows[5] + ["追加预算"]
+    result = read_grid(grid_from_rows({"自评表": rows}))
+    (t004,) = [f for f in result.findings if f.code == "T004"]
+    assert t004.location == "自评表!I5" and "调整原因" in t004.message
+
+
 def test_numbers_as_text_and_text_where_numbers_belong():
     rows = selfeval_rows()
     rows[5] = [None, "年度资金总额", "1,234.5", "１２３４．５", "1234.5万元", "10分", "100%", "十分"]
@@ -192,6 +290,43 @@ def test_read_a_live_book_through_the_seam():
     assert form.where("total") == "自评表!I15" and form.cells["total"].formula == "=I6+SUM(I10:I12)"
 
 
+def test_live_book_number_formats_and_edge_values():
+    rows = selfeval_rows()
+    width = max(len(r) for r in rows)
+    values = [r + [None] * (width - len(r)) for r in rows]
+    values[9][4:6] = [0.9, 0.95]
+    values[10][5] = float("inf")
+    values[11][5] = float("nan")
+    values[5][4] = "#DIV/0!"
+    formats = [["General"] * width for _ in values]
+    formats[9][5] = "0.0%"
+    book = FakeBook([FakeSheet("自评表", FakeRange(values))])
+    book.sheets[0].used_range.number_format = formats
+    result = read_book(book)
+    inds = result.form.indicators
+    assert [(i.target, i.actual) for i in inds] == [("0.9", "95%"), ("≥95%", "∞"), ("≥90%", "NaN")]
+    assert result.form.raw == {"budget.executed": "#DIV/0!"}
+    assert [f.location for f in result.findings if f.code == "T016"] == ["自评表!F11", "自评表!F12"]
+
+
+def test_live_book_mixed_formats_are_asked_per_cell():
+    rows = selfeval_rows()
+    rows[9][5] = 0.95
+    width = max(len(r) for r in rows)
+    sheet = FakeSheet("自评表", FakeRange([r + [None] * (width - len(r)) for r in rows]))
+    sheet.used_range.number_format = None  # xlwings: the range mixes formats
+    asked = []
+
+    class Cell:
+        def __init__(self, pos):
+            asked.append(pos)
+            self.number_format = "0%" if pos == (10, 6) else "General"
+
+    sheet.range = Cell
+    form = read_book(FakeBook([sheet])).form
+    assert form.indicators[0].actual == "95%" and (10, 6) in asked and len(asked) < 10
+
+
 def test_live_book_scalar_and_single_row_ranges():
     book = FakeBook([FakeSheet("A", FakeRange([[5]])), FakeSheet("B", FakeRange([["项目名称", "x"]]))])
     book.sheets[0].used_range.value = 5  # a one-cell used range comes back as a scalar
@@ -236,6 +371,48 @@ def test_percent_formatted_values_read_as_shown(tmp_path):
     path = _save(rows, tmp_path / "p.xlsx", percent=["F11"])
     assert read_workbook(path).form.indicators[1].actual == "96%"
     assert read_workbook(path, engine="openpyxl").form.indicators[1].actual == "96%"
+
+
+def test_percent_format_is_the_only_thing_that_makes_a_fraction(tmp_path):
+    rows = selfeval_rows()
+    rows[9][4:6] = [0.9, 0.95]  # a plain 0.9 target; a %-formatted 0.95 actual
+    path = _save(rows, tmp_path / "p.xlsx", percent=["F10"])
+    for engine in ("calamine", "openpyxl"):
+        ind = read_workbook(path, engine=engine).form.indicators[0]
+        assert (ind.target, ind.actual) == ("0.9", "95%")
+
+
+EDGE_BUDGET = [None, "年度资金总额", 1e308, -1e308, "#DIV/0!", 123456789012345, "#REF!", 1e-320]
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_edge_numbers_and_error_values_are_findings_at_their_cells(tmp_path, engine):
+    rows = selfeval_rows()
+    rows[5] = list(EDGE_BUDGET)
+    rows[9][4:8] = ["#N/A", 1e308, "#VALUE!", -0.0]
+    rows[10][5:7] = [1e-320, "#NAME?"]
+    rows[11][4:7] = [123456789012345, "#NULL!", "#NUM!"]
+    rows[12][7] = -1e308
+    path = _save(rows, tmp_path / "edge.xlsx")
+    result = read_workbook(path, engine=engine)
+    form = result.form
+    assert form.raw == {
+        "budget.initial": "1E+308", "budget.full_year": "-1E+308", "budget.executed": "#DIV/0!",
+        "budget.weight": "123456789012345", "budget.rate": "#REF!", "budget.score": "1E-320",
+        "indicators[0].weight": "#VALUE!", "indicators[1].weight": "#NAME?", "indicators[2].weight": "#NUM!",
+        "total": "-1E+308",
+    }
+    assert [(i.target, i.actual, i.score) for i in form.indicators] == [
+        ("#N/A", "1E+308", 0), ("≥95%", "1E-320", 30), ("123456789012345", "#NULL!", 10)]
+    assert str(form.indicators[0].score) == "0.0"  # not -0.0
+    t016 = {f.location: f.message for f in result.findings if f.code == "T016"}
+    assert set(t016) == {"自评表!E10", "自评表!F10", "自评表!F11", "自评表!E12", "自评表!F12"}
+    assert "Excel 错误值" in t016["自评表!E10"] and "1E+308" in t016["自评表!F10"]
+    from perfxl import api
+
+    checked = api.check_file(path)  # scoring and every rule run on it without an exception
+    b109 = {f.location for f in checked.findings if f.code == "B109"}
+    assert {"自评表!C6", "自评表!E6", "自评表!G6", "自评表!G10", "自评表!H13"} <= b109
 
 
 def test_dates_become_iso_text(tmp_path):
@@ -321,6 +498,15 @@ def test_shared_formulas_are_translated_on_demand():
     f = scan.formulas
     assert f[(1, 7)] == "=F2*G2" and f[(2, 7)] == "=F3*G3" and f[(3, 7)] == '=IF(A4="","",1)'
     assert f.uncached == {(3, 8)} and f.cached_value((2, 7)) == 8.0 and f.cached_value((3, 7)) == ""
+
+
+def test_error_cells_are_found_in_the_sheet_xml():
+    from perfxl.forms.ooxml import error_cells
+
+    xml = (b'<row r="6"><c r="K5" t="e"/><c r="H6" s="3" t="e"><f>F6/E6</f><v>#DIV/0!</v></c>'
+           b'<c r="I6" t="e"><v>#N/A</v></c><x:c r="J6" t="e"><x:v>#REF!</x:v></x:c><c r="K6"><v>1</v></c></row>')
+    assert error_cells(xml) == {(5, 7): "#DIV/0!", (5, 8): "#N/A", (5, 9): "#REF!"}
+    assert error_cells(b'<c r="A1"><v>1</v></c>') == {}
 
 
 def test_unusual_parts_are_measured_exactly():

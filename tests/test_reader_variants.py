@@ -149,6 +149,77 @@ EXPECTED = {
             {"name": "教师培训", "content": "开展全县教师轮训", "total": 50, "fiscal": 50, "other": 0},
         ],
     },
+    "goal_midterm_side_by_side": {
+        "perfxl": 1, "kind": "project_goal", "year": 2025,
+        "unit": {**UNIT, "department": "某某县教育局（101001）"},
+        "project": {**PROJECT, "attribute": "新增", "period": "2025—2027年"},
+        "budget": {"currency_unit": "万元", "full_year": 150, "fiscal": 140, "other": 10, "midterm_total": 450,
+                   "midterm_fiscal": 420, "midterm_other": 30},
+        "goals": {"annual": "完成3所学校校舍维修改造，改善办学条件。", "midterm": "三年内完成全县9所学校校舍维修改造。"},
+        "indicators": [
+            {"level1": "产出指标", "level2": "数量指标", "name": "维修改造学校数量", "target": "≥3所",
+             "midterm_target": "≥9所"},
+            {"level1": "产出指标", "level2": "质量指标", "name": "工程验收合格率", "target": "≥95%",
+             "midterm_target": "≥95%"},
+            {"level1": "产出指标", "level2": "时效指标", "name": "项目完工时间", "target": "2025年12月31日前",
+             "midterm_target": "2027年12月31日前"},
+            {"level1": "效益指标", "level2": "社会效益指标", "name": "受益学生人数", "target": "≥10万人",
+             "midterm_target": "≥30万人"},
+            {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "师生满意度", "target": "≥90%",
+             "midterm_target": "≥90%"},
+        ],
+        "total": None, "extra": {},
+    },
+    "goal_88_official": {
+        "perfxl": 1, "kind": "project_goal", "year": 2025,
+        "unit": {**UNIT, "department": "某某县教育局（101001）"}, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "full_year": 150, "fiscal": 140, "other": 10, "midterm_total": 450,
+                   "midterm_fiscal": 420, "midterm_other": 30},
+        "goals": {"annual": "目标1：完成3所学校校舍维修改造，改善办学条件。", "midterm": "目标1：三年内完成全县9所学校校舍维修改造。"},
+        "indicators": [
+            {"level1": "产出指标", "level2": "数量指标", "name": "指标1：维修改造学校数量", "target": "≥3所",
+             "midterm_target": "≥9所"},
+            {"level1": "产出指标", "level2": "时效指标", "name": "指标2：项目完工时间", "target": "2025年底前",
+             "midterm_target": "2027年底前"},
+            {"level1": "效益指标", "level2": "社会效益指标", "name": "指标1：受益学生人数", "target": "≥10万人",
+             "midterm_target": "≥30万人"},
+        ],
+        "total": None, "extra": {},
+    },
+    "goal_midterm_below": {
+        "perfxl": 1, "kind": "project_goal", "year": 2025, "unit": UNIT, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "full_year": 150, "fiscal": 150, "other": 0},
+        "goals": {"annual": "完成3所学校校舍维修改造，改善办学条件。"},
+        "indicators": [
+            {"level1": "产出指标", "level2": "数量指标", "name": "维修改造学校数量", "target": "≥3所",
+             "midterm_target": "≥9所"},
+            {"level1": "效益指标", "level2": "社会效益指标", "name": "受益学生人数", "target": "≥10万人",
+             "midterm_target": "≥30万人"},
+        ],
+        "total": None, "extra": {},
+    },
+    "shared_header_rows": {
+        "perfxl": 1, "kind": "project_selfeval", "year": 2024,
+        "unit": {**UNIT, "contact": "张三", "phone": "0817-1234567"}, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "initial": 120, "full_year": 150, "executed": 141.3, "fiscal": 150,
+                   "weight": 10, "rate": 0.942, "score": 9.42},
+        "goals": GOALS,
+        "indicators": [
+            {**TYPED[0], "weight": 50, "score": 50}, TYPED[3],
+            # a plain 0.9 stays "0.9" (no 计量单位 column); the %-formatted 0.935 reads as shown, "93.5%"
+            {**TYPED[4], "target": "0.9"},
+        ],
+        "total": 97.42,
+        "extra": {"budget_fiscal_initial": 120, "budget_fiscal_executed": 141.3},
+    },
+    "labels_above_values": {
+        "perfxl": 1, "kind": "project_selfeval", "year": 2024,
+        "unit": {**UNIT, "contact": "张三", "phone": "13800000000"}, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "initial": 120, "full_year": 150, "executed": 141.3, "weight": 10,
+                   "rate": 0.942, "score": 9.42},
+        "goals": GOALS, "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3], TYPED[4]],
+        "total": 97.42, "extra": {},
+    },
 }
 
 FINDINGS = {
@@ -197,3 +268,23 @@ def test_unknown_column_finding_names_the_cell(built):
     result = read_workbook(built["blank_rows_merged"])
     (found,) = result.findings
     assert found.location == "自评表!K18" and "备注" in found.message
+
+
+def test_midterm_targets_point_at_their_cells(built):
+    beside = read_workbook(built["goal_midterm_side_by_side"]).form
+    assert beside.where("indicators[3].midterm_target") == "申报表!E16"
+    assert beside.where("indicators[3].target") == "申报表!J16"
+    below = read_workbook(built["goal_midterm_below"], engine="openpyxl").form
+    assert below.where("indicators[1].midterm_target") == "Sheet1!E17"
+    assert below.where("indicators[1].target") == "Sheet1!E12"
+
+
+def test_values_under_their_labels_point_at_their_cells(built):
+    form = read_workbook(built["labels_above_values"], engine="openpyxl").form
+    assert form.where("unit.department") == "自评表!C4" and form.where("unit.phone") == "自评表!H4"
+
+
+def test_labels_sharing_a_cell_point_at_it(built):
+    form = read_workbook(built["shared_header_rows"]).form
+    assert form.where("project.name") == "自评表!A3" and form.where("unit.phone") == "自评表!F5"
+    assert form.where("unit.implementer") == "自评表!H4"

@@ -175,18 +175,29 @@ def _no_satisfaction_rows():
     ]
 
 
-def test_missing_satisfaction_proportional_redistribution():
+REDISTRIBUTE = "[weights.missing_satisfaction]\nredistribute = true\n"
+
+
+def test_missing_satisfaction_scored_against_printed_weights():
+    """SPEC §3.1 ✔: no scale-up — a score never exceeds its printed 分值 (S210/S211 flag the weight design)."""
     s = score_form(form(*_no_satisfaction_rows()))
+    assert [i.effective_weight for i in s.indicators] == [30, 20, 30]
+    assert all(i.score <= i.weight for i in s.indicators)
+    assert s.total == pytest.approx(90.0) and s.grade == "优" and s.weights_note is None
+
+
+def test_missing_satisfaction_proportional_redistribution_option(tmp_path):
+    s = score_form(form(*_no_satisfaction_rows()), pack_from(tmp_path, REDISTRIBUTE))
     assert [i.effective_weight for i in s.indicators] == pytest.approx([33.75, 22.5, 33.75])
     assert s.level1_totals == pytest.approx({"产出指标": 56.25, "效益指标": 33.75})
     assert s.total == pytest.approx(100.0) and s.grade == "优"
-    assert "满意度" in s.weights_note and "1.125" in s.weights_note
+    assert "满意度" in s.weights_note and "1.125" in s.weights_note and "redistribute = true" in s.weights_note
     # the qualitative self-score is on the form's scale (30 of 30) and scaled with the weight
     assert s.indicators[2].self_in_band and s.indicators[2].score == pytest.approx(33.75)
 
 
 def test_missing_satisfaction_fixed_redistribution(tmp_path):
-    pack = pack_from(tmp_path, '[weights.missing_satisfaction]\nmode = "fixed"\n')
+    pack = pack_from(tmp_path, REDISTRIBUTE + 'mode = "fixed"\n')
     s = score_form(form(*_no_satisfaction_rows()), pack)
     assert [i.effective_weight for i in s.indicators] == pytest.approx([36.0, 24.0, 30.0])
     assert s.level1_totals == pytest.approx({"产出指标": 60.0, "效益指标": 30.0})
@@ -194,61 +205,63 @@ def test_missing_satisfaction_fixed_redistribution(tmp_path):
 
 
 def test_fixed_redistribution_falls_back_when_levels_do_not_match(tmp_path):
-    pack = pack_from(tmp_path, '[weights.missing_satisfaction]\nmode = "fixed"\n')
+    pack = pack_from(tmp_path, REDISTRIBUTE + 'mode = "fixed"\n')
     rows = [ind("≥3", "3", 80, name="只有产出")]
     s = score_form(form(*rows), pack)
     assert s.indicators[0].effective_weight == pytest.approx(90.0)
     assert "改按比例分配" in s.weights_note
 
 
-@pytest.mark.parametrize("weights", [[30, 30, 30], [30, 20, 20]])  # sums 90 (as given) and 70 (inconsistent)
-def test_weights_used_as_given_unless_they_sum_to_80(weights):
+@pytest.mark.parametrize("weights", [[30, 30, 30], [30, 20, 20], [30, 20, 30]])  # sums 90, 70, 80
+def test_weights_used_as_given(weights):
     rows = [ind("≥3", "3", w, name=f"指标{i}") for i, w in enumerate(weights)]
     s = score_form(form(*rows))
     assert [i.effective_weight for i in s.indicators] == weights and s.weights_note is None
 
 
-def test_redistribution_uses_the_forms_own_budget_weight():
+def test_redistribution_uses_the_forms_own_budget_weight(tmp_path):
     rows = [ind("≥3", "3", 35), ind("≥3", "3", 35, level1="效益指标")]  # 100 − 20 − 10 = 70
-    s = score_form(form(*rows, budget=Budget(full_year=1.0, executed=1.0, weight=20.0)))
+    s = score_form(form(*rows, budget=Budget(full_year=1.0, executed=1.0, weight=20.0)), pack_from(tmp_path, REDISTRIBUTE))
     assert [i.effective_weight for i in s.indicators] == pytest.approx([40.0, 40.0])
     assert s.total == pytest.approx(100.0)
 
 
-def test_not_applicable_rescaled_within_level1():
+def test_not_applicable_rescales_the_total_not_the_rows():
+    """SPEC §3.8: each row within its printed 分值; total × 100 ÷ (100 − dropped)."""
     rows = [
         ind("≥3", "3", 20, name="a"),
         ind("—", "—", 20, name="不适用"),
-        ind("≥3", "3", 10, name="b"),
+        ind("≥3", "2", 10, name="b"),
         ind("达成预期", "达成", 30, level1="效益指标", self_score=30),
         ind("≥90%", "95%", 10, level1="满意度指标"),
     ]
     s = score_form(form(*rows))
     na = s.indicators[1]
     assert na.method == "not_applicable" and not na.applicable and na.score is None and na.effective_weight == 0
-    assert [i.effective_weight for i in s.indicators] == pytest.approx([20 * 50 / 30, 0.0, 10 * 50 / 30, 30.0, 10.0])
-    assert s.level1_totals["产出指标"] == pytest.approx(50.0)
-    assert s.total == pytest.approx(100.0)
-    assert s.complete and "不适用" in s.weights_note
+    assert [i.effective_weight for i in s.indicators] == [20, 0.0, 10, 30, 10]
+    assert all(i.score is None or i.score <= i.weight for i in s.indicators)
+    raw = 10 + 20 + 10 * 2 / 3 + 30 + 10
+    assert s.total == pytest.approx(raw * 100 / 80)
+    assert s.complete and "× 100 ÷ （100 − 20）" in s.weights_note
 
 
-def test_whole_level1_not_applicable_rescaled_over_all():
+def test_whole_level1_not_applicable_rescales_the_total():
     rows = [
         ind("≥3", "3", 50, name="产出"),
         ind("达成预期", "达成", 30, level1="效益指标", self_score=30),
         ind("≥90%", "/", 10, level1="满意度指标"),
     ]
     s = score_form(form(*rows))
-    assert [i.effective_weight for i in s.indicators] == pytest.approx([50 * 90 / 80, 30 * 90 / 80, 0.0])
+    assert [i.effective_weight for i in s.indicators] == [50, 30, 0.0]
     assert s.total == pytest.approx(100.0)
-    assert "满意度指标全部不适用" in s.weights_note
+    assert "1项指标不适用（分值10分）" in s.weights_note
 
 
 def test_not_applicable_without_rescaling(tmp_path):
     pack = pack_from(tmp_path, "[scoring]\nrescale_not_applicable = false\n")
     s = score_form(form(ind("≥3", "3", 20), ind("不适用", "", 20)), pack)
     assert [i.effective_weight for i in s.indicators] == [20.0, 0.0]
-    assert s.total == pytest.approx(30.0) and "未重新分配" in s.weights_note
+    assert s.total == pytest.approx(30.0) and "总分不折算" in s.weights_note
 
 
 def test_missing_weight_is_unscored_and_incomplete():
@@ -285,13 +298,15 @@ def test_monitoring_progress_and_lights():
         ind("≥100", None, 20, progress="70", name="超前"),  # 1.4 blue
         ind("≤30天", None, 10, progress="20天", name="逆向"),
         ind("达成预期", None, 10, progress="部分完成", name="定性"),
+        ind("0.9‰", None, 10, progress="0.2‰", name="森林火灾受害率"),  # no operator: ≤ from the name
     ]
     budget = Budget(full_year=200.0, executed_to_date=90.0, as_of="2024-06-30")
     s = score_form(form(*rows, kind=FormKind.PROJECT_MONITOR, budget=budget))
     p = s.progress
     assert p.elapsed == pytest.approx(0.5)
     assert p.budget_rate == pytest.approx(0.45) and p.budget_ratio == pytest.approx(0.9) and p.budget_light == "green"
-    assert [i.light for i in p.indicators] == ["green", "red", "yellow", "blue", None, None]
+    assert [i.light for i in p.indicators] == ["green", "red", "yellow", "blue", None, None, None]
+    assert "按指标名称中的“受害率”视为越低越好" in p.indicators[-1].explain
     assert p.indicators[0].ratio == pytest.approx(1.0)
     assert s.total is None and {i.method for i in s.indicators} == {"not_scored_monitor"}
     assert "绿灯" in s.indicators[0].explain

@@ -76,7 +76,7 @@ def test_quantitative(target, actual, weight, kw, method, score, code, over):
         ("≥8755", "8676", 15, {"unit": "人"}, "实际8676人 < 目标8755人，按比例得14.86分"),
         ("≤3天", "2.5天", 5, {}, "实际2.5天 ≤ 目标3天，得满分5分"),
         ("≤3天", "4.5天", 10, {}, "实际4.5天 > 目标3天，按比例得6.67分"),
-        ("95%", "90%", 10, {}, "实际90% < 目标95%，按比例得9.47分（指标值未写运算符，按正向指标“≥”计分）"),
+        ("95%", "90%", 10, {}, "实际90% < 目标95%，按比例得9.47分（目标未写比较方式，按正向指标（≥）计分）"),
         (">3", "3", 10, {}, "实际3 ≥ 目标3，得满分10分（“>”按“≥”计分）"),
         ("≥95%", "0.95", 10, {}, "实际95% ≥ 目标95%，得满分10分（实际值0.95按小数读作95%）"),
         ("≥100", "130", 10, {}, "实际130 ≥ 目标100，得满分10分（实际达到目标的130%，超额完成，需分析偏差原因）"),
@@ -221,7 +221,7 @@ def test_qualitative_extra_phrases_from_pack(tmp_path):
     pack = pack_from(tmp_path, '[values]\nqualitative = { "圆满收官" = "full", "稍有欠缺" = "partial" }\n')
     assert score_one("达成预期", "圆满收官", pack=pack).score == 10
     assert score_one("达成预期", "稍有欠缺", pack=pack).score == 8
-    assert score_one("达成预期", "圆满收官").problem_code == "actual_text"  # unknown to the default pack
+    assert score_one("达成预期", "圆满收官").problem_code == "qualitative_unjudged"  # unknown to the default pack
 
 
 def test_not_applicable_markers_from_pack(tmp_path):
@@ -264,9 +264,9 @@ def test_yearless_deadline_without_form_year():
     ("2024年12月31日前", None, 10, 0, "actual_missing", "deadline"),
     (None, "95%", 10, 0, "target_missing", "unscored"),
     ("abc%%", "95%", 10, 0, "target_invalid", "unscored"),
-    ("较上年提高", "95%", 10, None, "target_text", "unscored"),
+    ("较上年提高", "95%", 10, None, "qualitative_unjudged", "qualitative"),
     ("≥95%", "较上年有所提高", 10, None, "actual_text", "unscored"),
-    ("达成预期", "有所提升", 10, None, "actual_text", "qualitative"),
+    ("达成预期", "情况待观察", 10, None, "qualitative_unjudged", "qualitative"),
     ("达成预期", None, 10, 0, "actual_missing", "qualitative"),
     ("≥95%", "30天", 10, None, "unit_mismatch", "unscored"),
     ("≥95%", "2024-12-01", 10, None, "actual_mismatch", "unscored"),

@@ -49,11 +49,15 @@ def test_any_text_scores_without_raising(rows):
     assert result.total_rounded == half_up(result.total, pack.decimals)
     assert result.grade == grade_of(result.total_rounded, pack)
     cap = result.budget.weight + sum(i.effective_weight or 0.0 for i in result.indicators)
+    dropped = sum(i.weight or 0.0 for i in result.indicators if not i.applicable)
+    if 0 < dropped < pack.total_weight:  # SPEC §3.8: the total (not the rows) is rescaled
+        cap *= pack.total_weight / (pack.total_weight - dropped)
     assert 0.0 <= result.total <= cap + 1e-9
     for item in result.indicators:
         assert item.explain
         if item.score is not None:
             assert 0.0 <= item.score <= item.effective_weight + 1e-9
+            assert item.score <= item.weight + 1e-9  # never above the printed 分值
     result.to_dict()
 
 
@@ -83,3 +87,28 @@ def test_grade_shares_match_boundaries_without_ties(n):
     out = rank([(i, float(i)) for i in range(n)])
     counts = [sum(r.grade == g for r in out) for g in default_pack().ranking_grades]
     assert sum(counts) == n
+
+
+edge = st.sampled_from([1e308, -1e308, float("inf"), float("-inf"), float("nan"), -0.0, 1e-320, 123456789012345.0,
+                        None, 0.0, 5.0])
+edge_text = st.sampled_from(["1e308", "-1e308", "inf", "NaN", "-0.0", "1e-320", "123456789012345", "#DIV/0!",
+                             "#REF!", "#N/A", "#VALUE!", "#NAME?", "≥1e308", "95%", "明显改善"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.tuples(edge_text, edge_text, edge, edge), min_size=1,
+                     max_size=5), full=edge, done=edge, bweight=edge, bscore=edge, total=edge)
+def test_edge_numbers_never_raise(rows, full, done, bweight, bscore, total):
+    """Issue 8 §5: 1e308, inf, NaN, -0.0, 1e-320, 15-digit numbers and Excel errors anywhere: no exception,
+    every score finite and within its printed 分值, and the whole linter runs."""
+    from perfxl import api
+    from perfxl.domain import Budget
+
+    indicators = [ind(t, a, w, self_score=s) for t, a, w, s in rows]
+    f = form(*indicators, budget=Budget(full_year=full, executed=done, weight=bweight, score=bscore), total=total)
+    result = score_form(f)
+    assert result.total is not None and abs(result.total) < 1e7
+    for item in result.indicators:
+        assert item.score is None or 0.0 <= item.score <= item.weight
+    report = api.check(f)
+    report.to_dict()

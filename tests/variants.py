@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -22,6 +22,9 @@ DEPARTMENT = "某某县教育局"
 IMPLEMENTER = "某某县第一中学"
 GOAL = "完成3所学校校舍维修改造，改善办学条件。"
 ACHIEVED = "已完成3所学校校舍维修改造，均通过竣工验收。"
+
+
+_SONG = Font(name="宋体", size=10)
 
 
 class Drawer:
@@ -34,6 +37,7 @@ class Drawer:
         cell = self.ws[ref]
         cell.value = value
         cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.font = _SONG
         if fmt:
             cell.number_format = fmt
         if to:
@@ -356,6 +360,147 @@ def dept_goal(folder: Path) -> Path:
     return path
 
 
+# -- 10. 财预〔2015〕88号 goal form: 中期 and 年度 indicator sets side by side under one 一级 column -----
+
+
+def goal_midterm_side_by_side(folder: Path) -> Path:
+    wb, ws, d = _book("申报表")
+    _header(d, "K", title="项目支出绩效目标申报表", subtitle="（ 2025 年度 ）")
+    d("A3", "项目名称"), d("B3", PROJECT, to="K3")
+    d("A4", "主管部门及代码"), d("B4", "某某县教育局（101001）", to="E4"), d("F4", "实施单位", to="G4")
+    d("H4", IMPLEMENTER, to="K4")
+    d("A5", "项目属性"), d("B5", "新增", to="E5"), d("F5", "项目期", to="G5"), d("H5", "2025—2027年", to="K5")
+    d("A6", "项目资金\n（万元）", to="A8")
+    d("B6", "中期资金总额", to="D6"), d("E6", 450, to="F6"), d("G6", "年度资金总额", to="H6"), d("I6", 150, to="K6")
+    d("B7", "其中：财政拨款", to="D7"), d("E7", 420, to="F7"), d("G7", "其中：财政拨款", to="H7"), d("I7", 140, to="K7")
+    d("B8", "其他资金", to="D8"), d("E8", 30, to="F8"), d("G8", "其他资金", to="H8"), d("I8", 10, to="K8")
+    d("A9", "总\n体\n目\n标", to="A10"), d("B9", "中期目标（2025—2027年）", to="F9"), d("G9", "年度目标", to="K9")
+    d("B10", "三年内完成全县9所学校校舍维修改造。", to="F10"), d("G10", GOAL, to="K10")
+    d("A11", "绩\n效\n指\n标", to="A17")
+    d("B11", "一级指标", to="B12"), d("C11", "中期绩效指标", to="F11"), d("G11", "年度绩效指标", to="K11")
+    d("C12", "二级指标"), d("D12", "三级指标"), d("E12", "指 标 值", to="F12")
+    d("G12", "二级指标"), d("H12", "三级指标", to="I12"), d("J12", "指标值", to="K12")
+    rows = [("数量指标", "维修改造学校数量", "≥9所", "≥3所"), ("质量指标", "工程验收合格率", "≥95%", "≥95%"),
+            ("时效指标", "项目完工时间", "2027年12月31日前", "2025年12月31日前"),
+            ("社会效益指标", "受益学生人数", "≥30万人", "≥10万人"),
+            ("服务对象满意度指标", "师生满意度", "≥90%", "≥90%")]
+    d("B13", "产出指标", to="B15"), d("B16", "效益指标"), d("B17", "满意度指标")
+    for r, (level2, name, midterm, annual) in enumerate(rows, start=13):
+        d(f"C{r}", level2), d(f"D{r}", name), d(f"E{r}", midterm, to=f"F{r}")
+        d(f"G{r}", level2), d(f"H{r}", name, to=f"I{r}"), d(f"J{r}", annual, to=f"K{r}")
+    path = folder / "10_goal_midterm_side_by_side.xlsx"
+    wb.save(path)
+    return path
+
+
+# -- 11. the 88号 form's own arrangement: 中期目标 | 年度目标 head both the goal texts and the two sets ----
+
+
+def goal_88_official(folder: Path) -> Path:
+    wb, ws, d = _book("Sheet1")
+    _header(d, "H", title="项目支出绩效目标申报表", subtitle="（2025年度）")
+    d("A3", "项目名称"), d("B3", PROJECT, to="H3")
+    d("A4", "主管部门及代码"), d("B4", "某某县教育局（101001）", to="D4"), d("E4", "实施单位"), d("F4", IMPLEMENTER, to="H4")
+    d("A5", "项目资金（万元）", to="A7")
+    d("B5", "中期资金总额", to="C5"), d("D5", 450), d("E5", "年度资金总额", to="F5"), d("G5", 150, to="H5")
+    d("B6", "其中：财政拨款", to="C6"), d("D6", 420), d("E6", "其中：财政拨款", to="F6"), d("G6", 140, to="H6")
+    d("B7", "其他资金", to="C7"), d("D7", 30), d("E7", "其他资金", to="F7"), d("G7", 10, to="H7")
+    d("A8", "总体目标", to="A9"), d("B8", "中期目标（2025年—2027年）", to="E8"), d("F8", "年度目标", to="H8")
+    d("B9", "目标1：三年内完成全县9所学校校舍维修改造。", to="E9"), d("F9", "目标1：" + GOAL, to="H9")
+    d("A10", "绩效指标", to="A13")
+    d.row(10, "B", ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"])
+    d("B11", "产出指标", to="B12")
+    d.row(11, "C", ["数量指标", "指标1：维修改造学校数量", "≥9所", "数量指标", "指标1：维修改造学校数量", "≥3所"])
+    d.row(12, "C", ["时效指标", "指标2：项目完工时间", "2027年底前", "时效指标", "指标2：项目完工时间", "2025年底前"])
+    d.row(13, "B", ["效益指标", "社会效益指标", "指标1：受益学生人数", "≥30万人", "社会效益指标", "指标1：受益学生人数",
+                    "≥10万人"])
+    path = folder / "11_goal_88_official.xlsx"
+    wb.save(path)
+    return path
+
+
+# -- 12. the same, with the 中期 table printed below the 年度 one ----------------------------------------
+
+
+def goal_midterm_below(folder: Path) -> Path:
+    wb, ws, d = _book("Sheet1")
+    _header(d, "E", title="项目支出绩效目标申报表", subtitle="（2025年度）")
+    d("A3", "项目名称："), d("B3", PROJECT, to="E3")
+    d("A4", "主管部门：某某县教育局　　　　实施单位：某某县第一中学", to="E4")
+    d("A5", "项目资金（万元）", to="A7")
+    d("B5", "年度资金总额", to="C5"), d("D5", 150, to="E5")
+    d("B6", "其中：财政拨款", to="C6"), d("D6", 150, to="E6")
+    d("B7", "其他资金", to="C7"), d("D7", 0, to="E7")
+    d("A8", "年度目标"), d("B8", GOAL, to="E8")
+    d("A9", "年度绩效指标", to="E9")
+    d.row(10, "B", ["一级指标", "二级指标", "三级指标", "指标值"])
+    d.row(11, "B", ["产出指标", "数量指标", "维修改造学校数量", "≥3所"])
+    d.row(12, "B", ["效益指标", "社会效益指标", "受益学生人数", "≥10万人"])
+    d("A14", "中期绩效指标", to="E14")
+    d.row(15, "B", ["一级指标", "二级指标", "三级指标", "指标值"])
+    d.row(16, "B", ["产出指标", "数量指标", "维修改造学校数量", "≥9所"])
+    d.row(17, "B", ["效益指标", "社会效益指标", "受益学生人数", "≥30万人"])
+    path = folder / "11_goal_midterm_below.xlsx"
+    wb.save(path)
+    return path
+
+
+# -- 13. header labels sharing rows: "项目名称：…" in one cell, label pairs in merged cells -------------
+
+
+def selfeval_shared_header_rows(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "I")
+    d("A3", "项目名称：" + PROJECT, to="I3")
+    d("A4", "主 管 部 门", to="B4"), d("C4", DEPARTMENT, to="E4"), d("F4", "实施单位", to="G4")
+    d("H4", IMPLEMENTER, to="I4")
+    d("A5", "项目负责人", to="B5"), d("C5", "张三", to="E5"), d("F5", "联系电话：0817-1234567", to="I5")
+    d("A6", "项目资金（万元）", to="A8")
+    d.row(6, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d("A6", "项目资金（万元）", to="A8")
+    d.row(7, "B", ["年度资金总额", 120, 150, 141.3, 10, 0.942, 9.42])
+    ws["G7"].number_format = "0.00%"
+    d.row(8, "B", ["其中：财政拨款", 120, 150, 141.3])
+    d("A9", "年度总体目标", to="A10"), d("B9", "预期目标", to="E9"), d("F9", "实际完成情况", to="I9")
+    d("B10", GOAL, to="E10"), d("F10", ACHIEVED, to="I10")
+    d("A11", "绩效指标", to="A14")
+    d.row(11, "B", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                    "偏差原因分析及改进措施"])
+    d.row(12, "B", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(13, "B", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d.row(14, "B", ["满意度指标", "服务对象满意度指标", "师生满意度", 0.9, 0.935, 10, 10])
+    ws["F14"].number_format = "0.0%"  # 93.5% as the user saw it; E14 is a plain 0.9
+    d("A15", "总分", to="F15"), d("G15", 100), d("H15", 97.42)
+    path = folder / "12_shared_header_rows.xlsx"
+    wb.save(path)
+    return path
+
+
+# -- 14. header labels printed above their values (one label row, one value row) ---------------------
+
+
+def selfeval_labels_above_values(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "H")
+    d("A3", "项目名称", to="B3"), d("C3", "主管部门", to="D3"), d("E3", "实施单位", to="F3"), d("G3", "项目负责人")
+    d("H3", "联系电话")
+    d("A4", PROJECT, to="B4"), d("C4", DEPARTMENT, to="D4"), d("E4", IMPLEMENTER, to="F4"), d("G4", "张三")
+    d("H4", 13800000000)
+    d("A5", "项目资金（万元）", to="A6")
+    d.row(5, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d.row(6, "B", ["年度资金总额", 120, 150, 141.3, 10, 0.942, 9.42])
+    d("A7", "年度总体目标", to="A8"), d("B7", "预期目标", to="D7"), d("E7", "实际完成情况", to="H7")
+    d("B8", GOAL, to="D8"), d("E8", ACHIEVED, to="H8")
+    d.row(9, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    d.row(10, "A", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(11, "A", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d.row(12, "A", ["满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "93.5%", 10, 10])
+    d("A13", "总分", to="E13"), d("F13", 100), d("G13", 97.42)
+    path = folder / "14_labels_above_values.xlsx"
+    wb.save(path)
+    return path
+
+
 VARIANTS: dict[str, Callable[[Path], Path]] = {
     "split": selfeval_split,
     "ab_headers": selfeval_ab_headers,
@@ -366,4 +511,9 @@ VARIANTS: dict[str, Callable[[Path], Path]] = {
     "goal_annual_only": goal_annual_only,
     "monitor": monitor_form,
     "dept_goal": dept_goal,
+    "goal_midterm_side_by_side": goal_midterm_side_by_side,
+    "goal_88_official": goal_88_official,
+    "goal_midterm_below": goal_midterm_below,
+    "shared_header_rows": selfeval_shared_header_rows,
+    "labels_above_values": selfeval_labels_above_values,
 }

@@ -586,7 +586,18 @@ def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack
     return write_summary(target, SummaryInput(
         rows=rows, row_count=total_rows, findings=findings, finding_count=finding_count, ranked=ranked,
         ranked_count=ranked_count, stats=stats, subtitle=subtitle, annotate=options.annotate,
+        ranking_note=ranking_note(pack),
     ))
+
+
+def ranking_note(pack: RulePack) -> str:
+    """How the 排名 sheet's grades are given, in the words of the rule pack in use."""
+    shares = "、".join(f"{g}约 {s:.0%}" for g, s in zip(pack.ranking_grades, pack.ranking_shares, strict=True))
+    floors = "；".join(f"评分等级为“{g}”的不低于“{f}”" for g, f in pack.ranking_floors.items())
+    return (f"排名等级按规则总分在同一表单类型、同一年度内的名次，依比例强制分布：{shares}（并列名次取较好的等级）。"
+            "因此即使总分都很高，也会有表单排在后面的等级；" + (f"本规则配置另设下限：{floors}。" if floors else
+            "如需避免，可在规则配置 [ranking] floors 中设定下限（默认不设，与原做法一致）。")
+            + "总分不完整（有无法计分或无法核实的项目）的表单不参加排名。")
 
 
 def default_workers() -> int:

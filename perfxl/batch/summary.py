@@ -105,6 +105,7 @@ class SummaryInput:
     title: str = "预算绩效表单批量汇总"
     subtitle: str = ""  # e.g. the input folder, run time and rule pack
     annotate: bool = False
+    ranking_note: str = ""  # how ranking grades are given (shown above the 排名 table)
 
 
 SUMMARY_COLUMNS = [
@@ -289,10 +290,15 @@ def _findings_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
 
 def _ranking_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     ws = workbook.add_worksheet(SHEET_RANKING)
-    _table(ws, w, "Ranking", RANK_COLUMNS, data.ranked_count)
-    ws.freeze_panes(1, 0)
-    _print_setup(ws, f"{data.title} — 排名", 0)
-    for i, r in enumerate(data.ranked, start=1):
+    first = 0
+    if data.ranking_note:  # the explanation above the table (rows are written in order: constant memory)
+        ws.merge_range(0, 0, 0, len(RANK_COLUMNS) - 1, clean_text(data.ranking_note), w.wrap)
+        ws.set_row(0, row_height([(data.ranking_note, sum(width for _, width in RANK_COLUMNS))]))
+        first = 2
+    _table(ws, w, "Ranking", RANK_COLUMNS, data.ranked_count, first_row=first)
+    ws.freeze_panes(first + 1, 0)
+    _print_setup(ws, f"{data.title} — 排名", first)
+    for i, r in enumerate(data.ranked, start=first + 1):
         w.string(ws, i, 0, r.kind_label, wrap=True)
         w.num(ws, i, 1, r.year, w.integer)
         w.num(ws, i, 2, r.rank, w.integer)

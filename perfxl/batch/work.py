@@ -205,8 +205,10 @@ def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
     kind = form.kind.value
     if report.review is not None:  # goal declarations: the review grade is their grade
         grade, note = report.review.grade, report.review.summary()
-    else:
-        grade, note = score.grade, score.progress.summary() if score.progress is not None else None
+    elif score.progress is not None:  # monitoring forms: their lights
+        grade, note = score.grade, score.progress.summary()
+    else:  # self-assessments: say when the total is incomplete (not ranked)
+        grade, note = score.grade, None if score.complete else f"总分不完整，不参加排名：{score.complete_note}"
     keys = duplicate_keys(form)
     score_dict = score.to_dict()
     for key in ("file", "findings"):
@@ -214,7 +216,7 @@ def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
     outcome = Outcome(
         task.file_id, task.file,
         Status.ERRORS if first_error else Status.clean(kind),
-        first_error.message if first_error else note,
+        _reason(first_error, note, incomplete=not score.complete and score.progress is None),
         kind=kind, year=form.year,
         unit=form.unit.name, unit_code=form.unit.code, department=form.unit.department,
         project=form.project.name, project_code=form.project.code,
@@ -228,6 +230,14 @@ def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
     if config.annotate:
         _annotate(config, task, path, findings, outcome)
     return outcome
+
+
+def _reason(first_error: Finding | None, note: str | None, incomplete: bool) -> str | None:
+    """The row's 说明: an incomplete total first (the form is not ranked), then the first error, else the note
+    (a goal form's review, a monitoring form's lights)."""
+    if first_error is None:
+        return note
+    return f"{note}；{first_error.message}" if incomplete else first_error.message
 
 
 def _unusable_status(findings: tuple[Finding, ...]) -> tuple[Status, str]:

@@ -35,12 +35,17 @@ def print_report(report: api.Report, decimals: int) -> None:
                   _num(b.weight), _num(b.self_score), _num(b.score, decimals), b.explain or "")
     for item in s.indicators:
         differs = not (item.self_score is None or item.score is None or abs(item.self_score - item.score) <= 0.01)
+        shown = Text(_num(item.score, decimals), style="red" if differs else "")
+        if not item.verified:  # the unit's own score, kept because the evidence cannot be checked
+            shown = Text(f"{_num(item.score, decimals)} 待核", style="yellow")
         table.add_row(item.level1 or "", item.level2 or "", item.name or "", _num(item.weight), _num(item.self_score),
-                      Text(_num(item.score, decimals), style="red" if differs else ""), item.explain)
-    table.add_row("总分", "", "", "", _num(s.self_total), Text(_num(s.total, decimals), style="bold"), f"等级：{s.grade or '—'}")
+                      shown, item.explain)
+    grade = f"等级：{s.grade or '—'}" + ("" if s.complete else "（总分不完整）")
+    table.add_row("总分", "", "", "", _num(s.self_total), Text(_num(s.total, decimals), style="bold"), grade)
     console.print(table)
-    if s.weights_note:
-        console.print(f"  [dim]{escape(s.weights_note)}[/]")
+    for note in (s.weights_note, s.complete_note):
+        if note:
+            console.print(f"  [dim]{escape(note)}[/]")
     if report.findings:
         console.print(findings_table(report.findings, form=report.form))
     console.print()

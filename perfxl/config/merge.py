@@ -3,7 +3,8 @@
 from typing import Any
 
 # Tables whose keys are data (names chosen by the user), not settings.
-OPEN_TABLES = {"weights.level1", "weights.missing_satisfaction.fixed", "values.qualitative", "rules", "review"}
+OPEN_TABLES = {"weights.level1", "weights.missing_satisfaction.fixed", "values.qualitative", "ranking.floors", "rules",
+               "review"}
 
 
 class MergeError(ValueError):

@@ -26,6 +26,27 @@ class QualitativeBands:
     default_point: str  # "upper" | "lower" | "middle"
 
 
+@dataclass(frozen=True, slots=True)
+class QualitativeWords:
+    """Word lists that judge a target written in words from the actual (defaults.toml [scoring.qualitative.words])."""
+
+    negative: tuple[str, ...]
+    negative_exceptions: tuple[str, ...]
+    partial: tuple[str, ...]
+    affirm: tuple[str, ...]
+    events: tuple[str, ...]
+    none_words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionLexicon:
+    """Words that give a target without an operator its direction (defaults.toml [scoring.direction])."""
+
+    higher_words: tuple[str, ...]
+    lower_words: tuple[str, ...]
+    lower_units: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class RulePack:
     """Compared and hashed by identity, so it can key caches (e.g. the parser vocabulary)."""
@@ -34,6 +55,7 @@ class RulePack:
     budget_weight: float
     total_weight: float
     level1_weights: dict[str, float]
+    redistribute_missing_satisfaction: bool  # the engine moves the 满意度 weight itself (off by default)
     missing_satisfaction_mode: str  # "proportional" | "fixed"
     missing_satisfaction_fixed: dict[str, float]
     reverse_variant: str  # "ratio" | "linear"
@@ -43,11 +65,14 @@ class RulePack:
     rescale_not_applicable: bool
     decimals: int
     qualitative: QualitativeBands
+    qualitative_words: QualitativeWords
+    direction: DirectionLexicon
     explain_below_rate: float
     grade_bands: tuple[tuple[str, float], ...]  # descending lower bounds
     grade_lower_inclusive: bool
     ranking_grades: tuple[str, ...]
     ranking_shares: tuple[float, ...]
+    ranking_floors: dict[str, str]  # score grade → the worst ranking grade it may get ({} = shares only)
     monitor_red_below: float
     monitor_yellow_below: float
     monitor_blue_from: float
@@ -120,6 +145,12 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
         fail=_fraction_pair(qual["fail"], "scoring.qualitative.fail"),
         default_point=qual["default_point"],
     )
+    words = qual["words"]
+    for key, value in words.items():
+        _check(_strings(value), f"scoring.qualitative.words.{key}", "应为文本数组")
+    direction = scoring["direction"]
+    for key, value in direction.items():
+        _check(_strings(value), f"scoring.direction.{key}", "应为文本数组")
     _check(bands.fail[1] <= bands.partial[0] + 1e-9 and bands.partial[1] <= bands.full[0] + 1e-9,
            "scoring.qualitative", "各档区间应按 未达成 < 部分达成 < 达成 依次排列且不重叠")
     grades = data["grades"]["bands"]
@@ -137,6 +168,9 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
     _check(_strings(ranking["grades"]) and len(set(ranking["grades"])) == len(ranking["grades"]), "ranking.grades",
            "应为互不相同的等级名称数组")
     _check(abs(sum(ranking["shares"]) - 1) < 1e-6, "ranking.shares", f"之和应为 1，实际为 {sum(ranking['shares']):g}")
+    for grade, floor in ranking["floors"].items():
+        _check(grade in {g[0] for g in grades} and floor in ranking["grades"], f"ranking.floors.{grade}",
+               "应为 评分等级 = 排名等级，如 \"优\" = \"良好\"")
     monitor = data["monitor"]
     _check(0 < monitor["red_below"] <= monitor["yellow_below"] <= monitor["blue_from"], "monitor",
            "应满足 0 < red_below ≤ yellow_below ≤ blue_from")
@@ -151,6 +185,7 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
         budget_weight=_positive(data, "weights", "budget"),
         total_weight=_positive(data, "weights", "total"),
         level1_weights={k: float(v) for k, v in level1.items()},
+        redistribute_missing_satisfaction=missing["redistribute"],
         missing_satisfaction_mode=missing["mode"],
         missing_satisfaction_fixed={k: float(v) for k, v in missing["fixed"].items()},
         reverse_variant=scoring["reverse_variant"],
@@ -160,11 +195,14 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
         rescale_not_applicable=scoring["rescale_not_applicable"],
         decimals=int(scoring["decimals"]),
         qualitative=bands,
+        qualitative_words=QualitativeWords(**{k: tuple(v) for k, v in words.items()}),
+        direction=DirectionLexicon(**{k: tuple(v) for k, v in direction.items()}),
         explain_below_rate=float(data["budget"]["explain_below_rate"]),
         grade_bands=tuple((str(g[0]), float(g[1])) for g in grades),
         grade_lower_inclusive=data["grades"]["lower_inclusive"],
         ranking_grades=tuple(ranking["grades"]),
         ranking_shares=tuple(float(s) for s in ranking["shares"]),
+        ranking_floors=dict(ranking["floors"]),
         monitor_red_below=float(monitor["red_below"]),
         monitor_yellow_below=float(monitor["yellow_below"]),
         monitor_blue_from=float(monitor["blue_from"]),

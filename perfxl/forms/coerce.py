@@ -6,12 +6,13 @@ returned as `raw` so the reader can keep it in Form.raw and a linter rule can re
 
 from __future__ import annotations
 
-import math
+import sys
 import unicodedata
 from datetime import date, datetime, time
 
 from perfxl.forms.layout import NA_MARKERS, format_number
 
+_INF = float("inf")
 NOT_APPLICABLE = frozenset(NA_MARKERS) | {"-", "——", "－－", "无", "N/A", "n/a", "NA", "／", "＊"}
 _SUFFIXES = ("万元", "元", "分")
 NUMBER_START = _NUMBER_START = frozenset("0123456789+-.−０１２３４５６７８９＋－．")
@@ -24,6 +25,32 @@ DIRECTION_WORDS = {
 OPERATORS = ("≥", "≤", "=", ">", "<", "≧", "≦", "＞", "＜", "＝")
 
 
+# Excel's error values: a formula that cannot be computed shows one of these instead of a number.
+ERROR_VALUES = frozenset({"#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                          "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+# Excel keeps 15 significant digits: a figure of 15 integer digits or more (≥ 1e14) has lost its last
+# digits, and no amount (万元/元), count, rate or score on a performance form comes near it.
+MAX_NUMBER = 1e14
+_TINY = sys.float_info.min  # smaller non-zero magnitudes (1e-320) are denormals no one typed
+
+
+def odd_number(value: float | int) -> str | None:
+    """The text of a number no form figure can be — ∞, NaN, |v| ≥ 1e14, a denormal — else None."""
+    if -MAX_NUMBER < value < MAX_NUMBER and (value >= _TINY or value <= -_TINY or value == 0):
+        return None
+    if value != value:
+        return "NaN"
+    if value in (_INF, -_INF):
+        return "∞" if value > 0 else "-∞"
+    if value.__class__ is int or float(value).is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(float(value)).upper()
+
+
+def is_error_value(value: object) -> bool:
+    return value.__class__ is str and value[:1] == "#" and value.strip().upper() in ERROR_VALUES
+
+
 def blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -32,7 +59,8 @@ def to_number(value: object) -> tuple[float | None, str | None]:
     """(number, None) or (None, raw text). Blank and not-applicable markers give (None, None)."""
     kind = type(value)
     if kind is float or kind is int:
-        return (float(value), None) if math.isfinite(value) else (None, str(value))
+        odd = odd_number(value)
+        return (float(value) + 0.0, None) if odd is None else (None, odd)  # + 0.0: -0.0 becomes 0.0
     if value is None:
         return None, None
     if kind is bool:
@@ -49,7 +77,7 @@ def to_number(value: object) -> tuple[float | None, str | None]:
     except ValueError:
         pass
     else:
-        return (number, None) if math.isfinite(number) else (None, text)
+        return (number + 0.0, None) if odd_number(number) is None else (None, text)
     folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
     if folded in NOT_APPLICABLE:
         return None, None
@@ -61,7 +89,7 @@ def to_number(value: object) -> tuple[float | None, str | None]:
         number = float(folded)
     except ValueError:
         return None, text
-    return (number, None) if math.isfinite(number) else (None, text)
+    return (number + 0.0, None) if odd_number(number) is None else (None, text)
 
 
 def number_text(value: float | int) -> str:
@@ -85,9 +113,12 @@ def to_text(value: object, percent: bool = False) -> str | None:
         text = value.strip()
         return text or None
     if kind is float or kind is int:
+        odd = odd_number(value)
+        if odd is not None:
+            return odd
         if percent:
             return format_number(round(value * 100, 10)) + "%"
-        return number_text(value)
+        return number_text(value + 0)
     if kind is bool:
         return "是" if value else "否"
     if isinstance(value, datetime):
@@ -101,7 +132,8 @@ def to_text(value: object, percent: bool = False) -> str | None:
 def to_rate(value: object) -> tuple[float | str | None, str | None]:
     """执行率 as the form shows it: a number stays a number (0.942), text like "94.2%" stays text."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return (float(value), None) if math.isfinite(value) else (None, str(value))
+        odd = odd_number(value)
+        return (float(value) + 0.0, None) if odd is None else (None, odd)
     text = to_text(value)
     if text is None or text in NOT_APPLICABLE:
         return None, None

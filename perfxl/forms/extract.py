@@ -7,6 +7,7 @@ merged cells, extra columns and reworded headers do not matter. `assemble.build_
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,11 +28,13 @@ _NUMERIC_BUDGET = frozenset(f for f in Budget.__dataclass_fields__ if f not in (
 _TARGETS = frozenset({"target", "midterm_target", "adjusted_target"})  # carry the 指标性质 operator
 _SUBTOTAL = ("小计", "合计", "总计")
 _INDICATOR_CONTENT = ("name", "target", "actual", "weight", "score", "midterm_target", "progress")
+_MIDTERM_READ = frozenset({"name", "target", "level1", "level2", "direction", "unit"})  # of a 中期 table
+_ANNUAL_CONTENT = ("target", "actual", "weight", "score", "progress")
 _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
 _NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one of these
 _UNSEEN = object()
-_INF = float("inf")
+_MAX, _TINY = coerce.MAX_NUMBER, sys.float_info.min  # numbers outside are reported (coerce.odd_number)
 
 
 # -- extraction ---------------------------------------------------------------------------------
@@ -75,11 +78,14 @@ class TablePlace:
     last_header_row: int
     cols: dict[str, int]
     causes: dict[int, str]  # monitoring 偏差原因 sub-columns: col -> cause
-    unknown: list[tuple[int, int, str]]  # header cells not understood
+    unknown: list[tuple[int, int, str, str]]  # header cells not read: (row, col, text, why)
     first_col: int
     end_row: int = -1  # last data row
     total_row: int | None = None
     letters: dict[str, str] = field(default_factory=dict)  # column key -> column letters
+    # 财预〔2015〕88号 goal forms print a 中期 and a 年度 indicator set side by side: the 中期 set's columns
+    # (key -> col; its 指标值 is read as midterm_target, its 三级指标 matches it to the 年度 row).
+    mid: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.letters = {key: col_letters(c) for key, c in self.cols.items()}
@@ -99,6 +105,7 @@ class Extractor:
         self._unit_col: int | None = None  # set per table by _plan
         self._direction_col: int | None = None
         self._causes: dict[int, str] = {}
+        self._mid: dict[str, int] = {}
         self._table_rows: set[int] = set()  # rows covered by tables and grid headers
         self._memo: dict = {}  # per read: each distinct text's direction, level, number-ness worked out once
         self._printed = printed()
@@ -133,10 +140,22 @@ class Extractor:
         return name, self._formula(name) if name in self._formula_cells else None
 
     def percent(self, r: int, c: int, value, unit: str | None = None) -> bool:
-        """Whether a number is displayed as a percentage. The format scan runs only for numbers that
-        could be one (|v| ≤ 10: 0.95 shown as 95%) where the unit allows a percentage."""
-        return (type(value) in (float, int) and -10 <= value <= 10 and unit in (None, "%")
-                and (r, c) in self._percent())
+        """Whether the cell's number format shows this number as a percentage (0.95 → "95%"): the one
+        place the reader decides it. A plain number is never a fraction (0.9 stays "0.9"; under a
+        计量单位 "%" it is 0.9%). The format is looked up only for numbers that could be shown as one
+        (|v| ≤ 10) where the unit allows a percentage."""
+        return ((value.__class__ is float or value.__class__ is int) and -10 <= value <= 10
+                and unit in (None, "%") and (r, c) in self._percent())
+
+    def odd_cell(self, r: int, c: int, value) -> None:
+        """An error value (#DIV/0!) or an impossible number (1E+308, NaN) read as text: a finding at the
+        cell (number fields report theirs through Form.raw instead)."""
+        if value.__class__ is str:
+            text, why = value.strip(), "是 Excel 错误值，公式无法计算"
+        else:
+            text, why = coerce.odd_number(value), "超出可用的数值范围（绝对值应小于1e14）"
+        where = f"{self.sheet.name}!{cell_name(r, c)}"
+        self.out.findings.append(finding("T016", location=where, text=text, cell=where, why=why))
 
     def _percent(self):
         if self._percent_cells is None:
@@ -164,6 +183,8 @@ class Extractor:
         elif kind == "date":
             self.out.values[path] = coerce.to_iso_date(value)
         else:
+            if coerce.is_error_value(value) or value.__class__ in (float, int) and coerce.odd_number(value):
+                self.odd_cell(r, c, value)
             self.out.values[path] = coerce.to_text(value, self.percent(r, c, value))
 
     def anchor(self, path: str, h: Hit) -> None:
@@ -205,6 +226,16 @@ class Extractor:
                 return rr, cc, True
         return last_row + 1, c, False
 
+    def field_cell(self, h: Hit) -> tuple[int, int, bool]:
+        """Where a one-line field's value is: right of its label, else under it when the labels of a
+        row stand above their values (主管部门 | 实施单位 over 某局 | 某中心); (r, c, found)."""
+        r, c, found = self.right_of(h.row, h.col)
+        if not found:
+            rr, cc, below = self.below(h.row, h.col, 2)
+            if below and not self.in_table(rr):
+                return rr, cc, True
+        return r, c, found
+
     def in_table(self, r: int) -> bool:
         return r in self._table_rows
 
@@ -228,18 +259,82 @@ class Extractor:
         for grid in self.k.grids:
             self.read_grid(grid, places.get("indicators"))
         self.read_fields()
+        for table in self.k.tables.values():
+            self._tables_not_read(table)
         return self.out
+
+    def _tables_not_read(self, table: TableSpec) -> None:
+        """Another header row of a table kind already read (a second 绩效指标 table, a 中期 table printed
+        below the 年度 one): reported with its cell, never silently skipped."""
+        for r, hits in self.s.by_row.items():
+            if self.in_table(r):
+                continue
+            keys = {table.columns[h.label] for h in hits if h.label in table.columns and h.value is None
+                    and h.label not in self.k.sections}
+            if "name" in keys and len(keys) >= 3 and not _blank_row(self.rows[r + 1] if r + 1 < len(self.rows) else []):
+                first = min(h.col for h in hits if h.label in table.columns)
+                where = f"{self.sheet.name}!{cell_name(r, first)}"
+                caption = self._caption(r, first)
+                if table.table.name == "indicators" and "中期" in (caption or "") and self.out.indicators:
+                    self._read_midterm_table(table, r)
+                    continue
+                self.out.findings.append(finding("T015", location=where, table=table.table.section.text,
+                                                 cell=where, caption=f"（标题“{caption}”）" if caption else ""))
+                self.cover(r, r)
+
+    def _read_midterm_table(self, table: TableSpec, r: int) -> None:
+        """A 中期 indicator table printed apart from the 年度 one: each 指标值 becomes the midterm_target
+        of the 年度 indicator with the same 三级指标; one without such an indicator is reported."""
+        place = self._columns(table, r)
+        if "target" not in place.cols:
+            return
+        items: list[dict] = []
+        tables, raw = len(self.out.tables), dict(self.out.raw)
+        self.read_table(place, items, "_midterm")
+        where = self.out.tables.pop(tables)
+        self.out.raw = raw  # only 指标值 (and what builds its text) is taken from the 中期 table:
+        for key, c in place.cols.items():  # any other column holding something is reported
+            if key not in _MIDTERM_READ and any(not coerce.blank(self.value(int(n) - 1, c)) for n in where.rows):
+                cell = f"{self.sheet.name}!{cell_name(place.last_header_row, c)}"
+                label = table.table.column(key).label if table.table.has(key) else key
+                self.out.findings.append(finding("T004", location=cell, detail=f"中期指标的“{label}”列（{cell}）未读取"))
+        by_name = {item.get("name"): j for j, item in enumerate(self.out.indicators) if item.get("name")}
+        for i, item in enumerate(items):
+            target = item.get("target")
+            if target is None:
+                continue
+            cell, formula = where.locate(i, "target") or ("", None)
+            j = by_name.get(item.get("name"))
+            if j is None or self.out.indicators[j].get("midterm_target") is not None:
+                self._mid_finding(int(where.rows[i]) - 1, place.cols.get("name"), item.get("name") or "",
+                                  f"在年度绩效指标中没有同名指标，其中期指标值“{_short(target)}”未读取")
+                continue
+            self.out.indicators[j]["midterm_target"] = target
+            self.out.cells[f"indicators[{j}].midterm_target"] = (cell, formula)
+
+    def _caption(self, r: int, c: int) -> str | None:
+        """The text printed just above or left of a header row (中期绩效指标, 2025年度指标 …)."""
+        for rr, cc in ((r - 1, c), (r, c - 1), (r - 1, c - 1)):
+            v = self.value(rr, cc)
+            if type(v) is str and v.strip():
+                return _short(v)
+        return None
 
     # -- tables
 
     def locate_table(self, table: TableSpec) -> TablePlace | None:
-        best_row, best_keys = None, 0
+        """The table's header row: the row with most column labels, a table captioned 中期 (printed apart
+        from the 年度 one) only when there is no other."""
+        best_row, best_keys = None, (0, 0)
         for r, hits in self.s.by_row.items():
             if self.in_table(r):
                 continue
             keys = {table.columns[h.label] for h in hits if h.label in table.columns and h.value is None}
-            if "name" in keys and len(keys) >= 3 and len(keys) > best_keys:
-                best_row, best_keys = r, len(keys)
+            if "name" not in keys or len(keys) < 3:
+                continue
+            rank = (0 if "中期" in (self._caption(r, min(h.col for h in hits)) or "") else 1, len(keys))
+            if rank > best_keys:
+                best_row, best_keys = r, rank
         if best_row is None:
             return None
         return self._columns(table, best_row)
@@ -255,8 +350,21 @@ class Extractor:
                 chosen[key] = (prio, col)
 
         top = [h for h in self.s.by_row.get(r, ()) if h.value is None]
+        first_header = r
+        # Headers merged down from the row above (一级指标 over two header rows, the 中期/年度 band beside it).
+        for h in self.s.by_row.get(r - 1, ()):
+            if h.value is None and h.label in table.columns and h.label not in self.k.sections \
+                    and self.s.span_end(h.row, h.col)[0] >= r:
+                top.append(h)
+                first_header = r - 1
+        occurrences: dict[str, list[int]] = {}
         for h in top:
-            if h.label in table.columns:
+            if h.label in table.columns and h.label not in self.k.sections:
+                occurrences.setdefault(table.columns[h.label], []).append(h.col)
+        sides = self._sides(r, occurrences)
+        mid_side = {c for cols in occurrences.values() if len(cols) > 1 for c in cols if sides.get(c) == "mid"}
+        for h in top:
+            if h.label in table.columns and h.col not in mid_side:
                 offer(table.columns[h.label], h.col, h.label)
                 self.used.add((h.row, h.col))
         last_header = r
@@ -282,18 +390,89 @@ class Extractor:
             for c, text in sub_causes:
                 causes[c] = causes_by_norm[self._norm(text)]
         cols = {key: col for key, (_, col) in chosen.items()}
-        mapped = set(cols.values()) | set(causes)
+        mid = {}
+        for h in top:
+            if h.label in table.columns and h.col in mid_side:
+                mid.setdefault(table.columns[h.label], h)
+                self.used.add((h.row, h.col))
+        mid = self._mid_columns(mid, cols, table)
+        mapped = set(cols.values()) | set(causes) | set(sides.get("bands", ()))
+        mapped |= mid_side  # read or reported by _mid_columns
         unknown = []
-        for rr in range(r, last_header + 1):
+        for rr in range(first_header, last_header + 1):
             for c, text in self._row_texts(rr):
-                if c in mapped or (rr, c) in self.used:
+                if c in mapped:
                     continue
                 n = self._norm(text)
+                if (rr, c) in self.used:  # a known label: a second column for a key already read
+                    key = table.columns.get(n)
+                    if key is not None and n not in self.k.sections and key in cols:
+                        label = table.table.column(key).label if table.table.has(key) else key
+                        unknown.append((rr, c, text, f"与“{label}”列重复"))
+                    continue
                 if n in _IGNORED_HEADERS or n in self.k.sections or n in self.k.ignored or not n:
                     continue
-                unknown.append((rr, c, text))
-        first_col = min(cols.values()) if cols else 0
-        return TablePlace(table, r, last_header, cols, causes, unknown, first_col)
+                if rr < r and self.s.span_end(rr, c)[0] < r and not any(
+                        self.value(x, c) not in (None, "") for x in range(r, last_header + 1)):
+                    continue  # a caption above the table, not a column header
+                unknown.append((rr, c, text, "无法识别"))
+        first_col = min([*cols.values(), *mid.values()]) if cols else 0
+        return TablePlace(table, first_header, last_header, cols, causes, unknown, first_col, mid=mid)
+
+    def _sides(self, r: int, occurrences: dict[str, list[int]]) -> dict:
+        """Columns of a 中期 set printed beside the 年度 set: {col: "mid" | "annual", "bands": band cols}.
+
+        Empty unless a key (三级指标 / 指标值) is printed twice on the header row. A band row above
+        ("中期绩效指标 | 年度绩效指标") says which set is which; without one the left set is taken as 中期
+        (the order of the 88号 form) and a T004 finding says so."""
+        repeated = [cols for key, cols in occurrences.items() if key in ("name", "target") and len(cols) > 1]
+        if not repeated:
+            return {}
+        # The nearest band row within four rows (the 88号 form itself heads the two sets with its
+        # 总体目标 row, 中期目标（…） | 年度目标, above the goal texts).
+        for rr in range(r - 1, max(r - 5, -1), -1):
+            sides: dict = {}
+            bands = []
+            for c, text in self._row_texts(rr):
+                n = self._norm(text)
+                side = "mid" if "中期" in n else "annual" if "年度" in n or "当年" in n else None
+                if side is not None:
+                    if rr == r - 1:  # a band right above the header row is part of the header
+                        bands.append(c)
+                    for cc in range(c, self.s.span_end(rr, c)[1] + 1):
+                        sides[cc] = side
+            covered = all(sides.get(c) for cols in occurrences.values() if len(cols) > 1 for c in cols)
+            if covered and len({sides[c] for c in repeated[0]}) == 2:
+                break
+        else:
+            sides, bands = {}, []
+            for cols in occurrences.values():
+                if len(cols) > 1:
+                    left, right = min(cols), max(cols)
+                    sides[left], sides[right] = "mid", "annual"
+            where = f"{self.sheet.name}!{cell_name(r, min(repeated[0]))}"
+            detail = "绩效指标表有两组指标列但没有标明“中期”“年度”，已按左侧为中期、右侧为年度读取"
+            self.out.findings.append(finding("T004", location=where, detail=detail))
+        sides["bands"] = bands
+        return sides
+
+    def _mid_columns(self, mid: dict[str, Hit], cols: dict[str, int], table: TableSpec) -> dict[str, int]:
+        """The 中期 set's columns the reader uses: 指标值 (as midterm_target), 三级指标 and the levels (to
+        match rows); any other column of the set is reported, never silently dropped."""
+        if not mid:
+            return {}
+        used = {}
+        for key, h in mid.items():
+            if key == "target" and "midterm_target" not in cols:
+                used["midterm_target"] = h.col
+            elif key in ("name", "level1", "level2"):
+                used["_mid_" + key] = h.col
+            else:
+                where = f"{self.sheet.name}!{cell_name(h.row, h.col)}"
+                label = table.table.column(key).label if table.table.has(key) else key
+                detail = f"中期指标的“{label}”列（{where}）未读取"
+                self.out.findings.append(finding("T004", location=where, detail=detail))
+        return used
 
     def _row_texts(self, r: int) -> Iterable[tuple[int, str]]:
         row = self.rows[r] if 0 <= r < len(self.rows) else []
@@ -324,7 +503,7 @@ class Extractor:
         plan = self._plan(place)
         indicators = name == "indicators"
         content = _INDICATOR_CONTENT if indicators else _TASK_CONTENT
-        columns = {key: letters for key, _, letters, _ in plan}
+        columns = {key: letters for key, _, letters, _ in plan if key[0] != "_"}
         if self._causes:
             columns.setdefault("deviation", col_letters(min(self._causes)))
         where = TableCells(name, columns)
@@ -336,7 +515,7 @@ class Extractor:
         blank_run = 0
         for r in range(place.last_header_row + 1, len(rows)):
             if r in by_row:
-                stop = self._stops(r, place)
+                stop = "end" if r in self._table_rows else self._stops(r, place)  # another table's header
                 if stop == "end":
                     break
                 if stop == "total":
@@ -344,6 +523,8 @@ class Extractor:
                     self.read_totals(place, r)
                     break
                 if self._is_header_repeat(r, place.spec):
+                    if "中期" in (self._caption(r, place.first_col) or ""):
+                        break  # a 中期 table printed below this one
                     continue
             if _blank_row(rows[r]):
                 blank_run += 1
@@ -357,9 +538,9 @@ class Extractor:
             self._keep_rows(plan, data_rows, out, where, indicators, content)
         place.end_row = end
         self.cover(place.header_row, end)
-        for rr, c, text in place.unknown:
+        for rr, c, text, why in place.unknown:
             if any(not coerce.blank(self.value(x, c)) for x in range(place.last_header_row + 1, end + 1)):
-                detail = f"列标题“{_short(text)}”（{self.sheet.name}!{cell_name(rr, c)}）无法识别，该列未读取"
+                detail = f"列标题“{_short(text)}”（{self.sheet.name}!{cell_name(rr, c)}）{why}，该列未读取"
                 self.out.findings.append(finding("T004", location=f"{self.sheet.name}!{cell_name(rr, c)}",
                                                  detail=detail))
 
@@ -370,6 +551,7 @@ class Extractor:
         items, raws = self._read_rows(plan, data_rows)
         letters_read = tuple(dict.fromkeys(where.columns.values()))
         level1 = level2 = None
+        kept = []
         for item, raw, r in zip(items, raws, data_rows, strict=True):
             if indicators:
                 one, two = item.get("level1"), item.get("level2")
@@ -387,6 +569,12 @@ class Extractor:
             if indicators:
                 item["level1"] = item.get("level1") or level1
                 item["level2"] = item.get("level2") or level2
+            kept.append((item, raw, r))
+        if self._mid:
+            kept = self._match_midterm(kept)
+        for item, raw, r in kept:
+            if self._mid and "_mid_cell" in item:
+                self.out.cells[f"{name}[{len(out)}].midterm_target"] = self.ref(*item.pop("_mid_cell"))
             where.rows.append(str(r + 1))
             if raw:
                 prefix = f"{name}[{len(out)}]."
@@ -395,6 +583,39 @@ class Extractor:
             out.append(item)
         read = {letters + number for number in where.rows for letters in letters_read}
         where.formulas = self._formula_texts(read.intersection(self._formula_cells))
+
+    def _match_midterm(self, kept: list[tuple[dict, dict, int]]) -> list[tuple[dict, dict, int]]:
+        """Give each 年度 indicator the 中期 指标值 of the same 三级指标: on its own row when the names agree,
+        else from the 中期 row of that name. A 中期 indicator without a 年度 one is kept as an indicator
+        of its own (its 年度 target missing) and reported; nothing of the 中期 set is dropped silently."""
+        mid_name_col, mid_target_col = self._mid.get("_mid_name"), self._mid.get("midterm_target")
+        by_name = {item["name"]: item for item, _, _ in kept if item.get("name")}
+        moved = []  # 中期 entries whose 三级指标 is not the 年度 one of their row
+        for item, _, r in kept:
+            mid_name = item.pop("_mid_name", None)
+            levels = item.pop("_mid_level1", None), item.pop("_mid_level2", None)
+            if mid_name is not None and mid_name != item.get("name"):
+                moved.append((item, r, mid_name, levels, item.pop("midterm_target", None)))
+        for item, r, mid_name, levels, target in moved:
+            match = by_name.get(mid_name)
+            if match is not None and match.get("midterm_target") is None:
+                match["midterm_target"] = target
+                if mid_target_col is not None:
+                    match["_mid_cell"] = (r, mid_target_col)
+            elif item.get("name") is None:  # a 中期 row beside no 年度 indicator: kept, its 年度 target missing
+                item.update(name=mid_name, midterm_target=target, level1=item.get("level1") or levels[0],
+                            level2=item.get("level2") or levels[1])
+                self._mid_finding(r, mid_name_col, mid_name, "年度绩效指标中没有同名指标，已作为单独的指标读取")
+            else:
+                self._mid_finding(r, mid_name_col, mid_name,
+                                  f"与同行的年度指标“{_short(item['name'])}”不同，年度绩效指标中也没有同名指标，"
+                                  f"其中期指标值“{_short(target or '')}”未读取")
+        return [(item, raw, r) for item, raw, r in kept
+                if item.get("name") is not None or raw or any(map(item.get, _ANNUAL_CONTENT))]
+
+    def _mid_finding(self, r: int, c: int | None, mid_name: str, detail: str) -> None:
+        where = f"{self.sheet.name}!{cell_name(r, c if c is not None else 0)}"
+        self.out.findings.append(finding("T014", location=where, name=_short(mid_name), cell=where, detail=detail))
 
     def _is_header_repeat(self, r: int, table: TableSpec) -> bool:
         hits = self.s.by_row.get(r, ())
@@ -416,6 +637,9 @@ class Extractor:
             else:
                 how = _TEXT
             plan.append((key, c, place.letters[key], how))
+        for key, c in place.mid.items():
+            plan.append((key, c, col_letters(c), _TARGET if key == "midterm_target" else _TEXT))
+        self._mid = place.mid
         self._unit_col = place.cols.get("unit")
         self._direction_col = place.cols.get("direction")
         self._causes = place.causes
@@ -459,8 +683,8 @@ class Extractor:
             put = got.append
             if how == _NUM:  # finite floats as they are; anything else through to_number
                 col = column(c)
-                got = [v if v.__class__ is float and -_INF < v < _INF else None if v is None or v == "" else _UNSEEN
-                       for v in col]
+                got = [v + 0.0 if v.__class__ is float and (_TINY <= v < _MAX or -_MAX < v <= -_TINY or v == 0)
+                       else None if v is None or v == "" else _UNSEEN for v in col]
                 if _UNSEEN in got:
                     for i, v in enumerate(got):
                         if v is _UNSEEN:
@@ -468,17 +692,19 @@ class Extractor:
                             if bad is not None:
                                 raws[i][key] = bad
             elif how in (_TARGET, _VALUE):
-                percent_cells = None
                 for i, v in enumerate(column(c)):
                     if v is None or v == "":
                         put(None)
                         continue
                     unit = units[i]
                     percent = False
-                    if (v.__class__ is float or v.__class__ is int) and -10 <= v <= 10 and unit in (None, "%"):
-                        if percent_cells is None:
-                            percent_cells = self._percent()
-                        percent = (data_rows[i], c) in percent_cells
+                    if v.__class__ is float or v.__class__ is int:
+                        if not (_TINY <= v < _MAX or -_MAX < v <= -_TINY or v == 0):
+                            self.odd_cell(data_rows[i], c, v)
+                        else:
+                            percent = self.percent(data_rows[i], c, v, unit)
+                    elif v.__class__ is str and v[0] == "#" and coerce.is_error_value(v):
+                        self.odd_cell(data_rows[i], c, v)
                     put(_value_text(v, percent, unit, ops[i] if how == _TARGET else None, memo))
             elif how == _DIRECTION:
                 for i, v in enumerate(column(c)):
@@ -556,8 +782,23 @@ class Extractor:
                         self.put(cell.path, r, cc, _field_kind(cell.path, cell))
             if rows_at:
                 self.out.found.add(section)
+                self._grid_columns_not_read(section, header_row, first_col, positions, [r for r, _ in rows_at.values()])
             return
         self._grid_without_header(g, limit)
+
+    def _grid_columns_not_read(self, section: str, header_row: int, first_col: int, positions: dict[int, int],
+                               rows: list[int]) -> None:
+        """Funding-grid header cells that are not a known column (备注, 调整原因 …) but hold figures below."""
+        read = set()
+        for c in positions.values():
+            read.update(range(c, self.s.span_end(header_row, c)[1] + 1))
+        for c, text in self._row_texts(header_row):
+            if c <= first_col or c in read or (header_row, c) in self.used:
+                continue
+            if any(not coerce.blank(self.value(r, c)) for r in rows):
+                where = f"{self.sheet.name}!{cell_name(header_row, c)}"
+                detail = f"“{section}”的列标题“{_short(text)}”（{where}）无法识别，该列未读取"
+                self.out.findings.append(finding("T004", location=where, detail=detail))
 
     def _first_filled(self, r: int, c: int) -> int:
         """A value under a merged header may sit in any column of the header's span."""
@@ -609,8 +850,10 @@ class Extractor:
             path = self.k.header.get(h.label)
             if path is not None:
                 if self.out.values.get(path) is None:
-                    r, c, _ = self.right_of(h.row, h.col)
-                    if path == "unit.name" and coerce.to_text(self.value(r, c)) in _CURRENCY:
+                    r, c, found = self.field_cell(h)
+                    if not found and self.is_label(r, c):
+                        self.anchor(path, h)
+                    elif path == "unit.name" and coerce.to_text(self.value(r, c)) in _CURRENCY:
                         self.out.values["budget.currency_unit"] = _CURRENCY[coerce.to_text(self.value(r, c))]
                     else:
                         self.put(path, r, c, _field_kind(path))
@@ -661,8 +904,11 @@ class Extractor:
         if path is None or self.out.values.get(path) is not None:
             return
         if h.value is None:
-            r, c, _ = self.right_of(h.row, h.col)
-            self.put(path, r, c, _field_kind(path))
+            r, c, found = self.field_cell(h)
+            if not found and self.is_label(r, c):
+                self.anchor(path, h)
+            else:
+                self.put(path, r, c, _field_kind(path))
             return
         self.out.cells[path] = self.ref(h.row, h.col)
         kind = _field_kind(path)
@@ -713,7 +959,9 @@ def _value_text(value, percent: bool, unit: str | None, op: str | None, memo: di
             return None
         numeric = text[0] in _NUMBER_START and _is_number_text(text, memo)
     elif (cls is float or cls is int) and not percent:  # a number's text never starts with an operator
-        text = coerce.number_text(value)
+        if not (_TINY <= value < _MAX or -_MAX < value <= -_TINY or value == 0):
+            return coerce.odd_number(value)
+        text = coerce.number_text(value + 0)
         if unit == "%":
             text += "%"
         return op + text if op and op != "定性" else text

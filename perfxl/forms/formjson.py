@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from perfxl.domain import Budget, Form, FormKind, Goals, Indicator, Project, Task, Unit
+from perfxl.forms.coerce import odd_number
 
 FORMAT_VERSION = 1
 
@@ -28,7 +29,7 @@ def _number(value: Any, path: str, raw: dict) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        number = float(value) if not isinstance(value, int) or abs(value) < 10**300 else math.inf
+        number = value
     else:
         text = str(value).strip().replace(",", "").replace("，", "")
         if not text or text in {"—", "-", "/", "*"}:
@@ -37,8 +38,8 @@ def _number(value: Any, path: str, raw: dict) -> float | None:
             number = float(text)
         except ValueError:
             number = math.nan
-    if math.isfinite(number):
-        return number
+    if odd_number(number) is None:  # the workbook reader's bounds: no ∞, NaN, |v| ≥ 1e14 or denormal
+        return float(number) + 0.0
     raw[path] = str(value)  # not a usable number: kept as text, so the rules report it (B109)
     return None
 

@@ -1,9 +1,10 @@
 """The value-grid seam: the reader sees sheets as rows of plain values, whatever engine read them.
 
 A `Sheet` is its name, visibility, `rows` (lists of str/float/int/bool/date/None; "" also means
-empty), merged ranges when the engine knows them (value in the top-left cell only), `formulas`
-((row, col) → "=…" for formula cells), `uncached` (formula cells whose file carries no computed
-value) and `percent` (cells formatted as %, so 0.95 reads as "95%"). Coordinates are 0-based.
+empty; an error value is its text, "#DIV/0!", whatever the engine), merged ranges when the engine
+knows them (value in the top-left cell only), `formulas` ((row, col) → "=…" for formula cells),
+`uncached` (formula cells whose file carries no computed value) and `percent` (cells formatted as %,
+so 0.95 reads as "95%"). Coordinates are 0-based.
 
 Loaders: `load_calamine` (fast path), `load_openpyxl` (streaming, bounded), `grid_from_book`
 (any xlwings-like Book: `.sheets[i].name` and `.used_range.value`; no xlwings import here),
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from perfxl.domain import Finding
-from perfxl.forms.ooxml import Package, SheetPart, SheetScan
+from perfxl.forms.ooxml import Package, SheetPart, SheetScan, error_cells
 from perfxl.forms.problems import finding
 from perfxl.forms.sniff import DEFAULT_LIMITS, Limits
 
@@ -227,6 +228,9 @@ def _calamine_sheet(sheet: Sheet, book, package: Package, part: SheetPart | None
         grid.findings.append(_truncated(sheet.name, data.height, data.width, limits))
     merged = getattr(data, "merged_cell_ranges", None) or ()  # python-calamine >= 0.4
     merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in merged]
+    for (r, c), text in error_cells(scan.data).items():  # calamine reads #DIV/0! as an empty cell
+        if r < len(rows) and c < len(rows[r]):
+            rows[r][c] = text
     _deliver(sheet, rows, merged, scan)
 
 
@@ -311,8 +315,9 @@ def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> Grid:
 
     Uses, per sheet: `.name`, `.used_range.value` (a scalar, a 1-D list or a 2-D list), and when
     present `.used_range.row`/`.column` (1-based top-left), `.used_range.shape`,
-    `.used_range.formula` (same shape; strings starting with "=" are formulas) and `.visible`.
-    Merged ranges are unknown; values in a live book are always computed.
+    `.used_range.formula` (same shape; strings starting with "=" are formulas), `.used_range.number_format`
+    (one format, rows of formats, or None when mixed: then `.range((row, col)).number_format` per cell
+    asked about) and `.visible`. Merged ranges are unknown; values in a live book are always computed.
     """
     grid = Grid([], source=getattr(book, "fullname", None) or getattr(book, "name", None), engine="xlwings")
     for ws in book.sheets:
@@ -334,10 +339,48 @@ def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> Grid:
                 for j, text in enumerate(line):
                     if isinstance(text, str) and text.startswith("=") and left + j < limits.max_cols:
                         formulas[(top + i, left + j)] = text
-            sheet.fill(rows, (), formulas, ())
+            sheet.fill(rows, (), formulas, (), _BookPercent(ws, getattr(rng, "number_format", None), top, left))
 
         grid.sheets.append(Sheet(name, state="visible" if visible else "hidden", loader=load))
     return grid
+
+
+class _BookPercent:
+    """`(row, col) in cells` for a live book: the used range's `number_format` when it is one format
+    for the whole range (a string) or given per cell (rows of strings); when xlwings reports mixed
+    formats (None), the few cells the reader asks about are looked up one by one (`sheet.range`)."""
+
+    __slots__ = ("_ws", "_formats", "_top", "_left", "_known")
+
+    def __init__(self, ws: Any, formats: Any, top: int, left: int):
+        self._ws, self._formats, self._top, self._left = ws, formats, top, left
+        self._known: dict[tuple[int, int], bool] = {}
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, tuple):
+            return False
+        formats = self._formats
+        if isinstance(formats, str):
+            return "%" in formats
+        known = self._known.get(pos)
+        if known is None:
+            known = self._known[pos] = "%" in str(self._format(*pos) or "")
+        return known
+
+    def _format(self, r: int, c: int) -> Any:
+        i, j = r - self._top, c - self._left
+        if isinstance(self._formats, list | tuple):
+            line = self._formats[i] if 0 <= i < len(self._formats) else None
+            if isinstance(line, list | tuple):
+                return line[j] if 0 <= j < len(line) else None
+            return line if i == 0 and j == 0 else None
+        cell = getattr(self._ws, "range", None)
+        if cell is None:
+            return None
+        try:  # a live workbook may refuse (closed, busy): then the number is read as it is
+            return cell((r + 1, c + 1)).number_format
+        except Exception:  # noqa: BLE001
+            return None
 
 
 def _matrix(value: Any, shape: Any) -> list[list[Cell]]:

@@ -74,9 +74,14 @@ def scan(sheet: Sheet) -> Scan:
                 if month is None and "1-N月" in n:
                     month = month_of(value)
             elif ("：" in value or ":" in value) and (value.find("：", 0, 16) >= 0 or value.find(":", 0, 16) >= 0):
-                hit = _colon_hit(r, c, value, known)
-                if hit is None:
+                more = _colon_hits(r, c, value, known)
+                if not more:
                     continue
+                hits.extend(more)
+                if found is None:
+                    found = by_row[r] = []
+                found.extend(more)
+                continue
             else:
                 continue
             hits.append(hit)
@@ -89,12 +94,32 @@ def scan(sheet: Sheet) -> Scan:
     return result
 
 
-def _colon_hit(r: int, c: int, value: str, known: frozenset[str]) -> Hit | None:
+def _colon_hits(r: int, c: int, value: str, known: frozenset[str]) -> list[Hit]:
+    """"label：value" cells, also several pairs in one cell ("主管部门：某局　实施单位：某中心"): one Hit each."""
     sep = "：" if "：" in value[:16] else ":"
-    head, _, tail = value.partition(sep)
-    n = norm(head)
-    if n in known or n == "单位":
-        return Hit(r, c, n, tail.strip() or None)
+    first = value.find(sep)
+    n = norm(value[:first])
+    if not (n in known or n == "单位"):
+        return []
+    labels = [(0, first, n)]  # (label start, colon position, norm label)
+    if value.find("：", first + 1) >= 0 or value.find(":", first + 1) >= 0:  # more pairs in the cell?
+        for i in [i for i in range(first + 1, len(value)) if value[i] in "：:"]:
+            label = _label_before(value, labels[-1][1] + 1, i, known)
+            if label is not None:
+                labels.append((label[0], i, label[1]))
+    hits = []
+    for k, (_, colon, label) in enumerate(labels):
+        end = labels[k + 1][0] if k + 1 < len(labels) else len(value)
+        hits.append(Hit(r, c, label, value[colon + 1: end].strip() or None))
+    return hits
+
+
+def _label_before(value: str, start: int, colon: int, known: frozenset[str]) -> tuple[int, str] | None:
+    """The longest known label ending just before `colon` (and after `start`): (its start, its norm)."""
+    for begin in range(max(start, colon - MAX_LABEL), colon - 1):
+        n = norm(value[begin:colon])
+        if n in known and (begin == start or not value[begin - 1].isalnum() or len(n) >= 4):
+            return begin, n
     return None
 
 

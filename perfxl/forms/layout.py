@@ -82,8 +82,8 @@ _UNIT_NAME = Field("填报单位", "unit.name", ("单位名称", "填报单位�
 _UNIT_CODE = Field("单位代码", "unit.code", ("单位编码", "预算单位代码"), width=1.5)
 _PROJECT = Field("项目名称", "project.name", required=True)
 _PROJECT_CODE = Field("项目编码", "project.code", ("项目代码",), width=1.5)
-_DEPARTMENT = Field("主管部门及代码", "unit.department", ("主管部门", "主管部门（单位）"), required=True)
-_IMPLEMENTER = Field("实施单位", "unit.implementer", ("项目实施单位",), required=True, width=1.5)
+_DEPARTMENT = Field("主管部门及代码", "unit.department", ("主管部门", "主管部门（单位）", "项目主管部门"), required=True)
+_IMPLEMENTER = Field("实施单位", "unit.implementer", ("项目实施单位", "实施单位名称"), required=True, width=1.5)
 _CONTACT = Field("联系人", "unit.contact", ("项目负责人", "填表人"))
 _PHONE = Field("联系电话", "unit.phone", ("电话",), width=1.5)
 
@@ -172,7 +172,8 @@ PROJECT_SELFEVAL = Layout(
     (
         HeaderRow((_UNIT_NAME, _UNIT_CODE)),
         HeaderRow((_PROJECT, _PROJECT_CODE)),
-        HeaderRow((Field("主管部门", "unit.department", ("主管部门及代码", "主管部门（单位）"), required=True),
+        HeaderRow((Field("主管部门", "unit.department", ("主管部门及代码", "主管部门（单位）", "项目主管部门"),
+                         required=True),
                    _IMPLEMENTER)),
         HeaderRow((_CONTACT, _PHONE)),
         _selfeval_funding(

@@ -504,6 +504,26 @@ def scan_sheet_xml(data: bytes, percent_styles=(), merges: bool = True) -> Sheet
     return scan
 
 
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s([^>]*?\bt="e"[^>]*)(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
+_V = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def error_cells(data: bytes) -> dict[tuple[int, int], str]:
+    """Cells holding an Excel error value (#DIV/0!, #REF! …) → that text. python-calamine reads them as
+    empty cells; the reader must see them to report them. One search when the part has none."""
+    if data.find(b't="e"') < 0:
+        return {}
+    out = {}
+    for attrs, body in _ERROR_CELL.findall(data):
+        ref, value = _attr_bytes(attrs, b"r"), _V.search(body)
+        if ref and value:
+            try:
+                out[parse_ref(ref.decode().upper())] = xml_text(value.group(1))
+            except ValueError:
+                continue
+    return out
+
+
 def _measure(data: bytes, scan: SheetScan) -> None:
     """The exact extent of the cells, and whether some cell has no usable r attribute (`refless`: its
     position would follow from its place in the file, so the part is streamed rather than loaded)."""

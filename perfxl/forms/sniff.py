@@ -350,11 +350,12 @@ def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False, fp=None, raw
         members = {info.filename: info.file_size for info in infos}
         workbook = _office_document(zf, members)
         mimetype = read_member(zf, zf.getinfo("mimetype"), 100)[:100] if "mimetype" in members else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError,
-            NotImplementedError) as exc:  # NotImplementedError: a damaged header claims an unknown zip version
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError, zlib.error,
+            NotImplementedError, RuntimeError) as exc:  # NotImplementedError: compression method or zip version
         if zf is not None:
             zf.close()
-        return Sniff(path, FileFormat.OTHER, (finding("T101", reason=f"文件已损坏，不是完整的 xlsx 压缩包（{exc}）"),))
+        detail = "使用了不支持的压缩方式或压缩包版本" if isinstance(exc, NotImplementedError) else str(exc)
+        return Sniff(path, FileFormat.OTHER, (finding("T101", reason=f"文件已损坏，不是完整的 xlsx 压缩包（{detail}）"),))
     usable = bool(workbook) and not workbook.endswith(".bin")
     if not (usable and keep_open):
         zf.close()

@@ -89,3 +89,17 @@ def amount(x: float | None, unit: str = "万元") -> str:
 
 def close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance + 1e-9
+
+
+def satisfaction_shares(pack: RulePack) -> str:
+    """How a missing 满意度 weight should be set (10号 附1): "如按比例为产出指标56.25分、效益指标33.75分，或 …"."""
+    standard = {k: v for k, v in pack.level1_weights.items() if v > 0 and k != SATISFACTION}
+    room = pack.total_weight - pack.budget_weight
+    options = []
+    if sum(standard.values()) > 0:
+        factor = room / sum(standard.values())
+        options.append("按比例为" + "、".join(f"{k}{fmt(round(v * factor, 4))}分" for k, v in standard.items()))
+    fixed = {k: v for k, v in pack.missing_satisfaction_fixed.items() if v > 0}
+    if fixed:
+        options.append("或按" + "、".join(f"{k}{fmt(v)}分" for k, v in fixed.items()))
+    return "满意度分值转给产出和效益指标：" + "，".join(options) if options else "满意度分值转给其余一级指标"

@@ -7,6 +7,7 @@ from math import isfinite
 
 from perfxl.config import RulePack
 from perfxl.domain.model import Budget
+from perfxl.scoring.guard import AMOUNT_LIMIT, POINTS_LIMIT, usable
 from perfxl.scoring.results import BudgetScore
 from perfxl.scoring.rounding import fmt, fmt_score, percent
 
@@ -33,11 +34,18 @@ def parse_rate(rate: str | float | None) -> float | None:
 
 
 def score_budget(budget: Budget, pack: RulePack) -> BudgetScore:
-    weight = budget.weight if budget.weight is not None else pack.budget_weight
+    weight = budget.weight if budget.weight is not None and usable(budget.weight, POINTS_LIMIT) else pack.budget_weight
     self_rate = parse_rate(budget.rate)
+    if self_rate is not None and not usable(self_rate, POINTS_LIMIT):
+        self_rate = None
+    self_score = budget.score if usable(budget.score, POINTS_LIMIT) else None
     full, done = budget.full_year, budget.executed
     cu = budget.currency_unit or ""
-    if full is None:
+    if not usable(full, AMOUNT_LIMIT):
+        problem, code = f"全年预算数“{full}”不是有效金额，无法计算预算执行率", "budget_invalid"
+    elif not usable(done, AMOUNT_LIMIT):
+        problem, code = f"全年执行数“{done}”不是有效金额，无法计算预算执行率", "budget_invalid"
+    elif full is None:
         problem, code = "未填写全年预算数，无法计算预算执行率", "budget_missing"
     elif full <= 0:
         problem, code = f"全年预算数为{fmt(full)}{cu}，无法计算预算执行率", "budget_zero"
@@ -60,5 +68,5 @@ def score_budget(budget: Budget, pack: RulePack) -> BudgetScore:
         elif rate < pack.explain_below_rate and code is None:
             problem = f"预算执行率低于{percent(pack.explain_below_rate)}，需说明原因"
             code = "low_rate"
-        return BudgetScore(weight, rate, score, self_rate, budget.score, explain, problem, code)
-    return BudgetScore(weight, None, None, self_rate, budget.score, f"{problem}，预算执行未计分", problem, code)
+        return BudgetScore(weight, rate, score, self_rate, self_score, explain, problem, code)
+    return BudgetScore(weight, None, None, self_rate, self_score, f"{problem}，预算执行未计分", problem, code)

@@ -2,9 +2,10 @@
 
 Scoring is split in two stages so that the expensive part can be cached:
 
-1. `assess(ctx, target, actual, unit, direction)` parses the texts, picks the method and computes the
-   *fraction* of the weight earned (or the qualitative band). It depends only on those four texts and
-   the pack, so it is memoised per pack.
+1. `assess(ctx, name, target, actual, unit, direction)` parses the texts, picks the method and computes
+   the *fraction* of the weight earned (or the qualitative band). It depends only on those texts and the
+   pack, so it is memoised per pack. The name matters for targets without an operator (its words give
+   the direction, SPEC §3.11) and for adverse-event indicators ("未发生安全事故" achieves "无安全事故").
 2. `finish(...)` applies the indicator's weight, effective weight and self-score and writes the
    one-line Chinese explanation.
 
@@ -16,7 +17,8 @@ from datetime import date
 from perfxl.domain.model import Indicator
 from perfxl.domain.values import Band, Value, ValueKind, align_tuple
 from perfxl.scoring.context import CACHE_LIMIT, Context
-from perfxl.scoring.results import IndicatorScore
+from perfxl.scoring.judge import infer_direction, is_event_indicator, judge_band
+from perfxl.scoring.results import UNJUDGED, IndicatorScore
 from perfxl.scoring.rounding import fmt, fmt_score, percent
 
 _K = ValueKind
@@ -49,10 +51,11 @@ class Assessment:
     """Stage-1 result: everything about an indicator that does not depend on its weight or self-score."""
 
     __slots__ = ("method", "applicable", "fraction", "band", "lead", "phrase", "note", "text",
-                 "ratio", "over_completed", "problem", "problem_code")
+                 "ratio", "over_completed", "problem", "problem_code", "inferred")
 
     def __init__(self, method, *, applicable=True, fraction=None, band=None, lead=None, phrase=None,
-                 note="", text=None, ratio=None, over_completed=False, problem=None, problem_code=None):
+                 note="", text=None, ratio=None, over_completed=False, problem=None, problem_code=None,
+                 inferred=None):
         self.method = method
         self.applicable = applicable
         self.fraction = fraction  # share of the weight earned; None = qualitative (needs the self-score) or unscored
@@ -65,6 +68,7 @@ class Assessment:
         self.over_completed = over_completed
         self.problem = problem
         self.problem_code = problem_code
+        self.inferred = inferred  # operator inferred for a target written without one ("≤" / "≥")
 
 
 def _unscored(code: str, problem: str, method: str = "unscored") -> Assessment:
@@ -84,8 +88,13 @@ def _invalid(what: str, value: Value) -> str:
     return f"{what}{_quote(value)}无法识别{reason}"
 
 
-def _qualitative(a: Value, note: str = "", problem: str | None = None, code: str | None = None) -> Assessment:
-    """定性 (10号 附1): the band comes from the actual's wording; the self-score picks the point (stage 2)."""
+def _qualitative(ctx: Context, t: Value, a: Value, name: str | None, note: str = "", problem: str | None = None,
+                 code: str | None = None) -> Assessment:
+    """定性 (10号 附1): the band comes from the actual's wording; the self-score picks the point (stage 2).
+
+    An actual that is not one of the band phrases is judged against the target's words (SPEC §3.7 ◐,
+    word lists in the rule pack); one that cannot be judged is `qualitative_unjudged` (never a silent 0).
+    """
     kind = a.kind
     if kind is _QUAL and a.band is not None:
         return Assessment("qualitative", band=a.band, lead=f"定性指标{_quote(a)}", note=note,
@@ -94,9 +103,26 @@ def _qualitative(a: Value, note: str = "", problem: str | None = None, code: str
         return _zero("actual_missing", "未填写实际完成值", "qualitative")
     if kind is _INVALID:
         return _zero("actual_invalid", _invalid("实际完成值", a), "qualitative")
-    if kind is _TEXT:
-        return _unscored("actual_text", f"实际完成值{_quote(a)}无法对应定性档次（达成/部分达成/未达成）", "qualitative")
-    return _unscored("actual_mismatch", f"定性指标的实际完成值{_quote(a)}不是定性表述", "qualitative")
+    words = ctx.pack.qualitative_words
+    event = is_event_indicator(words, name, t.raw)
+    if event and _no_event(words, a):
+        return Assessment("qualitative", band=Band.FULL, note=note,
+                          lead=f"定性指标：实际{_quote(a)}表明未发生{event}，视为达成")
+    judged = judge_band(words, t.raw, a.raw, event, numeric_target=t.reason is not None) if a.raw else None
+    if judged is not None:
+        band, reason = judged
+        target = f"目标{_quote(t)}，" if t.raw else ""
+        return Assessment("qualitative", band=band, lead=f"定性指标：{target}实际{_quote(a)}{reason}", note=note)
+    against = f"是否达成目标{_quote(t)}" if t.raw else "达成档次"
+    return Assessment("qualitative", problem=f"实际完成情况{_quote(a)}无法判断{against}",
+                      problem_code=UNJUDGED)
+
+
+def _no_event(words, a: Value) -> bool:
+    """An adverse-event indicator's actual saying none happened: 0, "无", "零" (not a dash or "/")."""
+    if a.kind is _NUMBER:
+        return a.number == 0
+    return a.kind is _NA and a.raw.strip() in words.none_words
 
 
 def _deadline(t: Value, a: Value) -> Assessment:
@@ -121,18 +147,22 @@ def _deadline(t: Value, a: Value) -> Assessment:
                       text=f"实际{done.isoformat()}完成，晚于期限{due.isoformat()}，逾期{late}天，得0分")
 
 
-def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction: str | None) -> Assessment:
-    """Positive (≥ >), reverse (≤ <) and equality (=) indicators — SPEC §3.3–§3.6."""
+def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction: str | None,
+                  name: str | None = None) -> Assessment:
+    """Positive (≥ >), reverse (≤ <) and equality (=) indicators — SPEC §3.3–§3.6; a target without an
+    operator takes the direction its name or unit gives (SPEC §3.11 ◐)."""
     note = ""
     op = direction if direction in _OPERATORS else t.op
     reverse_range = False
+    inferred = None
     if t.kind is _RANGE:  # "90%-95%": ≥-type on the low end; ≤-type (explicit) on the high end
         reverse_range = op in ("≤", "<")
         op = "≤" if reverse_range else "≥"
         note = f"（区间目标按{'上限' if reverse_range else '下限'}计）"
     elif op is None:
-        op = "≥"
-        note = "（指标值未写运算符，按正向指标“≥”计分）"
+        op, reason = infer_direction(ctx.pack.direction, name, (unit, t.unit))
+        inferred = op
+        note = f"（目标未写比较方式，{reason}）"
     if op == ">":
         op, note = "≥", note + "（“>”按“≥”计分）"
     elif op == "<":
@@ -202,42 +232,61 @@ def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction:
             rel, fraction, phrase = "<", act / tgt, "按比例得"
     lead = f"实际{fmt(written)}{u} {rel} 目标{fmt(tgt)}{u}"  # "实际93.5% ≥ 目标90%"
     return Assessment(method, fraction=fraction, lead=lead, phrase=phrase, note=note, ratio=ratio,
-                      over_completed=over, problem=problem, problem_code=code)
+                      over_completed=over, problem=problem, problem_code=code, inferred=inferred)
 
 
-def assess(ctx: Context, target: str | None, actual: str | None, unit: str | None,
+def assess(ctx: Context, name: str | None, target: str | None, actual: str | None, unit: str | None,
            direction: str | None, year: int | None = None) -> Assessment:
-    """Stage 1 (memoised per pack): method and earned fraction of the weight from the texts (and year)."""
+    """Stage 1 (memoised per pack): method and earned fraction of the weight from the texts (and year).
+
+    The name only matters when the target has no operator (direction, adverse events): such assessments
+    are cached per name under the texts' key; the others once for every name, since forms repeat "≥95%" /
+    "100%" under ever different names."""
     key = (target, actual, unit, direction, year)
     cache = ctx.assessed
     found = cache.get(key)
     if found is not None:
-        return found
-    result = _assess(ctx, target, actual, unit, direction, year)
+        if type(found) is Assessment:
+            return found
+        hit = found.get(name)
+        if hit is not None:
+            return hit
     if len(cache) >= CACHE_LIMIT:
         cache.clear()
-    cache[key] = result
+        found = None
+    t = ctx.parse(target)
+    if t.op is not None:
+        result = cache[key] = _assess(ctx, None, t, actual, unit, direction, year)
+        return result
+    result = _assess(ctx, name, t, actual, unit, direction, year)
+    if found is None:
+        found = cache[key] = {}
+    if len(found) < 256:
+        found[name] = result
     return result
 
 
-def _assess(ctx: Context, target, actual, unit, direction, year) -> Assessment:
-    t = ctx.parse(target)
+def _assess(ctx: Context, name, t: Value, actual, unit, direction, year) -> Assessment:
     a = ctx.parse(actual)
-    if t.kind is _NA or a.kind is _NA:  # SPEC §3.8 ◐
-        which = _quote(t) if t.kind is _NA else _quote(a)
-        return Assessment("not_applicable", applicable=False, text=f"标注{which}，不适用，不计分")
     d = DIRECTIONS.get(direction.strip()) if direction else None
     tk = t.kind
-    if d == "定性" or tk is _QUAL or (tk is _TEXT and a.kind is _QUAL):
-        return _qualitative(a)
+    words_target = d == "定性" or tk is _QUAL or tk is _TEXT
+    if t.kind is _NA or a.kind is _NA:  # SPEC §3.8 ◐, except "无" for an adverse event ("无安全事故" → 无)
+        if (a.kind is _NA and (words_target or tk is _NA) and _no_event(ctx.pack.qualitative_words, a)
+                and is_event_indicator(ctx.pack.qualitative_words, name, t.raw)):
+            return _qualitative(ctx, t, a, name)
+        which = _quote(t) if t.kind is _NA else _quote(a)
+        return Assessment("not_applicable", applicable=False, text=f"标注{which}，不适用，不计分")
+    if words_target:
+        return _qualitative(ctx, t, a, name)
     if tk is _EMPTY:
         if a.kind is _QUAL:
-            return _qualitative(a, "（未填写指标值，按实际完成情况的定性档次计分）")
+            return _qualitative(ctx, t, a, name, "（未填写指标值，按实际完成情况的定性档次计分）")
+        if a.kind is _EMPTY:  # both blank: the actual is the unit's to fill in (S204)
+            return _zero("actual_missing", "未填写年度指标值和实际完成值")
         return _zero("target_missing", "未填写年度指标值")
     if tk is _INVALID:
         return _zero("target_invalid", _invalid("年度指标值", t))
-    if tk is _TEXT:
-        return _unscored("target_text", f"年度指标值{_quote(t)}没有可比较的数值")
     if tk is _DATE:  # a year-less date ("12月底前") is resolved in the form's year
         if year is not None:
             t, a = t.with_year(year), a.with_year(year)
@@ -248,19 +297,19 @@ def _assess(ctx: Context, target, actual, unit, direction, year) -> Assessment:
         return _deadline(t, a)
     ak = a.kind
     if ak is _EMPTY or ak is _INVALID:  # data the unit must fill in: 0 under the method it would have had
-        op = d if d in _METHOD_BY_OP else t.op
+        op = d if d in _METHOD_BY_OP else t.op or infer_direction(ctx.pack.direction, name, (unit, t.unit))[0]
         method = _METHOD_BY_OP.get(op, "quantitative_ge") if tk is _NUMBER else "quantitative_ge"
         if ak is _EMPTY:
             return _zero("actual_missing", "未填写实际完成值", method)
         return _zero("actual_invalid", _invalid("实际完成值", a), method)
     if ak is _QUAL:
         note = "（指标值为数值、实际完成值为定性表述，按定性档次计分）"
-        return _qualitative(a, note, "实际完成值为定性表述，未填写具体数值", "actual_qualitative")
+        return _qualitative(ctx, t, a, name, note, "实际完成值为定性表述，未填写具体数值", "actual_qualitative")
     if ak is _TEXT:
         return _unscored("actual_text", f"实际完成值{_quote(a)}没有可比较的数值")
     if ak is not _NUMBER and ak is not _RANGE:  # a RANGE actual counts at its low end (align)
         return _unscored("actual_mismatch", f"实际完成值{_quote(a)}与指标值{_quote(t)}类型不同，无法比较")
-    return _quantitative(ctx, t, a, unit, d)
+    return _quantitative(ctx, t, a, unit, d, name)
 
 
 def _deadline_phrase(a: Value) -> Assessment:
@@ -299,13 +348,34 @@ def finish(ctx: Context, a: Assessment, index: int, ind: Indicator, level1: str 
         return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, score, s, a.method, explain,
                               True, None, False, band, in_band, problem, code)
     fraction = a.fraction
-    if fraction is None:  # unscored: the assessment's text says why
+    if fraction is None:
+        if a.problem_code == UNJUDGED:
+            return _unjudged(ctx, a, index, ind, level1, effective)
+        # unscored: the assessment's text says why
         return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, None, s, a.method, a.text,
                               True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code)
     score = effective * fraction
     explain = a.text if a.phrase is None else f"{a.lead}，{a.phrase}{fmt_score(score, ctx.decimals)}分{a.note}"
     return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, score, s, a.method, explain,
-                          True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code)
+                          True, a.ratio, a.over_completed, None, None, a.problem, a.problem_code, a.inferred)
+
+
+def _unjudged(ctx: Context, a: Assessment, index: int, ind: Indicator, level1: str | None,
+              effective: float) -> IndicatorScore:
+    """A qualitative row whose achievement cannot be judged: the unit's own score is kept (within 0 and the
+    printed 分值), with a warning (S219); the total is marked incomplete. Never a silent 0 (SPEC §3.7)."""
+    w, s = ind.weight, ind.score
+    if s is None or w == 0:
+        return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, None, s, a.method,
+                              f"{a.problem}，且未填自评得分，未计分（总分不完整）", True, None, False, None, None,
+                              a.problem, a.problem_code)
+    kept = min(max(s, 0.0), w)
+    score = kept * effective / w
+    clamp = "" if kept == s else f"（自评{fmt(s)}分超出0～{fmt(w)}分，按{fmt(kept)}分计）"
+    explain = (f"{a.problem}，证据无法核实，暂按单位自评{fmt_score(score, ctx.decimals)}分计入{clamp}"
+               "（总分不完整）")
+    return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, score, s, a.method, explain,
+                          True, None, False, None, None, a.problem, a.problem_code)
 
 
 def _qualitative_outcome(ctx: Context, a: Assessment, w: float, effective: float, s: float | None) -> tuple:

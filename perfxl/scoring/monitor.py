@@ -14,6 +14,7 @@ from perfxl.config import RulePack
 from perfxl.domain.model import Form
 from perfxl.domain.values import ValueKind, align
 from perfxl.scoring.context import Context
+from perfxl.scoring.judge import infer_direction
 from perfxl.scoring.results import LIGHT_LABELS, MonitorScore, ProgressItem
 from perfxl.scoring.rounding import fmt, percent
 
@@ -77,6 +78,9 @@ def monitor_progress(form: Form, ctx: Context) -> MonitorScore:
             explain = "非数值指标，不计算进度比"
         elif (ind.direction or op or "≥").strip() in ("≤", "<", "<=", "反向", "逆向"):
             explain = "逆向指标不按序时进度计算进度比"
+        elif not ind.direction and op is None and (inferred := infer_direction(pack.direction, ind.name,
+                                                                                (ind.unit, target.unit)))[0] == "≤":
+            explain = f"逆向指标不按序时进度计算进度比（目标未写比较方式，{inferred[1]}）"
         elif progress.kind is not ValueKind.NUMBER:
             explain = "未填写或无法识别1—N月完成值，无法计算进度比"
         elif t is None or t <= 0:

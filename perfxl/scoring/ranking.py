@@ -8,6 +8,8 @@
   get that grade. Example n = 7: 2.1 → 2, 4.2 → 4, 6.3 → 6, 7 → 优秀 2, 良好 2, 一般 2, 较差 1.
   With n = 1 the first boundary rounds to 0, so a lone unit is 良好 (the formula, applied literally).
 - Entries without a score are ranked last (rank = number scored + 1) with grade None.
+- Floors (`[ranking] floors`, off by default ○): a form whose score grade has a floor never gets a worse
+  ranking grade than that floor ("优" = "良好": a 优 form is at worst 良好), whatever the shares say.
 """
 
 from collections.abc import Hashable, Iterable
@@ -16,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from perfxl.config import RulePack, default_pack
+from perfxl.scoring.grades import grade_of
 from perfxl.scoring.rounding import half_up
 
 
@@ -57,6 +60,9 @@ def rank(entries: Iterable[tuple[Hashable, float | None]], pack: RulePack | None
         if shown != previous:
             current_rank, previous = position, shown
         grade = next((g for g, last in zip(grades, bounds, strict=True) if current_rank <= last), grades[-1])
+        floor = pack.ranking_floors.get(grade_of(shown, pack)) if pack.ranking_floors else None
+        if floor is not None and grades.index(floor) < grades.index(grade):
+            grade = floor
         out.append(Ranking(key, score, current_rank, grade))
     out.extend(Ranking(key, None, n + 1, None) for key, score in items if score is None)
     return out

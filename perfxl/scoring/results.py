@@ -17,6 +17,9 @@ METHODS = (
 )
 
 
+UNJUDGED = "qualitative_unjudged"  # problem_code of a row kept at the unit's own score (cannot be checked)
+
+
 @dataclass(frozen=True, slots=True, init=False)  # __init__ below
 class IndicatorScore:
     """One 三级指标 as the engine scored it. `score` is on `effective_weight` (after redistribution)."""
@@ -38,12 +41,13 @@ class IndicatorScore:
     self_in_band: bool | None = None  # qualitative: was the self-score inside the band?
     problem: str | None = None  # Chinese
     problem_code: str | None = None  # stable machine key ("actual_missing", …)
+    inferred_direction: str | None = None  # "≤" / "≥" taken from the name or unit: the target has no operator
 
     def __init__(self, index: int, name: str | None, level1: str | None, level2: str | None, weight: float | None,
                  effective_weight: float | None, score: float | None, self_score: float | None, method: str,
                  explain: str, applicable: bool = True, ratio: float | None = None, over_completed: bool = False,
                  band: str | None = None, self_in_band: bool | None = None, problem: str | None = None,
-                 problem_code: str | None = None) -> None:
+                 problem_code: str | None = None, inferred_direction: str | None = None) -> None:
         # The __init__ @dataclass(frozen=True) would generate, except that each field is stored through
         # its slot's descriptor instead of object.__setattr__(self, name, value), which costs twice as
         # much; the engine makes one of these per indicator, and with 17 fields that was the largest
@@ -65,6 +69,7 @@ class IndicatorScore:
         _set_self_in_band(self, self_in_band)
         _set_problem(self, problem)
         _set_problem_code(self, problem_code)
+        _set_inferred_direction(self, inferred_direction)
 
     def to_dict(self, decimals: int = 2) -> dict[str, Any]:
         return {
@@ -85,12 +90,18 @@ class IndicatorScore:
             "self_in_band": self.self_in_band,
             "problem": self.problem,
             "problem_code": self.problem_code,
+            "inferred_direction": self.inferred_direction,
         }
+
+    @property
+    def verified(self) -> bool:
+        """False when the engine could not check the row and kept the unit's own score (or none)."""
+        return self.problem_code != UNJUDGED
 
 
 (_set_index, _set_name, _set_level1, _set_level2, _set_weight, _set_effective_weight, _set_score, _set_self_score,
  _set_method, _set_explain, _set_applicable, _set_ratio, _set_over_completed, _set_band, _set_self_in_band,
- _set_problem, _set_problem_code) = (IndicatorScore.__dict__[f.name].__set__ for f in fields(IndicatorScore))
+ _set_problem, _set_problem_code, _set_inferred_direction) = (IndicatorScore.__dict__[f.name].__set__ for f in fields(IndicatorScore))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +199,10 @@ class FormScore:
     grade: str | None
     level1_totals: dict[str, float]
     weights_note: str | None
-    complete: bool  # False when some part could not be scored (budget or an indicator)
+    complete: bool  # False when some part could not be scored or checked (budget or an indicator)
     decimals: int = 2
     progress: MonitorScore | None = None  # monitoring forms only
+    complete_note: str | None = None  # Chinese: why the total is incomplete (None when complete)
 
     def to_dict(self, findings=()) -> dict[str, Any]:
         """The score output of form-json.md; `findings` are Finding objects or dicts."""
@@ -210,6 +222,7 @@ class FormScore:
             "complete": self.complete,
             "level1_totals": {k: half_up(v, d) for k, v in self.level1_totals.items()},
             "weights_note": self.weights_note,
+            "complete_note": self.complete_note,
         }
         if self.progress is not None:
             out["progress"] = self.progress.to_dict()

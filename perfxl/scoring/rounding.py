@@ -7,7 +7,7 @@ from adding scores is 89.995), then rounded half-up with `decimal.ROUND_HALF_UP`
 """
 
 from decimal import ROUND_HALF_UP, Decimal
-from math import floor
+from math import floor, isfinite
 
 _QUANTUM = {d: Decimal(1).scaleb(-d) for d in range(10)}
 _SCALE = {d: 10.0**d for d in range(10)}
@@ -63,10 +63,10 @@ def fmt_score(x: float, decimals: int = 2) -> str:
 
 
 def clean(x: float | None) -> int | float | None:
-    """Integral floats as int for JSON output (a weight of 20.0 prints as 20)."""
-    if x is None:
+    """Integral floats as int for JSON output (a weight of 20.0 prints as 20); inf and NaN (not JSON) → None."""
+    if x is None or not isfinite(x):
         return None
-    if x == int(x) and -2**53 < x < 2**53:
+    if -2**53 < x < 2**53 and x == int(x):
         return int(x)
     return x
 

@@ -23,8 +23,8 @@ class TotalDiffersFromRules(Rule):
     title = "总分与评分规则不符"
     severity = Severity.WARNING
     kinds = frozenset({FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL})
-    message = "表中总分 {shown}，按规则计算为 {computed}（等级：{grade}）"
-    hint = "按各项问题逐一更正后，总分应为 {computed}"
+    message = "表中总分 {shown}，按规则计算为 {computed}（等级：{grade}）{note}"
+    hint = "按各项问题逐一更正后，总分应为 {computed}{caveat}"
     options = {"tolerance": 0.01}
 
     def check(self, ctx):
@@ -37,5 +37,8 @@ class TotalDiffersFromRules(Rule):
         shown = sum(1 for item in score.indicators if item.self_score is not None) + 1
         drift = 0.5 * 10 ** -decimals * shown
         if abs(computed - ctx.form.total) > self.option(ctx, "tolerance") + drift + 1e-9:
+            complete = score.complete
             yield self.finding(ctx, "total", shown=f"{ctx.form.total:g}", computed=f"{computed:g}",
-                               grade=score.grade or "无")
+                               grade=score.grade or "无",
+                               note="" if complete else f"；注意总分不完整：{score.complete_note}，此数仅供参考",
+                               caveat="" if complete else "（另加无法核实项目的得分；补全或核实后再核对总分）")
