@@ -37,8 +37,8 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/read.py
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/batch.py
-	$(BIN)/python bench/documents.py
 	$(BIN)/python bench/fuzz.py
+	$(BIN)/python bench/documents.py
 
 templates: $(VENV)/.installed-dev
 	$(BIN)/perfxl templates build --out workbook_templates

@@ -49,6 +49,7 @@ ISSUED = date(2026, 12, 7)
 UNIT = "+青川&<县> \"教育\" '局'\x07"
 PROJECT = "=HYPERLINK(\"http://x\")&项目 {{ issuer }} {%p if x %}\x01"
 INDICATOR = "@指标-1 <b>\t第二段\n第三行"
+DEPARTMENT = "-2+3 主管&部门"
 runner = CliRunner()
 
 
@@ -206,11 +207,14 @@ def test_layout_follows_gbt_9704(kind, reports):
     odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
     assert odd.alignment == 2 and even.alignment == 0  # right on odd pages, left on even pages
     assert odd.text.startswith("— ") and odd.text.endswith(" —")
-    assert {r.font.name for r in odd.runs} == {"Times New Roman"} or all(
-        r._r.rPr.rFonts.get(f"{W}eastAsia") == "宋体" for r in odd.runs)
+    assert all(r._r.rPr.rFonts.get(f"{W}eastAsia") == r._r.rPr.rFonts.get(f"{W}ascii") == "宋体" for r in odd.runs)
+    assert all(r.font.size.pt == 14 for r in odd.runs)  # 4号
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         body = z.read("word/document.xml")
+        font_table = z.read("word/fontTable.xml").decode()
     assert b"instrText" not in body and b"fldSimple" not in body  # the only fields are the page numbers
+    assert '<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>' in font_table  # the declared fallback
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in font_table
 
 
 def test_official_letters_carry_number_date_and_signature(reports):
@@ -225,7 +229,7 @@ def test_user_text_appears_verbatim_and_never_breaks_the_xml(tmp_path):
     hostile = {}
     for kind, form in forms_by_kind().items():
         indicators = (replace(form.indicators[0], name=INDICATOR),) + form.indicators[1:]
-        hostile[kind] = api.check(replace(form, unit=replace(form.unit, name=UNIT),
+        hostile[kind] = api.check(replace(form, unit=replace(form.unit, name=UNIT, department=DEPARTMENT),
                                           project=replace(form.project, name=PROJECT), indicators=indicators))
     for kind, context in contexts(hostile).items():
         path = render(kind, context, tmp_path / f"{kind}.docx")
@@ -238,7 +242,7 @@ def test_user_text_appears_verbatim_and_never_breaks_the_xml(tmp_path):
             body = z.read("word/document.xml").decode()
         assert "instrText" not in body and "fldSimple" not in body
     report = docx_text(tmp_path / "自评报告.docx")
-    assert "@指标-1 <b>\t第二段\n第三行" in report
+    assert "@指标-1 <b>\t第二段\n第三行" in report and DEPARTMENT in report
 
 
 # -- context builders ---------------------------------------------------------------------------------------
@@ -365,3 +369,16 @@ def test_report_command(tmp_path):
     assert result.exit_code == 0 and "审核等级" in docx_text(tmp_path / "审核.docx")
     result = runner.invoke(app, ["report", str(tmp_path / "无.xlsx"), "--type", "整改通知"])
     assert result.exit_code == 2 and "不存在" in result.output
+
+
+def test_summary_report_keeps_user_text(tmp_path):
+    from perfxl.documents import summary_context
+
+    objects = [{"file": "a.xlsx", "status": "scored", "kind": "project_selfeval", "kind_label": "项目支出绩效自评表",
+                "unit": UNIT, "department": PROJECT, "total": 90.0, "grade": "优", "ranking_grade": "优秀",
+                "errors": 0, "warnings": 1, "execution_rate": 0.95, "score": None,
+                "findings": [{"code": "S205", "severity": "warning", "message": INDICATOR, "location": "自评表!H9"}]}]
+    path = render("汇总分析", summary_context(objects, issued=ISSUED), tmp_path / "汇总.docx")
+    text = docx_text(path)
+    assert visible(PROJECT) in text
+    assert _runs_without_east_asian_font(path.read_bytes()) == []

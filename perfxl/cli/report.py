@@ -68,6 +68,9 @@ def report(
     except ValueError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
+    except OSError as exc:
+        fail(f"写入文件出错：{exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
     console.print(f"已生成{type.value}：{escape(str(written))}", soft_wrap=True)
     raise typer.Exit(EXIT_OK)
 

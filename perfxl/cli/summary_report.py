@@ -29,8 +29,11 @@ def summary_report(
     pack = load_rule_pack(config)
     day = parse_date(issued)
     try:
-        objects = json.loads(results.read_text(encoding="utf-8"))
-        if not isinstance(objects, list):
+        try:
+            objects = json.loads(results.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"不是有效的 JSON 文件（第 {exc.lineno} 行）") from None
+        if not isinstance(objects, list) or not all(isinstance(o, dict) for o in objects):
             raise ValueError("不是 results.json 格式（应为 JSON 数组）")
         written = api.summary_report(objects, out, pdf=pdf, pack=pack, issued=day)
     except FileNotFoundError:
@@ -38,6 +41,9 @@ def summary_report(
         raise typer.Exit(EXIT_UNUSABLE) from None
     except (ValueError, UnicodeDecodeError) as exc:
         fail(f"{results}: {exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    except OSError as exc:
+        fail(f"读写文件出错：{exc}")
         raise typer.Exit(EXIT_UNUSABLE) from None
     console.print(f"已生成汇总分析报告：{escape(str(written))}", soft_wrap=True)
     raise typer.Exit(EXIT_OK)

@@ -28,7 +28,7 @@ from perfxl.documents.contexts import (
     report_context,
     review_context,
 )
-from perfxl.documents.render import DocumentError, render, template, to_pdf
+from perfxl.documents.render import DocumentError, render, template
 from perfxl.documents.settings import document_number, document_settings, rectification_deadline
 
 BATCH_KINDS = ("整改通知", "自评报告", "评价报告", "审核意见", "提醒函")
@@ -44,10 +44,6 @@ class BatchDocuments:
     folder: Path
     written: dict[str, int] = field(default_factory=dict)  # kind -> documents written
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return sum(self.written.values())
 
 
 def parse_kinds(text: str) -> list[str]:
@@ -78,7 +74,7 @@ def _applies(kind: str, result: api.FileReport, pack: RulePack) -> bool:
 
 
 def write_batch_documents(input: Path, results: Path | list[dict], out: Path, kinds: list[str], *,
-                          pack: RulePack | None = None, issued: date | None = None, pdf: bool = False,
+                          pack: RulePack | None = None, issued: date | None = None,
                           exclude: tuple[Path, ...] = (), ledger=None) -> BatchDocuments:
     """Write the requested documents for every usable form of a batch into `out`/<kind>/; with `ledger`
     (perfxl.batch.ledger.Ledger) record each 整改通知 there and write its 整改情况反馈表 beside it."""
@@ -94,7 +90,6 @@ def write_batch_documents(input: Path, results: Path | list[dict], out: Path, ki
     done = BatchDocuments(out)
     sequence = 0
     names: set[Path] = set()
-    written: list[Path] = []
     scratch = Path(tempfile.mkdtemp(prefix="perfxl-docs-"))
     try:
         for entry in discover(input, scratch, exclude=exclude):
@@ -135,7 +130,7 @@ def write_batch_documents(input: Path, results: Path | list[dict], out: Path, ki
                         target = out / kind / f"{stem}（{n}）_{kind}.docx"
                         n += 1
                     names.add(target)
-                    written.append(render(kind, context, target, templates=settings.templates))
+                    render(kind, context, target, templates=settings.templates)
                     if kind == "整改通知" and ledger is not None:
                         _feedback_form(notice, target)
                     done.written[kind] = done.written.get(kind, 0) + 1
@@ -143,11 +138,6 @@ def write_batch_documents(input: Path, results: Path | list[dict], out: Path, ki
                     done.notes.append(f"{entry.file}：{kind}未生成：{exc}")
     finally:
         cleanup(scratch)
-    if pdf and written:
-        try:
-            to_pdf(written)
-        except DocumentError as exc:
-            done.notes.append(str(exc))
     return done
 
 

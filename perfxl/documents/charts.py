@@ -60,7 +60,7 @@ def cjk_font() -> str:
     return name
 
 
-def _figure(width_cm: float = 15.0, height_cm: float = 7.5):
+def _figure(width_cm: float = 14.0, height_cm: float = 6.5):
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -89,14 +89,14 @@ def bar_chart(labels: list[str], values: list[float], *, title: str, ylabel: str
     positions = range(len(labels))
     bars = (ax.barh if horizontal else ax.bar)(positions, values, color=colors)
     text = [f"{v:.1f}%" if percent else f"{v:g}" for v in values]
-    ax.bar_label(bars, labels=text, padding=2, fontsize=8)
-    (ax.set_yticks if horizontal else ax.set_xticks)(list(positions), labels, fontsize=8)
-    (ax.set_xlabel if horizontal else ax.set_ylabel)(ylabel, fontsize=8)
+    ax.bar_label(bars, labels=text, padding=2, fontsize=10)
+    (ax.set_yticks if horizontal else ax.set_xticks)(list(positions), labels, fontsize=10)
+    (ax.set_xlabel if horizontal else ax.set_ylabel)(ylabel, fontsize=10)
     if horizontal:
         ax.invert_yaxis()
         ax.set_xlim(0, max([*values, 1]) * 1.15)
     else:
         ax.set_ylim(0, max([*values, 1]) * 1.15)
-    ax.tick_params(labelsize=8)
-    ax.set_title(title, fontsize=10)
+    ax.tick_params(labelsize=10)
+    ax.set_title(title, fontsize=12)
     return _png(plt, fig)

@@ -266,7 +266,8 @@ def report_context(result: Report | FileReport, *, pack: RulePack | None = None,
              "年度指标值的比例计分，定性指标按达成程度分档计分。")
     work = (f"{s.issuer}对{_unit(form)}报送的{year}《{form.title}》及有关资料进行了审核评价。" if evaluation
             else f"{_unit(form)}对照年初设定的绩效目标，对{year}{subject}开展了绩效自评。") + basis
-    conclusion = f"经复核，{subject}综合得分{total}分，评价等级为“{score.grade or '—'}”。"
+    lead = "经复核" if evaluation else "按评分规则逐项计算"
+    conclusion = f"{lead}，{subject}综合得分{total}分，评价等级为“{score.grade or '—'}”。"
     if score.self_total is not None and score.total_rounded is not None and abs(score.self_total - score.total_rounded) >= 0.005:
         conclusion += f"表中自评总分为{fmt_score(score.self_total)}分，与复核得分不一致（见第七部分）。"
     if not score.complete:
@@ -298,10 +299,13 @@ def report_context(result: Report | FileReport, *, pack: RulePack | None = None,
 
 
 # -- 整改通知书 ----------------------------------------------------------------------------------------
-_STAGES = {"goal": "目标申报", "monitor": "运行监控", "selfeval": "绩效自评"}
+_STAGES = {"goal": ("目标申报", "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）"),
+           "monitor": ("运行监控", "《中央部门预算绩效运行监控管理暂行办法》（财预〔2019〕136号）"),
+           "selfeval": ("绩效自评", "《项目支出绩效评价管理办法》（财预〔2020〕10号）")}
 
 
-def _stage(form: Form) -> str:
+def _stage(form: Form) -> tuple[str, str]:
+    """The management stage of a form and the regulation it is reviewed under."""
     return _STAGES["goal" if form.kind.is_goal else "selfeval" if form.kind.is_selfeval else "monitor"]
 
 
@@ -314,11 +318,12 @@ def notice_context(file_report: Report | FileReport, *, pack: RulePack | None = 
     s = document_settings(pack)
     items = problems(file_report, pack)
     year = f"{form.year}年度" if form.year else ""
+    stage, regulation = _stage(form)
     return {
         **_official(pack, number, issued),
-        "title": f"关于{_subject(form)}{_stage(form)}问题整改的通知",
+        "title": f"关于{_subject(form)}{stage}问题整改的通知",
         "unit": _unit(form),
-        "basis": f"根据《项目支出绩效评价管理办法》（财预〔2020〕10号）等有关规定，我局对你单位报送的{year}"
+        "basis": f"根据{regulation}等有关规定，我局对你单位报送的{year}"
                  f"《{form.title}》（{_subject(form)}）进行了审核，发现{len(items)}个问题，现将有关事项通知如下：",
         "problems": items,
         "working_days": working_days_between(issued, deadline, s),
@@ -382,7 +387,7 @@ def review_context(file_report: Report | FileReport, *, pack: RulePack | None = 
     if not form.kind.is_goal:
         raise ContextError(f"审核意见书需要绩效目标申报表，此文件是《{form.title}》")
     s = document_settings(pack)
-    review = review_form(findings, pack)
+    review = getattr(report, "review", None) or review_form(findings, pack)
     grades = [name for name, _ in review_settings(pack).bands]
     position = grades.index(review.grade)
     if position == 0:

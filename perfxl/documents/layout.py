@@ -126,9 +126,9 @@ class Builder:
             p.alignment = align
             setattr(p.paragraph_format, f"{side}_indent", Pt(SIZE_4))  # 空一字
             p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            self._run(p, "— ", PAGE_FONT, SIZE_4)
+            self._run(p, "— ", PAGE_FONT, SIZE_4, latin=PAGE_FONT)  # 半角宋体阿拉伯数字 (§7.5.1)
             self._field(p, "PAGE", PAGE_FONT, SIZE_4)
-            self._run(p, " —", PAGE_FONT, SIZE_4)
+            self._run(p, " —", PAGE_FONT, SIZE_4, latin=PAGE_FONT)
         for header in (s.header, s.even_page_header):
             header.is_linked_to_previous = False
             for p in header.paragraphs:
@@ -146,9 +146,10 @@ class Builder:
 
     # -- runs and paragraphs -------------------------------------------------------------------
     @staticmethod
-    def _run(paragraph, text: str, font: str, size: float, *, bold: bool = False, color: RGBColor | None = None):
+    def _run(paragraph, text: str, font: str, size: float, *, bold: bool = False, color: RGBColor | None = None,
+             latin: str = LATIN_FONT):
         run = paragraph.add_run(text)
-        fonts(run._r, font)
+        fonts(run._r, font, latin)
         run.font.size = Pt(size)
         if bold:
             run.font.bold = True
@@ -158,7 +159,7 @@ class Builder:
 
     def _field(self, paragraph, instruction: str, font: str, size: float) -> None:
         for kind in ("begin", "instr", "separate", "text", "end"):
-            run = self._run(paragraph, "", font, size)
+            run = self._run(paragraph, "", font, size, latin=font)
             if kind == "instr":
                 el = OxmlElement("w:instrText")
                 el.set(qn("xml:space"), "preserve")
@@ -214,7 +215,10 @@ class Builder:
     def title(self, text: str, *, blank_before: bool = True) -> None:
         if blank_before:
             self._para()
-        p = self._para(WD_ALIGN_PARAGRAPH.CENTER, spacing=35)
+        p = self._para(WD_ALIGN_PARAGRAPH.CENTER, spacing=round(LINE_PITCH_PT * 1.2, 2))
+        off = OxmlElement("w:snapToGrid")  # 2号 lines off the 3号 grid, else each takes two grid lines
+        off.set(qn("w:val"), "0")
+        p._p.get_or_add_pPr().find(qn("w:spacing")).addprevious(off)
         self._run(p, text, TITLE_FONT, SIZE_2)
         self._para()
 
@@ -275,8 +279,11 @@ class Builder:
         self._run(self._para(align), text, BODY_FONT, SIZE_3)
 
     def image(self, expression: str) -> None:
-        """A centred paragraph whose only run is an image expression ({{ chart }})."""
-        self._run(self._para(WD_ALIGN_PARAGRAPH.CENTER, spacing=None), expression, BODY_FONT, SIZE_3)
+        """A centred paragraph whose only run is an image expression ({{ chart }}); single line spacing, so
+        Word does not clip the picture to the body's exact 28.99 pt lines."""
+        p = self._para(WD_ALIGN_PARAGRAPH.CENTER)
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        self._run(p, expression, BODY_FONT, SIZE_3)
 
     def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float],
               left: tuple[int, ...] = (), size: float = SIZE_SMALL_4) -> None:
@@ -288,7 +295,7 @@ class Builder:
         table = self.doc.add_table(rows=rows, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
+        table.autofit = False  # fixed layout: the column widths below hold in Word, WPS and LibreOffice
         contents = [headers]
         if loop:
             contents += [[f"{{%tr for {loop} %}}"] + [""] * (len(headers) - 1), cells,
@@ -297,9 +304,6 @@ class Builder:
             contents.append(cells)
         for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
             col.w = Mm(width)
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        table._tbl.tblPr.append(layout)
         for r, (row, texts) in enumerate(zip(table.rows, contents, strict=True)):
             if r == 0:
                 trpr = row._tr.get_or_add_trPr()

@@ -39,8 +39,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _RUN_PROPS = (f'<w:rPr><w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:eastAsia="{BODY_FONT}" '
               f'w:cs="{LATIN_FONT}" w:hint="eastAsia"/></w:rPr>')
-_BREAK_TEXT = f'</w:t></w:r><w:r>{_RUN_PROPS}<w:br/></w:r><w:r>{_RUN_PROPS}<w:t xml:space="preserve">'
-_TAB_TEXT = f'</w:t></w:r><w:r>{_RUN_PROPS}<w:tab/></w:r><w:r>{_RUN_PROPS}<w:t xml:space="preserve">'
+# Inside the same run, so the break or tab keeps the run's font, size and weight.
+_BREAK_TEXT = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB_TEXT = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 
 def _picture(match: re.Match) -> str:
@@ -313,18 +314,39 @@ def render(kind: str, context: dict, out: str | Path, *, pdf: bool = False, temp
     return out
 
 
-def to_pdf(paths: list[Path], out_dir: str | Path | None = None) -> list[Path]:
-    """Convert .docx files to PDF beside them (or into `out_dir`) with one LibreOffice process per folder."""
-    from perfxl.forms.libreoffice import LibreOfficeError, convert
+# Documents per soffice start: LibreOffice (7.x, headless) silently stops after about 245 files given to one
+# start, exiting 0, so larger sets go through several starts of 200.
+PDF_BATCH = 200
+PDF_ATTEMPTS = 3  # a LibreOffice that stops halfway is started again for the documents it did not convert
 
-    results: dict[Path, Path] = {}
+
+def to_pdf(paths: list[Path], out_dir: str | Path | None = None) -> list[Path]:
+    """Convert .docx files to PDF beside them (or into `out_dir`) with one LibreOffice process per folder.
+
+    Should LibreOffice stop before the end, it is started again for the rest (up to PDF_ATTEMPTS starts
+    that each make progress).
+    """
     groups: dict[Path, list[Path]] = {}
     for p in paths:
         groups.setdefault(Path(out_dir) if out_dir else Path(p).parent, []).append(Path(p))
-    try:
-        for folder, files in groups.items():
-            for src, pdf in zip(files, convert(files, folder, "pdf"), strict=True):
-                results[src] = pdf
-    except LibreOfficeError as exc:
-        raise DocumentError(f"转换为 PDF 失败：{exc}") from None
-    return [results[Path(p)] for p in paths]
+    for folder, files in groups.items():
+        _convert_folder(files, folder)
+    return [(Path(out_dir) if out_dir else Path(p).parent) / f"{Path(p).stem}.pdf" for p in paths]
+
+
+def _convert_folder(files: list[Path], folder: Path) -> None:
+    from perfxl.forms.libreoffice import LibreOfficeError, convert
+
+    for f in files:  # stale PDFs of the same names must not count as converted
+        (folder / f"{f.stem}.pdf").unlink(missing_ok=True)
+    pending = files
+    for _ in range(PDF_ATTEMPTS):
+        try:
+            convert(pending, folder, "pdf", batch=PDF_BATCH, timeout=120 + 5 * min(len(pending), PDF_BATCH))
+            return
+        except LibreOfficeError as exc:
+            left = [f for f in pending if not (folder / f"{f.stem}.pdf").is_file()]
+            if not left or len(left) == len(pending):
+                raise DocumentError(f"转换为 PDF 失败：{exc}") from None
+            pending = left
+    raise DocumentError(f"转换为 PDF 失败：LibreOffice 多次中途退出，仍有 {len(pending)} 份未转换")

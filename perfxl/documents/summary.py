@@ -63,6 +63,14 @@ def findings_frame(results: list[dict] | str | Path) -> pd.DataFrame:
                                        "message", "location"])
 
 
+def _what(code: str) -> str | None:
+    """What the rule checks (its documented first sentence), to name a kind of problem."""
+    from perfxl.rules.registry import rule
+
+    found = rule(code)
+    return found.summary() if found is not None else None
+
+
 def _share(n: int, total: int) -> str:
     return f"{n / total * 100:.1f}%" if total else "—"
 
@@ -134,7 +142,7 @@ def summary_context(results: list[dict] | str | Path, *, pack: RulePack | None =
         grouped = found.groupby("code", sort=False).agg(count=("file", "size"), units=("unit", "nunique"),
                                                          example=("message", "first"))
         for i, (code, r) in enumerate(grouped.sort_values(["count", "units"], ascending=False).head(10).iterrows(), 1):
-            problem_rows.append({"no": i, "code": code, "example": r["example"], "count": int(r["count"]),
+            problem_rows.append({"no": i, "code": code, "example": _what(code) or r["example"], "count": int(r["count"]),
                                  "units": int(r["units"])})
 
     mean = f"平均得分{_num(scored['total'].mean())}分，最高{_num(scored['total'].max())}分，最低{_num(scored['total'].min())}分。" \
@@ -157,7 +165,8 @@ def summary_context(results: list[dict] | str | Path, *, pack: RulePack | None =
         suggestions.append({"title": "约谈排名靠后的单位。", "text": f"排名等级为“{pack.ranking_grades[-1]}”的单位，"
                             "按规定约谈并限期整改。"})
     if problem_rows:
-        suggestions.append({"title": "加强填报培训。", "text": f"针对“{problem_rows[0]['example']}”等高频问题，"
+        top = "、".join(r["code"] for r in problem_rows[:3])
+        suggestions.append({"title": "加强填报培训。", "text": f"针对{top}等出现最多的问题（见上表），"
                             "组织填报培训和解读，提高绩效目标设置和自评质量。"})
     low = sum(r["count"] for r in execution_rows[:3])
     if low:
@@ -171,7 +180,7 @@ def summary_context(results: list[dict] | str | Path, *, pack: RulePack | None =
                              title="评价等级分布", ylabel="表单数")
     chart_level1 = bar_chart([r["name"] for r in level1_rows], [r["value"] for r in level1_rows],
                              title="一级指标平均得分率", ylabel="得分率（%）", percent=True, horizontal=True)
-    chart_execution = bar_chart([r["band"] for r in execution_rows], [r["count"] for r in execution_rows],
+    chart_execution = bar_chart([r["band"].replace("（含）", "") for r in execution_rows], [r["count"] for r in execution_rows],
                                 title="预算执行率分布", ylabel="表单数")
     return {
         "title": f"{year}绩效评价汇总分析报告",

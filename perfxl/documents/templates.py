@@ -215,7 +215,7 @@ def _summary(b: Builder) -> None:
     b.image("{{ chart_execution }}")
     b.heading1("五、主要问题")
     b.body("{{ findings }}")
-    b.table(["序号", "规则", "问题", "出现次数", "涉及单位数"],
+    b.table(["序号", "规则", "检查内容", "出现次数", "涉及单位数"],
             ["{{ r.no }}", "{{ r.code }}", "{{ r.example }}", "{{ r.count }}", "{{ r.units }}"], "r in problem_rows",
             widths=[12, 18, 82, 22, 22], left=(2,), size=10.5)
     b.heading1("六、有关建议")
