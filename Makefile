@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/batch.py
 	$(BIN)/python bench/fuzz.py
 	$(BIN)/python bench/documents.py
+	$(BIN)/python bench/excel.py
 
 templates: $(VENV)/.installed-dev
 	$(BIN)/perfxl templates build --out workbook_templates

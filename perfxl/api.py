@@ -5,12 +5,15 @@ Every door (CLI, batch, Excel UDFs and ribbon, documents) calls these and nothin
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import Finding, Form
 from perfxl.domain.finding import FindingCounts
+from perfxl.rules.annotate import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
+from perfxl.rules.annotate import RESULT_SHEET  # noqa: F401  (Excel doors)
 from perfxl.scoring import FormScore, score_form
 
 if TYPE_CHECKING:
@@ -181,3 +184,276 @@ def results_frame(results):
     from perfxl.documents.summary import results_frame as frame
 
     return frame(results)
+
+
+# -- Excel doors -----------------------------------------------------------------------------------
+# Thin wrappers for the Excel UDFs, scripts and the add-in server (perfxl.excel, perfxl.server):
+# one indicator row, a budget, a total, a typed value, an indicator table, a live workbook, a template.
+
+def rule_pack(path: str | Path | None = None) -> RulePack:
+    """The active rule pack: `path`, else a perfxl.toml in the working folder, else the national defaults.
+
+    Raises ConfigError (Chinese message naming the key and file) for a bad file."""
+    from perfxl.config import load_pack
+
+    return load_pack(path)
+
+
+def score_indicator(target: object, actual: object, weight: float | None, direction: str | None = None,
+                    unit: str | None = None, *, name: str | None = None, year: int | None = None,
+                    pack: RulePack | None = None):
+    """One indicator row scored exactly as inside a form: IndicatorScore (.score, .explain, .problem).
+
+    `weight` is the row's 分值, used as its effective weight (a lone row has nothing to redistribute);
+    `name` (三级指标) matters only for targets written without an operator.
+    """
+    from perfxl.domain import Indicator
+    from perfxl.scoring.context import context
+    from perfxl.scoring.methods import assess, finish
+
+    ctx = context(pack or default_pack())
+    name = _text(name)
+    a = assess(ctx, name, _text(target), _text(actual), _text(unit), _text(direction), year)
+    return finish(ctx, a, 0, Indicator(name=name, weight=weight), None, weight)
+
+
+def score_budget_figures(executed: float | None, full_year: float | None, weight: float | None = None, *,
+                         pack: RulePack | None = None):
+    """Budget execution score from 全年执行数 and 全年预算数 (weight: the pack's budget weight when None)."""
+    from perfxl.domain.model import Budget
+    from perfxl.scoring import score_budget
+
+    return score_budget(Budget(full_year=full_year, executed=executed, weight=weight), pack or default_pack())
+
+
+def grade(total: float | None, *, pack: RulePack | None = None) -> str | None:
+    """The grade of a total, taken on the total rounded half-up to the pack's decimals."""
+    from perfxl.scoring import grade_of, half_up
+
+    pack = pack or default_pack()
+    return None if total is None else grade_of(half_up(total, pack.decimals), pack)
+
+
+def parse_value(text: object, *, pack: RulePack | None = None):
+    """A typed target/actual text as the engine reads it: Value (.kind, .op, .number, .unit, .reason)."""
+    from perfxl.scoring.context import context
+
+    return context(pack or default_pack()).parse(text)
+
+
+def rule_info(code: str) -> dict | None:
+    """A rule's code, name, severity, message and fix hint (None for an unknown code)."""
+    from perfxl.rules.registry import rule
+
+    found = rule(code.strip().upper())
+    if found is None:
+        return None
+    from perfxl.rules.base import DOC_HEADINGS
+
+    doc = found.__doc__ or ""
+    start = doc.find(f"{DOC_HEADINGS[0]}：") + len(DOC_HEADINGS[0]) + 1
+    end = doc.find(f"{DOC_HEADINGS[1]}：")
+    checks = "".join(line.strip() for line in doc[start:end].splitlines())
+    return {"code": found.code, "name": found.name, "severity": found.severity.label, "checks": checks,
+            "message": found.message, "hint": found.hint}
+
+
+def indicator_columns(kind: str = "project_selfeval") -> dict[str, str]:
+    """Header text → Indicator field for a form's indicator table (labels and reader synonyms)."""
+    from perfxl.forms.layout import layout_for
+    from perfxl.forms.spec import Table
+
+    columns: dict[str, str] = {}
+    for block in layout_for(kind).blocks:
+        if isinstance(block, Table) and block.name == "indicators":
+            for col in block.columns:
+                if not col.key.startswith("_"):
+                    for label in (col.label, *col.synonyms):
+                        columns.setdefault(_compact(label), col.key)
+    return columns
+
+
+def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = None) -> list[list[Finding]]:
+    """Findings per data row of an indicator table whose first row is the header (自评表 columns).
+
+    The rows are checked as the indicators of one project self-evaluation form; form-wide findings
+    (unit name, budget, totals) are left out. Raises ValueError (Chinese) when no header is recognised.
+    """
+    from perfxl.domain import Indicator
+    from perfxl.domain.kinds import FormKind
+
+    if not rows:
+        raise ValueError("表格为空")
+    known = indicator_columns()
+    keys = [known.get(_compact(_text(h) or "")) for h in rows[0]]
+    if not any(keys):
+        raise ValueError("第一行应为表头（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值……）")
+    numbers = {"weight", "score"}
+    indicators = []
+    for row in rows[1:]:
+        values: dict[str, object] = {}
+        for key, cell in zip(keys, row, strict=False):
+            if key is None or cell is None or cell == "":
+                continue
+            values[key] = _number(cell) if key in numbers else _text(cell)
+        indicators.append(Indicator(**values))
+    form = Form(FormKind.PROJECT_SELFEVAL, indicators=tuple(indicators))
+    per_row: list[list[Finding]] = [[] for _ in indicators]
+    for f in check(form, pack=pack).findings:
+        index = _row_of(f.path)
+        if index is not None and index < len(per_row):
+            per_row[index].append(f)
+    return per_row
+
+
+def read_book(book):
+    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files."""
+    from perfxl.forms.reader import read_book as read
+
+    return read(book)
+
+
+def check_book(book, *, pack: RulePack | None = None) -> FileReport:
+    """read_book + check + score every form in it, like check_file for a file."""
+    from perfxl.rules.check import adjust
+
+    pack = pack or default_pack()
+    result = read_book(book)
+    forms = result.forms or ((result.form,) if result.form is not None else ())
+    source = str(getattr(book, "name", "") or "")
+    read_findings = tuple(adjust(result.findings, pack))
+    reports = tuple(_with_read_findings(check(form, pack=pack), read_findings, pack) for form in forms)
+    return FileReport(source, read_findings, reports)
+
+
+def rounded(value: float | None, *, pack: RulePack | None = None) -> float | None:
+    """A score as the engine shows it: half-up to the pack's decimals."""
+    from perfxl.scoring import half_up
+
+    return None if value is None else half_up(value, (pack or default_pack()).decimals)
+
+
+def split_location(location: str | None) -> tuple[str, str] | None:
+    """"自评表!H15" → ("自评表", "H15"), as findings give locations."""
+    from perfxl.rules.annotate import split_location as split
+
+    return split(location)
+
+
+def template_fill(form: Form, sheet: str, cell: str) -> str:
+    """The fill `cell` has in the blank template of `form`'s kind, with tables as long as the form's (as
+    `perfxl fill` lays it out): "#RRGGBB", or "" for none or a cell outside the template."""
+    from perfxl.forms.layout import layout_for
+
+    rows = tuple(sorted((t.name, max(t.rows, len(getattr(form, t.name)))) for t in layout_for(form.kind).tables))
+    return _template_fills(form.kind.value, rows).get((sheet, cell.replace("$", "").upper()), "")
+
+
+@cache
+def _template_fills(kind: str, rows: tuple[tuple[str, int], ...]) -> dict[tuple[str, str], str]:
+    from perfxl.forms.template import build_workbook
+
+    wb, _ = build_workbook(kind, rows=dict(rows))
+    out = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.fill is not None and c.fill.fill_type == "solid" and isinstance(c.fill.fgColor.rgb, str):
+                    out[(ws.title, c.coordinate)] = "#" + c.fill.fgColor.rgb[-6:]
+    return out
+
+
+def template_kinds() -> dict[str, str]:
+    """Form kind → official Chinese title, for choosing a template."""
+    from perfxl.domain.kinds import FormKind
+
+    return {kind.value: kind.title for kind in FormKind}
+
+
+def template_bytes(kind: str, *, pack: RulePack | None = None) -> bytes:
+    """The blank template workbook of `kind` (.xlsx bytes), built from the layout spec and the pack."""
+    import io
+
+    from perfxl.forms.template import build_workbook
+
+    wb, _ = build_workbook(kind, pack=pack)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def annotate_copy(source: str | Path, findings, out: str | Path) -> Path:
+    """An annotated copy of a workbook: findings as comments and fills, plus a 校验结果 sheet."""
+    from perfxl.rules.annotate import annotate
+
+    return annotate(source, findings, out)
+
+
+def batch(input: str | Path, out_dir: str | Path, *, annotate: bool = True, workers: int | None = 0,
+          pack: RulePack | None = None, work_dir: str | Path | None = None):
+    """Run a batch over a folder or .zip: 汇总.xlsx, results.json, annotated copies (BatchResult).
+
+    `work_dir` is where archives are unpacked (default: the system temp folder)."""
+    from perfxl.batch import BatchOptions, run_batch
+
+    return run_batch(BatchOptions(Path(input), Path(out_dir), workers=workers, pack=pack, annotate=annotate,
+                                  work_dir=Path(work_dir) if work_dir else None))
+
+
+def batch_documents(input: str | Path, results: str | Path, out: str | Path, kinds: list[str], *,
+                    pack: RulePack | None = None):
+    """Word documents of `kinds` for every form of a batch they apply to, into `out`/<kind>/ (documents extra).
+
+    `input` is the batch's input folder or .zip, `results` its results.json; returns BatchDocuments
+    (.written counts per kind, .notes in Chinese)."""
+    _documents()
+    from perfxl.documents.batch import write_batch_documents
+
+    return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack)
+
+
+def documents_available() -> bool:
+    """Whether the documents extra (perfxl[docs]) is installed, so `report` can write Word documents."""
+    try:
+        _documents()
+    except ValueError:
+        return False
+    return True
+
+
+def status_label(status: str) -> str:
+    """The Chinese label of a batch result status ("scored" → "已评分")."""
+    from perfxl.batch.outcome import Status
+
+    return Status(status).label
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _compact(text: str) -> str:
+    return "".join(str(text).split())
+
+
+def _row_of(path: str | None) -> int | None:
+    if not path or not path.startswith("indicators["):
+        return None
+    end = path.find("]")
+    return int(path[len("indicators["):end]) if end > 0 and path[len("indicators["):end].isdigit() else None

@@ -11,7 +11,7 @@ A case file tests one rule:
                                            # fixes its indicator count) — for cases that index nothing
         patch:                             # dotted-path edits, applied in order
           indicators[0].target: 较上年明显提高
-        expect:                            # findings that must be present (code, optional path/severity/message)
+        expect:                            # findings that must be present (code, optional path/severity/message/hint)
           - {code: G113, path: "indicators[0].target"}
       - name: 数值指标值
         base: project_goal

@@ -32,7 +32,8 @@ def test_rule_case(code, case, tmp_path):
                    and ("path" not in e or f.path == e["path"])
                    and ("location" not in e or f.location == e["location"])
                    and ("severity" not in e or f.severity.value == e["severity"])
-                   and all(str(text) in f.message for text in e.get("message", []))]
+                   and all(str(text) in f.message for text in e.get("message", []))
+                   and all(str(text) in (f.hint or "") for text in e.get("hint", []))]
         assert matches, f"expected {e}, got:\n{_describe(findings)}"
     reported = {f.code for f in findings}
     for absent in case.get("absent", []):

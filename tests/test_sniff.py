@@ -264,3 +264,12 @@ def test_far_reaching_cell_references_never_reach_calamine(tmp_path, cell):
     assert done.returncode == 0, done.stderr[-500:]
     codes = done.stdout
     assert "T010" in codes or "T101" in codes  # streamed and truncated, or reported as damaged
+
+
+def test_zip_of_workbooks_is_named_as_such(tmp_path):
+    path = tmp_path / "收集.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("单位甲/自评表.xlsx", b"PK")
+        zf.writestr("说明.txt", b"x")
+    reason = sniff(path).findings[0].message
+    assert "内含 1 个工作簿" in reason and "perfxl batch" in reason and "不含" not in reason

@@ -9,6 +9,7 @@ from perfxl.cli import (  # noqa: F401
     report,
     rules_cmd,
     score,
+    serve,
     summary_report,
     templates,
     validate,

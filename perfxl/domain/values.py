@@ -2,6 +2,7 @@
 
 `parse_value` never raises; an unparseable value has kind INVALID and a Chinese `reason`.
 `align` puts a target and an actual on one scale (percent vs fraction, 万元 vs 元, dates) for scoring.
+`render` gives a Value's canonical spelling ("≥95%", "300元/人·月", "2024年12月31日前").
 
 Decisions (documented here once):
 
@@ -536,7 +537,7 @@ def _fraction(m: re.Match[str]) -> str:
     den_t, num_t = m.group("den", "num")
     if den_t in ("百", "千", "一百", "一千"):
         return m.group(0)  # 百分之九十五, 千分之五: the numeral rule below
-    den, num = _cn_number(den_t) if not den_t.isdigit() else den_t, _cn_number(num_t) if not num_t[0].isdigit() else num_t
+    den, num = (t if t[0].isdigit() else _cn_number(t) for t in (den_t, num_t))
     if den is None or num is None or float(den) == 0:
         return m.group(0)
     return _pct_text(float(num) / float(den) * 100)
@@ -686,15 +687,15 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
                 return None
             cu = "%"
         elif qual.startswith("不"):
-            op = _STRICT.get(op, op) if op else op
+            op = _STRICT.get(op, op)
         else:
-            if len(qual) > 1 and qual[1:] != "本数" and _MAIN.fullmatch(qual[1:]) is None:
-                return None
-            if len(qual) > 1 and qual[1:] != "本数":
-                inner = _from_main(_MAIN.fullmatch(qual[1:]), qual[1:], False, None)  # type: ignore[arg-type]
-                if inner is None or inner.number != x or (inner.unit or cu or None) != (cu or None):
+            said = qual[1:]  # "", "本数" or a value that must be this one
+            if said and said != "本数":
+                im = _MAIN.fullmatch(said)
+                inner = _from_main(im, said, False, None) if im else None
+                if inner is None or inner.number != x or (inner.unit or cu) != cu:
                     return None  # "(含90%)" next to 95%: a note, not a qualifier (slow path)
-            op = _INCLUSIVE.get(op, op) if op else op
+            op = _INCLUSIVE.get(op, op)
     if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
         return _too_large(raw)
     if (unit or "").startswith("年") and x.is_integer() and 1900 <= x <= 2200 and not pre:
@@ -1293,7 +1294,7 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
         if au == "‰":
             a = a / 10
         if col in _PCT:  # a bare number under a 计量单位 of % is that percent (SPEC §3.10)
-            if actual.unit is None and a and _nearer_as_fraction(a, t_lo):
+            if actual.unit is None and a and t_lo and _nearer_as_fraction(a, t_lo):
                 notes.append(f"实际值{_clean_number_text(a)}按计量单位读作{_clean_number_text(a)}%"
                              f"（如指{_clean_number_text(_round(a * 100))}%，应填写{_clean_number_text(_round(a * 100))}）")
         elif actual.unit is None and _nearer_as_fraction(a, t_lo):  # no column: the nearer reading

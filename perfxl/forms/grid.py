@@ -330,7 +330,7 @@ def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> Grid:
             values = _matrix(rng.value, shape)
             top = int(getattr(rng, "row", 1) or 1) - 1
             left = int(getattr(rng, "column", 1) or 1) - 1
-            formulas_raw = _matrix(getattr(rng, "formula", None), shape)
+            formulas_raw = _matrix(_optional(rng, "formula"), shape)
             rows: list[list[Cell]] = [[] for _ in range(min(top, limits.max_rows))]
             for line in values[: max(limits.max_rows - top, 0)]:
                 rows.append(([None] * left + list(line))[: limits.max_cols])
@@ -339,10 +339,19 @@ def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> Grid:
                 for j, text in enumerate(line):
                     if isinstance(text, str) and text.startswith("=") and left + j < limits.max_cols:
                         formulas[(top + i, left + j)] = text
-            sheet.fill(rows, (), formulas, (), _BookPercent(ws, getattr(rng, "number_format", None), top, left))
+            sheet.fill(rows, (), formulas, (), _BookPercent(ws, _optional(rng, "number_format"), top, left))
 
         grid.sheets.append(Sheet(name, state="visible" if visible else "hidden", loader=load))
     return grid
+
+
+def _optional(rng: Any, name: str) -> Any:
+    """A range attribute (formula, number_format), or None where the engine cannot give it synchronously
+    (xlwings Server's remote book)."""
+    try:
+        return getattr(rng, name, None)
+    except NotImplementedError:
+        return None
 
 
 class _BookPercent:

@@ -382,7 +382,9 @@ def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False, fp=None, raw
     elif "ppt/presentation.xml" in members:
         reason = "是 PowerPoint 演示文稿（.pptx）"
     else:
-        reason = "是普通 zip 压缩包，不含 Excel 工作簿"
+        books = [name for name in members if name.lower().endswith((".xlsx", ".xlsm", ".xls", ".et"))]
+        reason = (f"是 zip 压缩包，内含 {len(books)} 个工作簿（如“{books[0]}”）：校验整个压缩包请用 perfxl batch，"
+                  "或解压后逐个校验" if books else "是普通 zip 压缩包，不含 Excel 工作簿")
     return Sniff(path, FileFormat.OTHER, (finding("T104", reason=reason),))
 
 
