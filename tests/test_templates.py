@@ -54,9 +54,19 @@ def test_committed_templates_are_current(built, kind):
     assert not diff, "workbook_templates 已过期，请运行 perfxl templates build：\n" + "\n".join(diff)
 
 
+def test_committed_feedback_template_is_current(built):
+    """The blank 整改情况反馈表 is built with the forms; stale when its builder changed."""
+    from perfxl.forms.feedback import FEEDBACK_FILE
+
+    committed = DEFAULT_DIR / FEEDBACK_FILE
+    assert committed.is_file(), f"{committed} 不存在：请运行 perfxl templates build"
+    diff = diff_snapshots(workbook_snapshot(committed), workbook_snapshot(next(iter(built.values())).parent / FEEDBACK_FILE))
+    assert not diff, "workbook_templates 已过期，请运行 perfxl templates build：\n" + "\n".join(diff)
+
+
 def test_build_is_deterministic(built, tmp_path):
     again = build_templates(tmp_path)
-    for path in again:
+    for path in again[:len(TEMPLATE_FILES)]:
         assert not diff_snapshots(workbook_snapshot(path), workbook_snapshot(built[_kind(path)]))
 
 
@@ -318,7 +328,7 @@ def test_cli_build_and_check(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["templates", "build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert len(list(tmp_path.glob("*.xlsx"))) == 5
+    assert len(list(tmp_path.glob("*.xlsx"))) == 6  # the five forms and 整改情况反馈表
     result = runner.invoke(app, ["templates", "check", "--dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     (tmp_path / TEMPLATE_FILES[FormKind.PROJECT_GOAL]).unlink()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from perfxl.domain import Finding, Severity
 from perfxl.domain.finding import FindingCounts
@@ -23,6 +24,8 @@ class Status(StrEnum):
     NOT_FORM = "not_form"  # not a performance form at all (.docx, image, ~$ lock file, other workbook)
     TIMEOUT = "timeout"  # processing exceeded the per-file time limit
     FAILED = "failed"  # an unexpected exception or a crashed worker
+    FEEDBACK = "feedback"  # a returned 整改情况反馈表, recorded in the ledger
+    FEEDBACK_ERRORS = "feedback_errors"  # a returned 整改情况反馈表 of which some or all was not recorded
 
     @property
     def label(self) -> str:
@@ -43,8 +46,9 @@ class Status(StrEnum):
 
     @property
     def retry_on_resume(self) -> bool:
-        """Timeouts and crashes may be transient: --resume processes those files again."""
-        return self in (Status.TIMEOUT, Status.FAILED)
+        """Timeouts and crashes may be transient: --resume processes those files again. Feedback workbooks
+        are always processed again: recording them is idempotent, and their notice may have changed."""
+        return self in (Status.TIMEOUT, Status.FAILED, Status.FEEDBACK, Status.FEEDBACK_ERRORS)
 
 
 _LABELS = {
@@ -56,6 +60,8 @@ _LABELS = {
     Status.NOT_FORM: "非绩效表单",
     Status.TIMEOUT: "处理超时",
     Status.FAILED: "处理失败",
+    Status.FEEDBACK: "整改反馈",
+    Status.FEEDBACK_ERRORS: "整改反馈有误",
 }
 
 _FORMS = frozenset({Status.SCORED, Status.REVIEWED, Status.CHECKED, Status.ERRORS})
@@ -92,6 +98,7 @@ class Outcome(FindingCounts):
     elapsed: float = 0.0
     findings: tuple[Finding, ...] = ()
     score_json: str | None = field(default=None, repr=False)  # FormScore.to_dict() without findings
+    feedback: Any = field(default=None, repr=False)  # a feedback workbook's FeedbackData, recorded by the runner
 
     @property
     def infos(self) -> int:

@@ -83,8 +83,9 @@ class BatchResult:
 
     @property
     def problems(self) -> int:
-        """Files that are not a form checked without errors."""
-        return sum(n for status, n in self.counts.items() if not Status(status).is_form or status == Status.ERRORS)
+        """Files that are not a form checked without errors, nor recorded feedback."""
+        return sum(n for status, n in self.counts.items()
+                   if not (Status(status).is_form or status == Status.FEEDBACK) or status == Status.ERRORS)
 
 
 # -- config identity -------------------------------------------------------------------------------
@@ -181,6 +182,10 @@ class _Recorder:
     def add(self, outcome: Outcome) -> None:
         if outcome.annotated_bytes is not None:
             self._write_annotated(outcome)
+        if outcome.feedback is not None:
+            from perfxl.rectification.feedback import record_outcome
+
+            record_outcome(self.ledger, outcome, self.hashes.get(outcome.file_id))
         self.buffer.append(outcome)
         self.progress.add(outcome.status, outcome.file)
         self.reporter.advance(self.progress)

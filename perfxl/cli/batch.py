@@ -188,7 +188,7 @@ def batch(
                      style="yellow", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_UNUSABLE)
     if document_kinds:
-        _write_documents(input, result, document_kinds, pack, quiet)
+        _write_documents(input, result, document_kinds, pack, quiet, db or str(result.out_dir / "ledger.sqlite"))
     raise typer.Exit(EXIT_PROBLEMS if result.problems else EXIT_OK)
 
 
@@ -205,14 +205,18 @@ def _document_kinds(text: str) -> list[str]:
         raise typer.Exit(EXIT_UNUSABLE) from None
 
 
-def _write_documents(input: Path, result, kinds: list[str], pack, quiet: bool) -> None:
-    """`--documents`: Word documents for each form they apply to, into OUT/文书/<kind>/."""
+def _write_documents(input: Path, result, kinds: list[str], pack, quiet: bool, db: str) -> None:
+    """`--documents`: Word documents for each form they apply to, into OUT/文书/<kind>/; 整改通知 are
+    recorded in the batch's ledger (numbered there), each with its prefilled 整改情况反馈表."""
+    from perfxl.batch.ledger import LedgerError, open_ledger
     from perfxl.documents.batch import write_batch_documents
+    from perfxl.rectification import RectificationError
 
     try:
-        done = write_batch_documents(input, result.results_path, result.out_dir / "文书", kinds, pack=pack,
-                                     exclude=(result.out_dir,))
-    except (ValueError, OSError) as exc:
+        with open_ledger(db) as ledger:
+            done = write_batch_documents(input, result.results_path, result.out_dir / "文书", kinds, pack=pack,
+                                         exclude=(result.out_dir,), ledger=ledger)
+    except (ValueError, OSError, LedgerError, RectificationError) as exc:
         fail(f"生成文书失败：{exc}")
         raise typer.Exit(EXIT_UNUSABLE) from None
     if not quiet:

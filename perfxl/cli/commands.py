@@ -4,6 +4,7 @@ from perfxl.cli import (  # noqa: F401
     batch,
     demo,
     ledger,
+    notices,
     read,
     report,
     rules_cmd,

@@ -23,7 +23,7 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")] = _DEFAULT_DIR,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml（决定评分公式和下拉列表）")] = None,
 ) -> None:
-    """生成五种表单模板（申报表、监控表、自评表）到输出目录。"""
+    """生成五种表单模板（申报表、监控表、自评表）和整改情况反馈表到输出目录。"""
     from perfxl.forms.template import build_templates
 
     pack = load_rule_pack(config)
@@ -38,12 +38,13 @@ def check(
 ) -> None:
     """检查目录中的模板与当前代码生成的是否一致（内容、公式、下拉列表、保护和打印设置），不一致时返回 1。"""
     from perfxl.forms.snapshot import diff_snapshots, workbook_snapshot
-    from perfxl.forms.template import TEMPLATE_FILES, build_templates
+    from perfxl.forms.template import build_templates, template_names
 
+    names = template_names()
     stale = 0
     with tempfile.TemporaryDirectory(prefix="perfxl-templates-") as tmp:
         build_templates(tmp)
-        for name in TEMPLATE_FILES.values():
+        for name in names:
             committed = directory / name
             if not committed.is_file():
                 fail(f"{committed}: 模板不存在，请运行 perfxl templates build")
@@ -57,7 +58,7 @@ def check(
                     errors.print(f"  {line}", markup=False)
     if stale:
         raise typer.Exit(EXIT_PROBLEMS)
-    console.print(f"{len(TEMPLATE_FILES)} 个模板均为最新。")
+    console.print(f"{len(names)} 个模板均为最新。")
     raise typer.Exit(EXIT_OK)
 
 
@@ -77,6 +78,7 @@ def images(
         files = [save_atomic(build_workbook(kind)[0], Path(tmp) / f"{kind.value}.xlsx") for kind in TEMPLATE_FILES]
         example = generate_forms(1, seed=2024, kinds=[FormKind.PROJECT_SELFEVAL], fault_share=0)[0]
         files.append(write_form(example, Path(tmp) / "project_selfeval_example.xlsx"))
+        files.append(_feedback_example(Path(tmp)))
         try:
             for pdf in convert(files, Path(tmp) / "pdf"):
                 console.print(f"已生成 {first_page_png(pdf, out / f'{pdf.stem}.png', dpi)}")
@@ -84,6 +86,24 @@ def images(
             fail(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None
     raise typer.Exit(EXIT_OK)
+
+
+def _feedback_example(folder: Path) -> Path:
+    """A 整改情况反馈表 prefilled for a notice drafted from a sample self-assessment with problems."""
+    from datetime import date
+
+    from perfxl import api
+    from perfxl.domain import FormKind
+    from perfxl.forms.feedback import build_feedback_workbook
+    from perfxl.forms.template import save_atomic
+    from perfxl.forms.writer import write_form
+    from perfxl.rectification import draft_notice
+    from perfxl.samples import generate_forms
+
+    form = generate_forms(1, seed=11, kinds=[FormKind.PROJECT_SELFEVAL])[0]
+    checked = api.check_file(write_form(form, folder / "feedback_source.xlsx", typed_scores=True))
+    notice = draft_notice(checked, issued=date(2026, 12, 4))
+    return save_atomic(build_feedback_workbook(notice), folder / "rectification_feedback_example.xlsx")
 
 
 def _name(form: Form, index: int) -> str:

@@ -4,6 +4,10 @@ Runs after the batch over its results.json: each usable file is read and checked
 compiled once, so rendering is cheap), and each requested document is written to OUT/文书/<kind>/,
 named by unit and project. 文号 are numbered in file order. A form a document does not apply to is
 skipped; a document that cannot be made is listed as a note, never stops the others.
+
+With a ledger, 文号 come from the ledger instead (one sequence per prefix and year, across runs), and
+each 整改通知 is recorded there (perfxl.rectification.issue_notice) with its prefilled 整改情况反馈表
+written beside it for the unit to return.
 """
 
 import json
@@ -71,8 +75,9 @@ def _applies(kind: str, result: api.FileReport, pack: RulePack) -> bool:
 
 def write_batch_documents(input: Path, results: Path | list[dict], out: Path, kinds: list[str], *,
                           pack: RulePack | None = None, issued: date | None = None,
-                          exclude: tuple[Path, ...] = ()) -> BatchDocuments:
-    """Write the requested documents for every usable form of a batch into `out`/<kind>/."""
+                          exclude: tuple[Path, ...] = (), ledger=None) -> BatchDocuments:
+    """Write the requested documents for every usable form of a batch into `out`/<kind>/; with `ledger`
+    (perfxl.batch.ledger.Ledger) record each 整改通知 there and write its 整改情况反馈表 beside it."""
     from perfxl.batch.discover import cleanup, discover
 
     pack = pack or default_pack()
@@ -101,10 +106,16 @@ def write_batch_documents(input: Path, results: Path | list[dict], out: Path, ki
                     if not _applies(kind, result, pack):
                         continue
                     number = ""
-                    if kind in ("整改通知", "审核意见", "提醒函"):
+                    if kind in ("审核意见", "提醒函") and ledger is not None:
+                        number = _reserve(ledger, kind, result, entry.file, pack, issued)
+                    elif kind in ("整改通知", "审核意见", "提醒函") and ledger is None:
                         sequence += 1
                         number = document_number(pack, issued.year, sequence)
-                    if kind == "整改通知":
+                    if kind == "整改通知" and ledger is not None:
+                        notice = _record_notice(ledger, result, entry.file, pack, issued)
+                        context = notice_context(result, pack=pack, number=notice.number, issued=issued,
+                                                 deadline=notice.deadline)
+                    elif kind == "整改通知":
                         context = notice_context(result, pack=pack, number=number, issued=issued,
                                                  deadline=rectification_deadline(issued, pack))
                     elif kind == "审核意见":
@@ -120,9 +131,37 @@ def write_batch_documents(input: Path, results: Path | list[dict], out: Path, ki
                         n += 1
                     names.add(target)
                     render(kind, context, target, templates=settings.templates)
+                    if kind == "整改通知" and ledger is not None:
+                        _feedback_form(notice, target)
                     done.written[kind] = done.written.get(kind, 0) + 1
                 except (ContextError, DocumentError) as exc:
                     done.notes.append(f"{entry.file}：{kind}未生成：{exc}")
     finally:
         cleanup(scratch)
     return done
+
+
+def _record_notice(ledger, result: api.FileReport, file: str, pack: RulePack, issued: date):
+    """The notice recorded in the ledger for this form (its number allocated there)."""
+    import hashlib
+
+    from perfxl.rectification import issue_notice
+
+    sha = hashlib.sha256(Path(result.path).read_bytes()).hexdigest()
+    return issue_notice(ledger, result, pack=pack, issued=issued, source_file=file, sha256=sha)
+
+
+def _reserve(ledger, kind: str, result: api.FileReport, file: str, pack: RulePack, issued: date) -> str:
+    """A 文号 from the ledger for a document that is not tracked further."""
+    from perfxl.rectification import reserve_number
+
+    form = result.report.form
+    return reserve_number(ledger, kind, pack=pack, issued=issued, unit=form.unit.name, project=form.project.name,
+                          source_file=file)
+
+
+def _feedback_form(notice, target: Path) -> Path:
+    """The prefilled 整改情况反馈表 beside the notice: <stem>_整改情况反馈表.xlsx."""
+    from perfxl.rectification import write_feedback_form
+
+    return write_feedback_form(notice, target.with_name(target.stem.removesuffix("_整改通知") + "_整改情况反馈表.xlsx"))

@@ -160,12 +160,22 @@ def save_atomic(wb: Workbook, path: str | Path) -> Path:
 
 
 def build_templates(out_dir: str | Path = DEFAULT_DIR, pack: RulePack | None = None) -> list[Path]:
-    """Write the five templates into `out_dir`; returns their paths."""
+    """Write the five form templates and the blank 整改情况反馈表 into `out_dir`; returns their paths."""
+    from perfxl.forms.feedback import FEEDBACK_FILE, build_feedback_workbook
+
     out = []
     for kind, name in TEMPLATE_FILES.items():
         wb, _ = build_workbook(kind, pack=pack)
         out.append(save_atomic(wb, Path(out_dir) / name))
+    out.append(save_atomic(build_feedback_workbook(), Path(out_dir) / FEEDBACK_FILE))
     return out
+
+
+def template_names() -> list[str]:
+    """Every file `build_templates` writes."""
+    from perfxl.forms.feedback import FEEDBACK_FILE
+
+    return [*TEMPLATE_FILES.values(), FEEDBACK_FILE]
 
 
 def template_path(kind: FormKind | str, directory: str | Path = DEFAULT_DIR) -> Path:

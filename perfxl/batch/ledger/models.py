@@ -1,4 +1,5 @@
-"""The ledger schema (SQLAlchemy 2): runs, the files each run saw, one result per file, its findings.
+"""The ledger schema (SQLAlchemy 2): runs, the files each run saw, one result per file, its findings;
+rectification notices, their problems and every status change (留痕).
 
 Alembic migrations in `migrations/versions` create exactly this schema (a test compares them).
 Timestamps are naive UTC. JSON payloads are stored as text so SQLite and PostgreSQL behave alike.
@@ -6,9 +7,21 @@ Timestamps are naive UTC. JSON payloads are stored as text so SQLite and Postgre
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -117,3 +130,87 @@ class FindingRow(Base):
     path: Mapped[str | None] = mapped_column(Text)
     hint: Mapped[str | None] = mapped_column(Text)
     name: Mapped[str | None] = mapped_column(Text)
+
+
+class DocumentNumber(Base):
+    """Every 发文字号 handed out (整改通知, 审核意见, 提醒函 …): one sequence per prefix and year."""
+
+    __tablename__ = "document_numbers"
+    __table_args__ = (UniqueConstraint("prefix", "year", "seq", name="uq_document_numbers_prefix_year_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(100), unique=True)
+    prefix: Mapped[str] = mapped_column(String(60))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # the document: 整改通知, 审核意见 …
+    unit: Mapped[str | None] = mapped_column(Text)
+    project: Mapped[str | None] = mapped_column(Text)
+    source_file: Mapped[str | None] = mapped_column(Text)
+    issued: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Notice(Base):
+    """A rectification notice (整改通知): its number, addressee, source form and current status."""
+
+    __tablename__ = "notices"
+    __table_args__ = (UniqueConstraint("prefix", "year", "seq", name="uq_notices_prefix_year_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(100), unique=True)  # 文号 "X财绩〔2026〕3号"
+    prefix: Mapped[str] = mapped_column(String(60))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str | None] = mapped_column(Text, index=True)
+    unit_code: Mapped[str | None] = mapped_column(Text)
+    department: Mapped[str | None] = mapped_column(Text)
+    project: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(40))
+    form_year: Mapped[int | None] = mapped_column(Integer)
+    source_file: Mapped[str | None] = mapped_column(Text)  # the checked form the notice was issued from
+    source_sha256: Mapped[str | None] = mapped_column(String(64))
+    result_id: Mapped[int | None] = mapped_column(ForeignKey("results.id", ondelete="SET NULL"))
+    issued: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)  # open | partial | closed
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class NoticeProblem(Base):
+    """One problem listed in a notice, with the unit's latest feedback on it."""
+
+    __tablename__ = "notice_problems"
+    __table_args__ = (UniqueConstraint("notice_id", "seq", name="uq_notice_problems_notice_id_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # the problem's number within its notice (1, 2, …)
+    code: Mapped[str] = mapped_column(String(20))
+    severity: Mapped[str | None] = mapped_column(String(10))
+    message: Mapped[str] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(Text)  # "Sheet!H15"
+    status: Mapped[str] = mapped_column(String(20))  # open | not_done | partial | done
+    measures: Mapped[str | None] = mapped_column(Text)  # 整改措施
+    completed_on: Mapped[date | None] = mapped_column(Date)  # 完成时间
+    owner: Mapped[str | None] = mapped_column(Text)  # 责任人
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class NoticeEvent(Base):
+    """Every change to a notice or a problem, never updated or deleted: what, when, from which file."""
+
+    __tablename__ = "notice_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
+    problem_id: Mapped[int | None] = mapped_column(ForeignKey("notice_problems.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    event: Mapped[str] = mapped_column(String(20))  # issued | feedback | rejected | status | reminder
+    old_status: Mapped[str | None] = mapped_column(String(20))
+    new_status: Mapped[str | None] = mapped_column(String(20))
+    source_file: Mapped[str | None] = mapped_column(Text)
+    source_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    detail: Mapped[str | None] = mapped_column(Text)  # JSON: the values received, or why they were not recorded

@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from perfxl.batch.ledger.models import File, FindingRow, Result, Run
+from perfxl.batch.ledger.notices import NoticeStore
 from perfxl.batch.outcome import Outcome, Status
 
 DEFAULT_NAME = "ledger.sqlite"
@@ -114,7 +115,7 @@ _RESULT_COLUMNS = (
 _COPY_COLUMNS = _RESULT_COLUMNS + ("errors", "warnings", "infos", "content_sha256")
 
 
-class Ledger:
+class Ledger(NoticeStore):
     """A ledger database. Use `open_ledger(url)`; methods are small transactions."""
 
     def __init__(self, engine: Engine):
