@@ -91,7 +91,7 @@ QUALITATIVE = ["达成年度指标", "部分达成年度指标并具有一定效
 DEVIATIONS = ["受资金拨付进度影响，部分工程延后实施，已督促加快进度。",
               "实际需求高于预期，下年度将据实调整指标值。",
               "受天气因素影响工期，已调整施工计划。"]
-# Department-wide indicators (FORMS.md §5 common set).
+# Department-wide indicators (docs/dev/forms.md §5 common set).
 DEPT_CATALOGUE = [
     ("产出指标", "数量指标", "重点工作任务完成数", "≥", 12, "项", "计划标准"),
     ("产出指标", "数量指标", "预算执行率", "≥", 90, "%", "计划标准"),
@@ -152,7 +152,7 @@ def _pick_indicators(rng: random.Random, count: int, satisfaction: bool, catalog
     chosen = []
     for level1, n in (("产出指标", n_out), ("效益指标", n_eff), ("满意度指标", n_sat)):
         pool = by_level1[level1]
-        if level1 == "产出指标":  # 产出 covers 数量 + 质量 + 时效 (SPEC §4)
+        if level1 == "产出指标":  # 产出 covers 数量 + 质量 + 时效 (docs/dev/domain.md §4)
             first = [next(e for e in pool if e[1] == level2) for level2 in ("数量指标", "质量指标", "时效指标")]
             rest = [e for e in pool if e not in first]
             picks = first[:n] + _draw(rest, max(0, n - 3), rng)

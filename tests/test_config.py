@@ -167,7 +167,7 @@ def test_overrides_change_scores(tmp_path):
 
 
 def test_word_lists_default_and_override(tmp_path):
-    """The qualitative word lists and the direction lexicon are rule-pack data (SPEC §3.7, §3.11)."""
+    """The qualitative word lists and the direction lexicon are rule-pack data (docs/dev/domain.md §3.7, §3.11)."""
     d = default_pack()
     assert "部分" in d.qualitative_words.partial and "事故" in d.qualitative_words.events
     assert "发生率" in d.direction.lower_words and "天数" in d.direction.higher_words and "天" in d.direction.lower_units

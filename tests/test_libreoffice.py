@@ -205,7 +205,7 @@ def test_formulas_match_the_engine(tmp_path):
 
 def test_percent_typed_as_a_fraction(tmp_path):
     """A user typing 93.5% in Excel stores 0.935 with a percent format: the formulas read it as 93.5 (the reader
-    reads such a cell as "93.5%"); a bare number in a "%" row is that percent (SPEC §3.10)."""
+    reads such a cell as "93.5%"); a bare number in a "%" row is that percent (docs/dev/domain.md §3.10)."""
     form = _form([_ind("产出指标", "合格率", "≥95%", "93.5%", 50, "%"),
                   _ind("效益指标", "知晓率", "≥0.85", "0.9", 40, "%")])
     wb, p = fill_workbook(form)

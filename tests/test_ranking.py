@@ -1,4 +1,4 @@
-"""Ranking grades (SPEC §6): competition ranks, shares 30/30/30/10, ties share the better grade."""
+"""Ranking grades (docs/dev/domain.md §6): competition ranks, shares 30/30/30/10, ties share the better grade."""
 
 import pytest
 from test_scoring import pack_from

@@ -1,4 +1,4 @@
-"""Goal review grade (SPEC §4): 优/良/中/差 from findings with rule-pack weights, and its outcome."""
+"""Goal review grade (docs/dev/domain.md §4): 优/良/中/差 from findings with rule-pack weights, and its outcome."""
 
 import pytest
 

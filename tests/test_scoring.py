@@ -179,7 +179,7 @@ REDISTRIBUTE = "[weights.missing_satisfaction]\nredistribute = true\n"
 
 
 def test_missing_satisfaction_scored_against_printed_weights():
-    """SPEC §3.1 ✔: no scale-up — a score never exceeds its printed 分值 (S210/S211 flag the weight design)."""
+    """docs/dev/domain.md §3.1 ✔: no scale-up — a score never exceeds its printed 分值 (S210/S211 flag the weight design)."""
     s = score_form(form(*_no_satisfaction_rows()))
     assert [i.effective_weight for i in s.indicators] == [30, 20, 30]
     assert all(i.score <= i.weight for i in s.indicators)
@@ -227,7 +227,7 @@ def test_redistribution_uses_the_forms_own_budget_weight(tmp_path):
 
 
 def test_not_applicable_rescales_the_total_not_the_rows():
-    """SPEC §3.8: each row within its printed 分值; total × 100 ÷ (100 − dropped)."""
+    """docs/dev/domain.md §3.8: each row within its printed 分值; total × 100 ÷ (100 − dropped)."""
     rows = [
         ind("≥3", "3", 20, name="a"),
         ind("—", "—", 20, name="不适用"),

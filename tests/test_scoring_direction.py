@@ -1,4 +1,4 @@
-"""Targets without an operator take their direction from the indicator's name or unit (SPEC §3.11)."""
+"""Targets without an operator take their direction from the indicator's name or unit (docs/dev/domain.md §3.11)."""
 
 import pytest
 from test_scoring import form, ind, pack_from, score_one

@@ -1,4 +1,4 @@
-"""Per-indicator scoring methods at and around every boundary (SPEC §3.3–§3.8)."""
+"""Per-indicator scoring methods at and around every boundary (docs/dev/domain.md §3.3–§3.8)."""
 
 import pytest
 from test_scoring import form, ind, pack_from, score_one

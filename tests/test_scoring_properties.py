@@ -50,7 +50,7 @@ def test_any_text_scores_without_raising(rows):
     assert result.grade == grade_of(result.total_rounded, pack)
     cap = result.budget.weight + sum(i.effective_weight or 0.0 for i in result.indicators)
     dropped = sum(i.weight or 0.0 for i in result.indicators if not i.applicable)
-    if 0 < dropped < pack.total_weight:  # SPEC §3.8: the total (not the rows) is rescaled
+    if 0 < dropped < pack.total_weight:  # docs/dev/domain.md §3.8: the total (not the rows) is rescaled
         cap *= pack.total_weight / (pack.total_weight - dropped)
     assert 0.0 <= result.total <= cap + 1e-9
     for item in result.indicators:

@@ -1,4 +1,4 @@
-"""Targets written in words are qualitative (SPEC §3.7): judged from the actual, never a silent 0."""
+"""Targets written in words are qualitative (docs/dev/domain.md §3.7): judged from the actual, never a silent 0."""
 
 import pytest
 from test_scoring import form, ind, pack_from, score_one

@@ -1,4 +1,4 @@
-"""The five workbook templates: current with the code, and built the way FORMS.md and SPEC §3 ask."""
+"""The five workbook templates: current with the code, and built the way docs/dev/forms.md and docs/dev/domain.md §3 ask."""
 
 import re
 from pathlib import Path

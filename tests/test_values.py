@@ -1,4 +1,4 @@
-"""parse_value / align on real-world spellings from published 绩效自评表 (SPEC §3.10)."""
+"""parse_value / align on real-world spellings from published 绩效自评表 (docs/dev/domain.md §3.10)."""
 
 import copy
 import pickle

@@ -1,5 +1,5 @@
 """Excel date serials next to dates, percent semantics under a 计量单位 of %, and numbers at the edges
-(SPEC §3.10; issue 8 items 4 and 5)."""
+(docs/dev/domain.md §3.10; issue 8 items 4 and 5)."""
 
 import math
 from datetime import date

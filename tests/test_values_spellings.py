@@ -1,4 +1,4 @@
-"""parse_value / align on spellings seen in published tables (SPEC §3.10, issue 8 item 4): look-alike
+"""parse_value / align on spellings seen in published tables (docs/dev/domain.md §3.10, issue 8 item 4): look-alike
 operators, operator words in any position, qualifiers in brackets, compound units and 每, proportions,
 ranges with the unit on one side."""
 

@@ -61,7 +61,7 @@ def _round_trip(form: Form, path) -> list[str]:
     ("8755", None, "人次", False, 8755, "8755"),
     ("1,200", None, "人", False, 1200, "1200"),
     ("-5", None, "万元", False, -5, "-5"),
-    ("0.95", None, "%", False, 0.95, "0.95%"),  # a bare number under % is that percent (SPEC §3.10)
+    ("0.95", None, "%", False, 0.95, "0.95%"),  # a bare number under % is that percent (docs/dev/domain.md §3.10)
     ("≥1.2万元", "≥", "元", True, "≥1.2万元", "≥1.2万元"),  # units disagree: text, never lost
     ("≥95%", "≤", "%", True, "≥95%", "≥95%"),  # operators disagree
     ("约95%", "≥", "%", True, "约95%", "约95%"),

@@ -1,7 +1,7 @@
 """Run a batch: discover files, process them in parallel, record every result in the ledger, then
 assemble 汇总.xlsx and results.json from the ledger.
 
-Guarantees (ARCHITECTURE.md "Every input file is accounted for"): each discovered file gets exactly
+Guarantees (docs/dev/architecture.md "Every input file is accounted for"): each discovered file gets exactly
 one result row; one file's failure never stops the run; sources are only ever opened for reading;
 outputs are written atomically. Results stream into the ledger in small transactions, so memory
 stays flat and an interrupted run can be continued with `resume=True`.
@@ -465,7 +465,7 @@ def _duplicates(ledger: Ledger, run_id: int, paths: dict[int, Path]) -> int:
 
 
 def _rank(ledger: Ledger, run_id: int, pack: RulePack) -> None:
-    """Ranking grades (SPEC §6) within each form kind and year, by the engine's total."""
+    """Ranking grades (docs/dev/domain.md §6) within each form kind and year, by the engine's total."""
     from perfxl.scoring import rank
 
     groups: dict[tuple[str, int | None], list[tuple[int, float]]] = defaultdict(list)

@@ -1,4 +1,4 @@
-"""The rule pack: every number of SPEC §3–§6 as a setting, loaded once into a frozen object."""
+"""The rule pack: every number of docs/dev/domain.md §3–§6 as a setting, loaded once into a frozen object."""
 
 import math
 import tomllib

@@ -1,4 +1,4 @@
-"""Indicator hierarchy (一级/二级) per rule edition — SPEC §2.
+"""Indicator hierarchy (一级/二级) per rule edition — docs/dev/domain.md §2.
 
 2020 edition: 财预〔2020〕10号 附1 (项目支出绩效自评表) — 成本指标 is a 二级 under 产出指标.
 2021 edition: 财预〔2021〕101号 — 成本指标 is its own 一级 with 经济/社会/生态环境成本指标.

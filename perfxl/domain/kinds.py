@@ -1,4 +1,4 @@
-"""The five form kinds and their official titles (FORMS.md)."""
+"""The five form kinds and their official titles (docs/dev/forms.md)."""
 
 from enum import StrEnum
 

@@ -1,4 +1,4 @@
-"""The form as plain immutable data (shared/spec/form-json.md is its JSON shape).
+"""The form as plain immutable data (docs/dev/form-json.md is its JSON shape).
 
 Numbers are floats or None (None = missing, never 0). Targets and actuals keep the text the user
 typed; parsing them is `perfxl.domain.values`' job. Where a form came from a workbook,

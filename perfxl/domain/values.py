@@ -1,4 +1,4 @@
-"""Target and actual values: text as typed → a structured Value that keeps the raw text (SPEC §3.10).
+"""Target and actual values: text as typed → a structured Value that keeps the raw text (docs/dev/domain.md §3.10).
 
 `parse_value` never raises; an unparseable value has kind INVALID and a Chinese `reason`.
 `align` puts a target and an actual on one scale (percent vs fraction, 万元 vs 元, dates) for scoring.
@@ -212,7 +212,7 @@ DEFAULT_NA_MARKERS: tuple[str, ...] = (
     "无此项", "不考核", "N/A", "n/a", "NA", "none", "null", "nan",
 )
 
-# 财预〔2020〕10号 band labels ✔ and the free-text actuals that map onto them (SPEC §3.7; rule-pack data).
+# 财预〔2020〕10号 band labels ✔ and the free-text actuals that map onto them (docs/dev/domain.md §3.7; rule-pack data).
 DEFAULT_QUALITATIVE: tuple[tuple[str, Band], ...] = tuple(
     [(p, Band.FULL) for p in (
         "达成年度指标", "达成年度目标", "达成预期指标", "达成预期目标", "达到预期", "达到预期目标",
@@ -1293,7 +1293,7 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
             t_lo, t_hi = t_lo / 10, (t_hi / 10 if t_hi is not None else None)
         if au == "‰":
             a = a / 10
-        if col in _PCT:  # a bare number under a 计量单位 of % is that percent (SPEC §3.10)
+        if col in _PCT:  # a bare number under a 计量单位 of % is that percent (docs/dev/domain.md §3.10)
             if actual.unit is None and a and t_lo and _nearer_as_fraction(a, t_lo):
                 notes.append(f"实际值{_clean_number_text(a)}按计量单位读作{_clean_number_text(a)}%"
                              f"（如指{_clean_number_text(_round(a * 100))}%，应填写{_clean_number_text(_round(a * 100))}）")

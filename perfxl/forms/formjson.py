@@ -1,4 +1,4 @@
-"""Form ⇄ JSON interchange, version 1 (shared/spec/form-json.md)."""
+"""Form ⇄ JSON interchange, version 1 (docs/dev/form-json.md)."""
 
 import json
 import math

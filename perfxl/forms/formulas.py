@@ -1,4 +1,4 @@
-"""Formula templates of the self-evaluation forms: SPEC §3 as Excel formulas that reproduce perfxl.scoring.
+"""Formula templates of the self-evaluation forms: docs/dev/domain.md §3 as Excel formulas that reproduce perfxl.scoring.
 
 Placeholders are resolved by `Placement.formula` (perfxl.forms.geometry); `rule_params` gives the
 fragments that differ between rule packs ({%name}). Only functions Excel, WPS and LibreOffice share.
@@ -26,7 +26,7 @@ from perfxl.forms.spec import (
 
 PENDING = "待核"  # shown in 得分 / 总分 where the template cannot compute what the engine would
 
-# Operators a unit may type at the start of a 指标值 (or 实际完成值) text, and what they mean (SPEC §3.10).
+# Operators a unit may type at the start of a 指标值 (or 实际完成值) text, and what they mean (docs/dev/domain.md §3.10).
 # Two-character spellings first; ">" and "<" score as "≥" and "≤" (as perfxl.scoring does).
 _OPS2 = {">=": "≥", "＞＝": "≥", "＞=": "≥", "≥=": "≥", "=≥": "≥", "〉=": "≥",
          "<=": "≤", "＜＝": "≤", "＜=": "≤", "≤=": "≤", "=≤": "≤", "〈=": "≤"}
@@ -34,7 +34,7 @@ _OPS1 = {"﹦": "=", "≥": "≥", "≧": "≥", "⩾": "≥", ">": "≥", "＞"
          "=": "=", "＝": "=", "═": "="}
 
 
-# --- Self-evaluation formulas (SPEC §3; they reproduce perfxl.scoring with the rule pack's settings) ---
+# --- Self-evaluation formulas (docs/dev/domain.md §3; they reproduce perfxl.scoring with the rule pack's settings) ---
 # Hidden helper columns per row, left to right:
 #   _na   1 when 实际完成值 or 指标值 is a not-applicable marker (—, /, *, 不适用 …; list 不适用标记)
 #   _op   the operator typed at the start of a 指标值 text ("≥5000" → "≥"), else ""
@@ -46,7 +46,7 @@ _OPS1 = {"﹦": "=", "≥": "≥", "≧": "≥", "⩾": "≥", ">": "≥", "＞"
 #   _a    the actual as a number (same reading), else its text, "" when blank
 #   _f    fraction of the weight earned (0…1), or PENDING when the row cannot be scored automatically; a
 #         qualitative row scores the band its 实际完成值 names (drop-down), or 达成 when it restates a target in
-#         words without a negative or partial word (SPEC §3.7), else PENDING
+#         words without a negative or partial word (docs/dev/domain.md §3.7), else PENDING
 #   _w    分值 of a not-applicable row, else 0 (the total is rescaled by them)
 #   _eff  the weight scored: the printed 分值 (× the 满意度 redistribution factor only when the rule pack
 #         asks for it)
@@ -58,7 +58,7 @@ def _is_na(cell: str) -> str:
 
 def _percent_scaled(x: str, fmt: str) -> str:
     """x as a number; a percent-formatted cell (Excel stores "93.5%" as 0.935) × 100. A bare number under a
-    计量单位 of "%" is that percent (SPEC §3.10), as perfxl reads it."""
+    计量单位 of "%" is that percent (docs/dev/domain.md §3.10), as perfxl reads it."""
     return f'IF(LEFT({fmt},1)="P",{x}*100,{x})'
 
 
@@ -151,7 +151,7 @@ def helper_columns(adjusted: bool) -> tuple[Column, ...]:
 
 
 def _infer(higher_words: tuple[str, ...], lower_words: tuple[str, ...], lower_units: tuple[str, ...]) -> str:
-    """The direction of a target written without an operator (SPEC §3.11, the rule pack's lexicon, in the
+    """The direction of a target written without an operator (docs/dev/domain.md §3.11, the rule pack's lexicon, in the
     engine's order): a higher-is-better word in the indicator's name → ≥; a lower-is-better word → ≤; a time
     limit as 计量单位 or written with the target ("30天") → ≤; else "" (scored as ≥)."""
     def found(words: tuple[str, ...]) -> str:
@@ -173,7 +173,7 @@ def _without(words: tuple[str, ...], cell: str) -> str:
 
 
 def redistribution(pack) -> str | None:
-    """How a rule pack moves a missing 满意度 weight: None (default: the printed 分值 stand, SPEC §3.1), or
+    """How a rule pack moves a missing 满意度 weight: None (default: the printed 分值 stand, docs/dev/domain.md §3.1), or
     with `redistribute_missing_satisfaction` its mode, "proportional" or "fixed"."""
     return pack.missing_satisfaction_mode if pack.redistribute_missing_satisfaction else None
 
@@ -187,7 +187,7 @@ def rule_params(*, budget_weight: float, total_weight: float, satisfaction_weigh
     """Formula fragments for a rule pack's settings (the {%name} placeholders), as perfxl.scoring does it.
 
     `redistribute`: None (score against the printed 分值), "proportional" or "fixed" (`fixed_shares`).
-    `rescale`: not-applicable rows rescale the total to the full score (SPEC §3.8); rows keep their 分值.
+    `rescale`: not-applicable rows rescale the total to the full score (docs/dev/domain.md §3.8); rows keep their 分值.
     `higher_words` / `lower_words` / `lower_units`: the direction lexicon for targets without an operator.
     `doubt_words`: negative and partial words; an actual restating a target in words is 达成 only without them."""
     t, am = "{#_t}", "MAX({#_a},0)"
@@ -234,7 +234,7 @@ def selfeval_totals() -> tuple[TotalCell, ...]:
     none_sat = f'COUNTIF({{#level1:}},"{SATISFACTION_LABEL}")=0'
     rest = f"({{%total_weight}}-{_BW}-{{%satisfaction_weight}})"
     dropped = "SUM({#_w:})"
-    # SPEC §3.8: not-applicable rows are dropped and the total is rescaled to the full score
+    # docs/dev/domain.md §3.8: not-applicable rows are dropped and the total is rescaled to the full score
     scale = (f"IF(AND({{%rescale}}=1,{dropped}>0,{{%total_weight}}-{dropped}>0),"
              f"{{%total_weight}}/({{%total_weight}}-{dropped}),1)")
     pending = f'OR(COUNTIF({{#score:}},"{PENDING}")>0,NOT(ISNUMBER({{budget.score}})))'
@@ -251,7 +251,7 @@ def selfeval_totals() -> tuple[TotalCell, ...]:
     )
 
 
-# Budget execution (SPEC §3.2): rate = 执行数 / 预算数 (negative 执行数 as 0), blank when the budget is
+# Budget execution (docs/dev/domain.md §3.2): rate = 执行数 / 预算数 (negative 执行数 as 0), blank when the budget is
 # missing or ≤ 0; score = 分值 × min(rate, 1) — execution above the budget scores the full 分值.
 def rate_formula(executed: str, budget: str) -> str:
     return (f'=IF(AND(ISNUMBER({{{budget}}}),ISNUMBER({{{executed}}})),'

@@ -67,7 +67,7 @@ def _pct(x: float) -> str:
 
 
 def scoring_rules(pack: RulePack) -> list[str]:
-    """The scoring rules of SPEC §3, worded for a department accountant."""
+    """The scoring rules of docs/dev/domain.md §3, worded for a department accountant."""
     q = pack.qualitative
     rest = pack.total_weight - pack.budget_weight - pack.level1_weights.get("满意度指标", 0)
     fixed = {k: v for k, v in pack.missing_satisfaction_fixed.items() if v > 0}
@@ -115,7 +115,7 @@ def scoring_rules(pack: RulePack) -> list[str]:
 
 
 def _inferred(pack: RulePack) -> str:
-    """How a target without an operator is read (SPEC §3.11, the pack's direction lexicon)."""
+    """How a target without an operator is read (docs/dev/domain.md §3.11, the pack's direction lexicon)."""
     d = pack.direction
     if not (d.lower_words or d.lower_units):
         return "指标性质未选、指标值也未写比较符号的，按“≥”计分。"

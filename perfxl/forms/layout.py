@@ -472,7 +472,7 @@ COLUMN_SYNONYMS, FIELD_SYNONYMS, SECTION_LABELS = _collect()
 
 # reader: regional text boxes (label | text, or label above text) that our templates do not draw;
 # the reader keeps them in Form.extra under the key (the printed label). Sichuan self-evaluations
-# end with 评价结论 / 存在问题 / 改进措施; goal forms may end with an 审核意见 block (FORMS.md).
+# end with 评价结论 / 存在问题 / 改进措施; goal forms may end with an 审核意见 block (docs/dev/forms.md).
 EXTRA_BOXES: dict[str, tuple[str, ...]] = {
     "评价结论": ("评价结论", "自评结论", "总体评价结论", "自评结果"),
     "存在问题": ("存在问题", "存在的问题", "主要问题"),

@@ -12,7 +12,7 @@ META_KEYS = ("kind", "template_version", "rule_edition", "extra")
 LISTS_SHEET = "下拉列表"
 HELP_SHEET = "填表说明"
 
-# Drop-down vocabularies (defined names on the lists sheet). SPEC §2, §5; FORMS.md.
+# Drop-down vocabularies (defined names on the lists sheet). docs/dev/domain.md §2, §5; docs/dev/forms.md.
 DIRECTIONS = ("≥", "≤", "=", "定性")
 UNITS = ("%", "个", "人", "人次", "户", "所", "项", "次", "天", "月", "年", "台", "套", "件", "份", "场",
          "万元", "元", "元/人", "元/平方米", "平方米", "公里", "亩", "吨", "日期", "—")
@@ -21,7 +21,7 @@ QUALITATIVE_RESULTS = ("达成年度指标", "部分达成年度指标并具有�
 LIKELIHOOD = ("确定能", "有可能", "完全不可能")
 DEVIATION_CAUSES = ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")
 ATTRIBUTES = ("新增", "延续")
-# A row whose 实际完成值 (or 指标值) is one of these is not applicable (SPEC §3.8).
+# A row whose 实际完成值 (or 指标值) is one of these is not applicable (docs/dev/domain.md §3.8).
 NA_MARKERS = ("—", "/", "*", "不适用", "－", "／", "--")
 
 #: Number columns of split tables. The 指标性质 operator belongs to the text of OP_KEYS (targets);

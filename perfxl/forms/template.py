@@ -68,7 +68,7 @@ from perfxl.forms.layout import (
     rule_params,
 )
 
-#: File names in workbook_templates/ (FORMS.md names; 部门整体 without （单位） for short paths).
+#: File names in workbook_templates/ (docs/dev/forms.md names; 部门整体 without （单位） for short paths).
 TEMPLATE_FILES: dict[FormKind, str] = {
     FormKind.PROJECT_GOAL: "项目支出绩效目标申报表.xlsx",
     FormKind.DEPT_GOAL: "部门整体支出绩效目标申报表.xlsx",
@@ -533,7 +533,7 @@ def _column(wb: Workbook, ws: Worksheet, col: int, name: str, items: list) -> No
 
 
 def qualitative_fractions(pack: RulePack) -> list[tuple[str, float]]:
-    """Qualitative phrase → fraction of the weight, at each band's default point (SPEC §3.7)."""
+    """Qualitative phrase → fraction of the weight, at each band's default point (docs/dev/domain.md §3.7)."""
     q = pack.qualitative
     point = {"upper": 1, "lower": 0}.get(q.default_point)
     bands = {Band.FULL: q.full, Band.PARTIAL: q.partial, Band.FAIL: q.fail}

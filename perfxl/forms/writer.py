@@ -106,7 +106,7 @@ def split_value(text: str | None, op: str | None, unit: str | None, *, with_op: 
         if joined == text.strip():
             return Split(number, joined)
         # The cells may add the row's operator (an explicit 指标性质 governs anyway) but never change it;
-        # a bare number in a "%" row is that percent (SPEC §3.10), as written with "%".
+        # a bare number in a "%" row is that percent (docs/dev/domain.md §3.10), as written with "%".
         same_op = value.op in (None, wanted_op)
         same_unit = value.unit in (None, unit)
         if same_op and same_unit and joined is not None and _same(parse_value(joined), value, unit):

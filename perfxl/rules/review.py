@@ -1,4 +1,4 @@
-"""Goal review grade (目标审核, SPEC §4): 优/良/中/差 from a goal declaration's findings.
+"""Goal review grade (目标审核, docs/dev/domain.md §4): 优/良/中/差 from a goal declaration's findings.
 
 财预〔2015〕88号 ✔ names the outcomes (优 → 进入预算安排流程; 良 → 与单位协商修改; 中 → 修改后重新报送;
 差 → 不得进入预算安排流程). How findings turn into a grade is perfxl's design ○, set in the rule pack:

@@ -1,4 +1,4 @@
-"""Scoring: indicator methods, budget execution, weights, totals, grades and ranking grades (SPEC §3, §6).
+"""Scoring: indicator methods, budget execution, weights, totals, grades and ranking grades (docs/dev/domain.md §3, §6).
 
     score_form(form, pack=None) -> FormScore
     grade_of(total_rounded, pack) -> str | None

@@ -1,8 +1,8 @@
-"""score_form: a whole form → FormScore (SPEC §3.9; 财预〔2020〕10号 附1).
+"""score_form: a whole form → FormScore (docs/dev/domain.md §3.9; 财预〔2020〕10号 附1).
 
 total = budget score (0 when it cannot be computed; `complete` turns False) + Σ indicator scores on
 their printed weights, summed exactly (math.fsum) with no intermediate rounding, then rescaled when
-rows are not applicable (total × 100 ÷ (100 − dropped 分值), SPEC §3.8); `total_rounded` is half-up to
+rows are not applicable (total × 100 ÷ (100 − dropped 分值), docs/dev/domain.md §3.8); `total_rounded` is half-up to
 `pack.decimals`; the grade is taken on `total_rounded`. A qualitative row that cannot be checked keeps
 the unit's own score and makes the total incomplete; `complete_note` says why the total is incomplete.
 Weights and self-scores that are infinite, NaN or absurdly large are not used (guard.py; S220).

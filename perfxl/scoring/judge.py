@@ -1,4 +1,4 @@
-"""Word judgements the engine makes from rule-pack word lists (SPEC §3.7, §3.11 ◐).
+"""Word judgements the engine makes from rule-pack word lists (docs/dev/domain.md §3.7, §3.11 ◐).
 
 - `judge_band`: the band of a qualitative indicator whose target is written in words ("明显改善") from
   its actual ("已明显改善", "基本建立", "未发生安全事故"), with the word that decided it.

@@ -1,11 +1,11 @@
-"""Per-indicator scoring methods (SPEC §3.3–§3.8; 财预〔2020〕10号 附1, practice marked ◐ in defaults.toml).
+"""Per-indicator scoring methods (docs/dev/domain.md §3.3–§3.8; 财预〔2020〕10号 附1, practice marked ◐ in defaults.toml).
 
 Scoring is split in two stages so that the expensive part can be cached:
 
 1. `assess(ctx, name, target, actual, unit, direction)` parses the texts, picks the method and computes
    the *fraction* of the weight earned (or the qualitative band). It depends only on those texts and the
    pack, so it is memoised per pack. The name matters for targets without an operator (its words give
-   the direction, SPEC §3.11) and for adverse-event indicators ("未发生安全事故" achieves "无安全事故").
+   the direction, docs/dev/domain.md §3.11) and for adverse-event indicators ("未发生安全事故" achieves "无安全事故").
 2. `finish(...)` applies the indicator's weight, effective weight and self-score and writes the
    one-line Chinese explanation.
 
@@ -92,7 +92,7 @@ def _qualitative(ctx: Context, t: Value, a: Value, name: str | None, note: str =
                  code: str | None = None) -> Assessment:
     """定性 (10号 附1): the band comes from the actual's wording; the self-score picks the point (stage 2).
 
-    An actual that is not one of the band phrases is judged against the target's words (SPEC §3.7 ◐,
+    An actual that is not one of the band phrases is judged against the target's words (docs/dev/domain.md §3.7 ◐,
     word lists in the rule pack); one that cannot be judged is `qualitative_unjudged` (never a silent 0).
     """
     kind = a.kind
@@ -149,8 +149,8 @@ def _deadline(t: Value, a: Value) -> Assessment:
 
 def _quantitative(ctx: Context, t: Value, a: Value, unit: str | None, direction: str | None,
                   name: str | None = None) -> Assessment:
-    """Positive (≥ >), reverse (≤ <) and equality (=) indicators — SPEC §3.3–§3.6; a target without an
-    operator takes the direction its name or unit gives (SPEC §3.11 ◐)."""
+    """Positive (≥ >), reverse (≤ <) and equality (=) indicators — docs/dev/domain.md §3.3–§3.6; a target without an
+    operator takes the direction its name or unit gives (docs/dev/domain.md §3.11 ◐)."""
     note = ""
     op = direction if direction in _OPERATORS else t.op
     reverse_range = False
@@ -271,7 +271,7 @@ def _assess(ctx: Context, name, t: Value, actual, unit, direction, year) -> Asse
     d = DIRECTIONS.get(direction.strip()) if direction else None
     tk = t.kind
     words_target = d == "定性" or tk is _QUAL or tk is _TEXT
-    if t.kind is _NA or a.kind is _NA:  # SPEC §3.8 ◐, except "无" for an adverse event ("无安全事故" → 无)
+    if t.kind is _NA or a.kind is _NA:  # docs/dev/domain.md §3.8 ◐, except "无" for an adverse event ("无安全事故" → 无)
         if (a.kind is _NA and (words_target or tk is _NA) and _no_event(ctx.pack.qualitative_words, a)
                 and is_event_indicator(ctx.pack.qualitative_words, name, t.raw)):
             return _qualitative(ctx, t, a, name)
@@ -363,7 +363,7 @@ def finish(ctx: Context, a: Assessment, index: int, ind: Indicator, level1: str 
 def _unjudged(ctx: Context, a: Assessment, index: int, ind: Indicator, level1: str | None,
               effective: float) -> IndicatorScore:
     """A qualitative row whose achievement cannot be judged: the unit's own score is kept (within 0 and the
-    printed 分值), with a warning (S219); the total is marked incomplete. Never a silent 0 (SPEC §3.7)."""
+    printed 分值), with a warning (S219); the total is marked incomplete. Never a silent 0 (docs/dev/domain.md §3.7)."""
     w, s = ind.weight, ind.score
     if s is None or w == 0:
         return IndicatorScore(index, ind.name, level1, ind.level2, w, effective, None, s, a.method,

@@ -1,4 +1,4 @@
-"""Monitoring progress (财预〔2019〕136号; SPEC §5 ◐).
+"""Monitoring progress (财预〔2019〕136号; docs/dev/domain.md §5 ◐).
 
 t = months elapsed / 12 at the monitoring date (2024-06-30 → 6/12; a date inside a month counts
 the days of that month). Budget progress ratio = (1—N月执行数 / 全年预算数, else 年初预算数) / t;

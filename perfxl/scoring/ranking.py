@@ -1,4 +1,4 @@
-"""Ranking grades (SPEC §6, 西藏 seed practice ◐): rank units by score and give 优秀/良好/一般/较差 by share.
+"""Ranking grades (docs/dev/domain.md §6, 西藏 seed practice ◐): rank units by score and give 优秀/良好/一般/较差 by share.
 
 - Rank: competition ranking on scores rounded half-up to `pack.decimals` (1, 2, 2, 4) — two scores
   that print the same are tied.

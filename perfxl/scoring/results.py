@@ -1,6 +1,6 @@
 """Scoring results as plain frozen data. Values are unrounded; `to_dict()` rounds half-up for output.
 
-`FormScore.to_dict()` is the score output of shared/spec/form-json.md (documented keys first, in the
+`FormScore.to_dict()` is the score output of docs/dev/form-json.md (documented keys first, in the
 documented order; extra keys after them).
 """
 
@@ -153,7 +153,7 @@ class ProgressItem:
 
 @dataclass(frozen=True, slots=True)
 class MonitorScore:
-    """Monitoring progress: budget and indicator progress ratios and their lights (SPEC §5)."""
+    """Monitoring progress: budget and indicator progress ratios and their lights (docs/dev/domain.md §5)."""
 
     as_of: str | None
     elapsed: float | None  # t = months elapsed / 12
@@ -205,7 +205,7 @@ class FormScore:
     complete_note: str | None = None  # Chinese: why the total is incomplete (None when complete)
 
     def to_dict(self, findings=()) -> dict[str, Any]:
-        """The score output of form-json.md; `findings` are Finding objects or dicts."""
+        """The score output of docs/dev/form-json.md; `findings` are Finding objects or dicts."""
         d = self.decimals
         out: dict[str, Any] = {
             "file": self.source,

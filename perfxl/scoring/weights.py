@@ -9,7 +9,7 @@ indicator by the same factor (for the standard 50/30 this is 56.25/33.75); mode 
 `missing_satisfaction_fixed` (e.g. 产出 60 / 效益 30) and falls back to proportional when the form's 一级
 do not match it. In the 101号 edition (财预〔2021〕101号) 成本指标 takes part like any other 一级.
 
-Not applicable rows (SPEC §3.8 ◐) are dropped (score 0 on weight 0); each other row keeps its printed
+Not applicable rows (docs/dev/domain.md §3.8 ◐) are dropped (score 0 on weight 0); each other row keeps its printed
 分值, and with `rescale_not_applicable` the *total* is rescaled: total × 100 ÷ (100 − dropped 分值).
 """
 

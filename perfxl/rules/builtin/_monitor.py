@@ -1,4 +1,4 @@
-"""Shared by the monitoring rules: which indicators need a deviation analysis (SPEC §5)."""
+"""Shared by the monitoring rules: which indicators need a deviation analysis (docs/dev/domain.md §5)."""
 
 from perfxl.rules.base import Context
 from perfxl.rules.helpers import compact
