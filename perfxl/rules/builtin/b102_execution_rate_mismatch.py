@@ -1,3 +1,5 @@
+import re
+
 from perfxl.domain import FormKind, Severity
 from perfxl.rules.base import Rule
 from perfxl.rules.registry import register
@@ -30,6 +32,18 @@ class ExecutionRateMismatch(Rule):
         budget = ctx.score.budget
         if budget.self_rate is None or budget.execution_rate is None or ctx.is_formula("budget.rate"):
             return  # S215 reports formula results
-        if abs(budget.self_rate - budget.execution_rate) > self.option(ctx, "tolerance"):
+        # a rate printed to fewer decimals ("60%" for 59.58%) is compared at its own precision
+        printed = _printed_precision(ctx.form.budget.rate)
+        tolerance = max(self.option(ctx, "tolerance"), 0.5 * 10 ** -(printed + 2) + 1e-9) if printed is not None \
+            else self.option(ctx, "tolerance")
+        if abs(budget.self_rate - budget.execution_rate) > tolerance:
             yield self.finding(ctx, "budget.rate", shown=f"{budget.self_rate:.2%}",
                                computed=f"{budget.execution_rate:.2%}")
+
+
+def _printed_precision(rate: object) -> int | None:
+    """Decimals of a percentage as printed ("60%" → 0, "59.6%" → 1); None when not written as a percentage."""
+    if not isinstance(rate, str) or "%" not in rate:
+        return None
+    number = re.search(r"\d+(?:\.(\d+))?\s*%", rate)
+    return len(number.group(1) or "") if number else None
