@@ -220,6 +220,13 @@ EXPECTED = {
         "goals": GOALS, "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3], TYPED[4]],
         "total": 97.42, "extra": {},
     },
+    "total_mid_row": {  # 其他需要说明事项 | 无 | 总分 | 80 | 87.42: the total row, not an indicator
+        "perfxl": 1, "kind": "project_selfeval", "year": 2024, "unit": UNIT, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "initial": 120, "full_year": 150, "executed": 141.3, "weight": 10,
+                   "rate": 0.942, "score": 9.42},
+        "goals": GOALS, "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3]],
+        "total": 87.42, "extra": {},
+    },
 }
 
 FINDINGS = {

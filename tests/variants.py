@@ -501,6 +501,28 @@ def selfeval_labels_above_values(folder: Path) -> Path:
     return path
 
 
+# -- 15. the 总分 row shares its row with 其他需要说明事项 (the total label stands mid-row) -----------------
+
+
+def selfeval_total_mid_row(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "H")
+    d("A3", "项目名称"), d("B3", PROJECT, to="H3")
+    d("A4", "主管部门"), d("B4", DEPARTMENT, to="D4"), d("E4", "实施单位"), d("F4", IMPLEMENTER, to="H4")
+    d("A5", "项目资金（万元）", to="A6")
+    d.row(5, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d.row(6, "B", ["年度资金总额", 120, 150, 141.3, 10, 0.942, 9.42])
+    d("A7", "年度总体目标", to="A8"), d("B7", "预期目标", to="D7"), d("E7", "实际完成情况", to="H7")
+    d("B8", GOAL, to="D8"), d("E8", ACHIEVED, to="H8")
+    d.row(9, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    d.row(10, "A", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(11, "A", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d("A12", "其他需要说明事项", to="B12"), d("C12", "无", to="D12"), d("E12", "总分"), d("F12", 80), d("G12", 87.42)
+    path = folder / "15_total_mid_row.xlsx"
+    wb.save(path)
+    return path
+
+
 VARIANTS: dict[str, Callable[[Path], Path]] = {
     "split": selfeval_split,
     "ab_headers": selfeval_ab_headers,
@@ -516,4 +538,5 @@ VARIANTS: dict[str, Callable[[Path], Path]] = {
     "goal_midterm_below": goal_midterm_below,
     "shared_header_rows": selfeval_shared_header_rows,
     "labels_above_values": selfeval_labels_above_values,
+    "total_mid_row": selfeval_total_mid_row,
 }

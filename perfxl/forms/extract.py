@@ -486,13 +486,18 @@ class Extractor:
         return None
 
     def _stops(self, r: int, place: TablePlace) -> str | None:
-        """'total' at the total row, 'end' where another section starts, None for a data row."""
+        """'total' at the total row, 'end' where another section starts, None for a data row.
+
+        A 总分 / 合计 label makes the total row wherever it stands on the row: real forms print it after
+        other labels (其他需要说明事项 | 无 | 总分 | 100 | 96)."""
+        hits = self.s.by_row.get(r, ())
+        totals = place.spec.totals
         limit = place.cols.get("name", place.first_col)
-        for h in self.s.by_row.get(r, ()):
+        if any(h.label in totals and (h.value is None or h.col <= limit) for h in hits):
+            return "total"
+        for h in hits:
             if h.col > limit:
                 continue
-            if h.label in place.spec.totals:
-                return "total"
             if (h.label in self.k.sections and h.label not in place.spec.sections) or h.label in self.k.boxes \
                     or h.label in self.k.header or h.label in self.k.text:
                 return "end"
