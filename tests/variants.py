@@ -523,6 +523,32 @@ def selfeval_total_mid_row(folder: Path) -> Path:
     return path
 
 
+# -- 16. template prompt rows left as printed: ……, 略, 指标1 with nothing else ------------------------------
+
+
+def selfeval_placeholder_rows(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "H")
+    d("A3", "项目名称"), d("B3", PROJECT, to="H3")
+    d("A4", "主管部门"), d("B4", DEPARTMENT, to="D4"), d("E4", "实施单位"), d("F4", IMPLEMENTER, to="H4")
+    d("A5", "项目资金（万元）", to="A6")
+    d.row(5, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d.row(6, "B", ["年度资金总额", 120, 150, 141.3, 10, 0.942, 9.42])
+    d("A7", "年度总体目标", to="A8"), d("B7", "预期目标", to="D7"), d("E7", "实际完成情况", to="H7")
+    d("B8", GOAL, to="D8"), d("E8", ACHIEVED, to="H8")
+    d.row(9, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    d.row(10, "A", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(11, "B", ["质量指标", "……", "……", "……"])
+    d.row(12, "B", ["时效指标", "指标1", "…"])
+    d.row(13, "A", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d.row(14, "B", ["经济效益指标", "略"])
+    d.row(15, "B", [None, "指标2", "≥1", "1", 10, 10])  # a prompt name with figures: an indicator
+    d("A16", "总分", to="E16"), d("F16", 100), d("G16", 97.42)
+    path = folder / "16_placeholder_rows.xlsx"
+    wb.save(path)
+    return path
+
+
 VARIANTS: dict[str, Callable[[Path], Path]] = {
     "split": selfeval_split,
     "ab_headers": selfeval_ab_headers,
@@ -539,4 +565,5 @@ VARIANTS: dict[str, Callable[[Path], Path]] = {
     "shared_header_rows": selfeval_shared_header_rows,
     "labels_above_values": selfeval_labels_above_values,
     "total_mid_row": selfeval_total_mid_row,
+    "placeholder_rows": selfeval_placeholder_rows,
 }

@@ -7,6 +7,7 @@ merged cells, extra columns and reworded headers do not matter. `assemble.build_
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
 _NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one of these
 _UNSEEN = object()
+# What templates print in rows left for more entries: ……, …, 略, （略）, 指标1, 三级指标2, XX.
+_PLACEHOLDER = re.compile(r"\s*(?:[…⋯.。．·]+|[(（]?略[)）]?|(?:三级)?指标\s*[0-9一二三四五六七八九十]{1,2}|[xX×＊*]{2,})\s*")
 _MAX, _TINY = coerce.MAX_NUMBER, sys.float_info.min  # numbers outside are reported (coerce.odd_number)
 
 
@@ -569,7 +572,7 @@ class Extractor:
             if ("计" in (item.get("name") or "") or "计" in (item.get("level1") or "")
                     or "计" in (item.get("level2") or "")) and _subtotal(item):
                 continue
-            if not raw and not any(map(item.get, content)):
+            if not raw and not any(map(item.get, content)) or _placeholder_row(item, raw, content):
                 continue
             if indicators:
                 item["level1"] = item.get("level1") or level1
@@ -935,6 +938,19 @@ def _subtotal(item: dict) -> bool:
         if text and "计" in text and len(text) <= 12 and any(word in text for word in _SUBTOTAL):
             return True
     return False
+
+
+def _placeholder_row(item: dict, raw: dict, content: tuple[str, ...]) -> bool:
+    """A template's prompt row left as printed (……, 略, 指标1): placeholders and nothing else."""
+    seen = False
+    for key in content:
+        v = item.get(key)
+        if v is None:
+            continue
+        if v.__class__ is not str or _PLACEHOLDER.fullmatch(v) is None:
+            return False
+        seen = True
+    return seen and all(_PLACEHOLDER.fullmatch(text) for text in raw.values())
 
 
 def _short(text: str) -> str:
