@@ -549,6 +549,29 @@ def selfeval_placeholder_rows(folder: Path) -> Path:
     return path
 
 
+# -- 17. amounts in 元: the unit in a note above the form (金额单位：元), the funding label without one ------
+
+
+def selfeval_amounts_in_yuan(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "H")
+    d("A3", "金额单位：元", to="H3")
+    d("A4", "项目名称"), d("B4", PROJECT, to="H4")
+    d("A5", "主管部门"), d("B5", DEPARTMENT, to="D5"), d("E5", "实施单位"), d("F5", IMPLEMENTER, to="H5")
+    d("A6", "项目资金", to="A7")
+    d.row(6, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d.row(7, "B", ["年度资金总额", 1200000, 1500000, 1413000, 10, 0.942, 9.42])
+    d("A8", "年度总体目标", to="A9"), d("B8", "预期目标", to="D8"), d("E8", "实际完成情况", to="H8")
+    d("B9", GOAL, to="D9"), d("E9", ACHIEVED, to="H9")
+    d.row(10, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    d.row(11, "A", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(12, "A", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d("A13", "总分", to="E13"), d("F13", 90), d("G13", 87.42)
+    path = folder / "17_amounts_in_yuan.xlsx"
+    wb.save(path)
+    return path
+
+
 VARIANTS: dict[str, Callable[[Path], Path]] = {
     "split": selfeval_split,
     "ab_headers": selfeval_ab_headers,
@@ -566,4 +589,5 @@ VARIANTS: dict[str, Callable[[Path], Path]] = {
     "labels_above_values": selfeval_labels_above_values,
     "total_mid_row": selfeval_total_mid_row,
     "placeholder_rows": selfeval_placeholder_rows,
+    "amounts_in_yuan": selfeval_amounts_in_yuan,
 }

@@ -23,6 +23,9 @@ from perfxl.forms.problems import finding
 
 _IGNORED_HEADERS = frozenset({"序号", "编号", "行次", "栏次", "行号"})
 _CURRENCY = {"万元": "万元", "元": "元", "千元": "千元", "亿元": "亿元"}
+# A money unit in a label or note: 项目资金（元）, 全年预算数(万元), （单位：元）, 金额单位：万元.
+_CURRENCY_MARK = re.compile(r"[(（]\s*(?:(?:金额)?单位\s*[:：]\s*)?(万元|千元|亿元|元)\s*[)）]"
+                            r"|(?:金额|资金)?单位\s*[:：]\s*(万元|千元|亿元|元)(?![\u4e00-\u9fff])")
 _CHECKS = frozenset({"√", "✓", "✔", "☑", "是", "1", "Y", "y", "■", "●", "v", "V"})
 _VALUE_KEYS = frozenset({"target", "midterm_target", "adjusted_target", "actual", "progress", "forecast"})
 _NUMERIC_BUDGET = frozenset(f for f in Budget.__dataclass_fields__ if f not in ("currency_unit", "rate", "as_of"))
@@ -261,6 +264,8 @@ class Extractor:
             self.out.columns[name] = set(place.cols) | ({"deviation"} if place.causes else set())
         for grid in self.k.grids:
             self.read_grid(grid, places.get("indicators"))
+        if self.k.grids:
+            self.read_currency(places["indicators"].header_row if "indicators" in places else len(self.rows))
         self.read_fields()
         for table in self.k.tables.values():
             self._tables_not_read(table)
@@ -846,6 +851,28 @@ class Extractor:
         if found:
             self.out.found.add(g.grid.section.text)
 
+    def read_currency(self, limit: int) -> None:
+        """The money unit printed above the indicators: in a label or header (项目资金（元）, 全年预算数（万元）)
+        or a note (金额单位：万元). Amounts stay as printed; two different units are reported."""
+        found: list[tuple[int, int, str]] = []
+        for r in range(min(limit, len(self.rows))):
+            for c, v in enumerate(self.rows[r]):
+                if v.__class__ is str and "元" in v and len(v) <= 40:
+                    m = _CURRENCY_MARK.search(v)
+                    if m:
+                        found.append((r, c, m.group(1) or m.group(2)))
+        if not found:
+            return
+        r, c, unit = found[0]
+        self.out.values["budget.currency_unit"] = unit
+        self.out.cells["budget.currency_unit"] = self.ref(r, c)
+        other = next((x for x in found if x[2] != unit), None)
+        if other is not None:
+            where = f"{self.sheet.name}!{cell_name(other[0], other[1])}"
+            detail = (f"金额单位不一致（{cell_name(r, c)}为“{unit}”，{cell_name(other[0], other[1])}为“{other[2]}”），"
+                      f"已按“{unit}”读取金额")
+            self.out.findings.append(finding("T004", location=where, detail=detail))
+
     # -- single fields, goal texts, boxes
 
     def read_fields(self) -> None:
@@ -862,7 +889,7 @@ class Extractor:
                     if not found and self.is_label(r, c):
                         self.anchor(path, h)
                     elif path == "unit.name" and coerce.to_text(self.value(r, c)) in _CURRENCY:
-                        self.out.values["budget.currency_unit"] = _CURRENCY[coerce.to_text(self.value(r, c))]
+                        self.out.values.setdefault("budget.currency_unit", _CURRENCY[coerce.to_text(self.value(r, c))])
                     else:
                         self.put(path, r, c, _field_kind(path))
                 continue
@@ -904,7 +931,7 @@ class Extractor:
 
     def _colon_field(self, h: Hit) -> None:
         if h.value in _CURRENCY and h.label == "单位":
-            self.out.values["budget.currency_unit"] = _CURRENCY[h.value]
+            self.out.values.setdefault("budget.currency_unit", _CURRENCY[h.value])
             return
         path = self.k.header.get(h.label) or self.k.text.get(h.label)
         if path is None and h.label in self.k.boxes:
