@@ -226,7 +226,7 @@ EXPECTED = {
         "budget": {"currency_unit": "万元", "initial": 120, "full_year": 150, "executed": 141.3, "weight": 10,
                    "rate": 0.942, "score": 9.42},
         "goals": GOALS, "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3]],
-        "total": 87.42, "extra": {},
+        "total": 87.42, "extra": {"其他需要说明事项": "无"},
     },
     "placeholder_rows": {  # rows of ……, 略 or 指标1 and nothing else are not indicators
         "perfxl": 1, "kind": "project_selfeval", "year": 2024, "unit": UNIT, "project": PROJECT,

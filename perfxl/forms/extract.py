@@ -113,6 +113,7 @@ class Extractor:
         self._causes: dict[int, str] = {}
         self._mid: dict[str, int] = {}
         self._table_rows: set[int] = set()  # rows covered by tables and grid headers
+        self._total_rows: set[int] = set()  # … of which the tables' total rows (they may carry a box)
         self._memo: dict = {}  # per read: each distinct text's direction, level, number-ness worked out once
         self._printed = printed()
         self._seen = s.norms
@@ -533,6 +534,7 @@ class Extractor:
                     break
                 if stop == "total":
                     place.total_row = end = r
+                    self._total_rows.add(r)
                     self.read_totals(place, r)
                     break
                 if self._is_header_repeat(r, place.spec):
@@ -877,7 +879,8 @@ class Extractor:
 
     def read_fields(self) -> None:
         for h in self.s.hits:
-            if (h.row, h.col) in self.used or self.in_table(h.row):
+            if (h.row, h.col) in self.used or self.in_table(h.row) and not (
+                    h.row in self._total_rows and h.label in self.k.boxes):
                 continue
             if h.value is not None:
                 self._colon_field(h)
