@@ -335,3 +335,12 @@ def test_two_currency_units_are_reported(built, tmp_path):
     assert result.form.budget.currency_unit == "元"
     (found,) = result.findings
     assert found.code == "T004" and found.location == "自评表!D6" and "“万元”" in found.message
+
+
+def test_currency_unit_in_a_task_table_header(built, tmp_path):
+    wb = openpyxl.load_workbook(built["dept_goal"])
+    wb.active["E4"] = "预算金额（元）"
+    wb.save(tmp_path / "tasks.xlsx")
+    result = read_workbook(tmp_path / "tasks.xlsx")
+    assert result.form.budget.currency_unit == "元" and result.form.tasks[0].total == 150
+    assert result.form.where("budget.currency_unit") == "Sheet1!E4" and not result.findings

@@ -23,9 +23,9 @@ from perfxl.forms.problems import finding
 
 _IGNORED_HEADERS = frozenset({"序号", "编号", "行次", "栏次", "行号"})
 _CURRENCY = {"万元": "万元", "元": "元", "千元": "千元", "亿元": "亿元"}
-# A money unit in a label or note: 项目资金（元）, 全年预算数(万元), （单位：元）, 金额单位：万元.
-_CURRENCY_MARK = re.compile(r"[(（]\s*(?:(?:金额)?单位\s*[:：]\s*)?(万元|千元|亿元|元)\s*[)）]"
-                            r"|(?:金额|资金)?单位\s*[:：]\s*(万元|千元|亿元|元)(?![\u4e00-\u9fff])")
+# A money unit in a note (金额单位：万元, （单位：元）) anywhere, or in brackets after a label (项目资金（元）).
+_UNIT_NOTE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|千元|亿元|元)(?![\u4e00-\u9fff])")
+_UNIT_BRACKET = re.compile(r"[(（]\s*(万元|千元|亿元|元)\s*[)）]")
 _CHECKS = frozenset({"√", "✓", "✔", "☑", "是", "1", "Y", "y", "■", "●", "v", "V"})
 _VALUE_KEYS = frozenset({"target", "midterm_target", "adjusted_target", "actual", "progress", "forecast"})
 _NUMERIC_BUDGET = frozenset(f for f in Budget.__dataclass_fields__ if f not in ("currency_unit", "rate", "as_of"))
@@ -265,8 +265,7 @@ class Extractor:
             self.out.columns[name] = set(place.cols) | ({"deviation"} if place.causes else set())
         for grid in self.k.grids:
             self.read_grid(grid, places.get("indicators"))
-        if self.k.grids:
-            self.read_currency(places["indicators"].header_row if "indicators" in places else len(self.rows))
+        self.read_currency(places["indicators"].header_row if "indicators" in places else len(self.rows))
         self.read_fields()
         for table in self.k.tables.values():
             self._tables_not_read(table)
@@ -854,15 +853,16 @@ class Extractor:
             self.out.found.add(g.grid.section.text)
 
     def read_currency(self, limit: int) -> None:
-        """The money unit printed above the indicators: in a label or header (项目资金（元）, 全年预算数（万元）)
-        or a note (金额单位：万元). Amounts stay as printed; two different units are reported."""
+        """The money unit printed above the indicators: in brackets after a label or header (项目资金（元）,
+        全年预算数（万元）) or in a note (金额单位：万元). Amounts stay as printed; two different units are reported."""
         found: list[tuple[int, int, str]] = []
         for r in range(min(limit, len(self.rows))):
+            labels = {h.col for h in self.s.by_row.get(r, ())}
             for c, v in enumerate(self.rows[r]):
                 if v.__class__ is str and "元" in v and len(v) <= 40:
-                    m = _CURRENCY_MARK.search(v)
+                    m = _UNIT_NOTE.search(v) or (_UNIT_BRACKET.search(v) if c in labels else None)
                     if m:
-                        found.append((r, c, m.group(1) or m.group(2)))
+                        found.append((r, c, m.group(1)))
         if not found:
             return
         r, c, unit = found[0]
