@@ -20,10 +20,6 @@ _spec.loader.exec_module(build_workbooks)
 
 # (form id, check) -> the class of cause. Remove an entry when its cause is fixed.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("yn-yongde-2022-yingyang", "indicators"): "a 总分 row sharing its row with 其他需要说明事项 is read as an indicator",
-    ("yn-yongde-2022-yingyang", "budget"): "currency unit in the 项目资金（元） label not read (amounts taken as 万元)",
-    ("yn-yongde-2022-yingyang", "total"): "a 总分 row sharing its row with 其他需要说明事项 is not read as the total",
-    ("sc-zhongjiang-2022-shuibiaochi", "indicators"): "template placeholder row “……” read as an indicator",
 }
 
 

@@ -1,5 +1,6 @@
 """Hand-made official-layout variants (tests/variants.py) read into the expected form JSON."""
 
+import openpyxl
 import pytest
 import variants
 
@@ -220,6 +221,30 @@ EXPECTED = {
         "goals": GOALS, "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3], TYPED[4]],
         "total": 97.42, "extra": {},
     },
+    "total_mid_row": {  # 其他需要说明事项 | 无 | 总分 | 80 | 87.42: the total row, not an indicator
+        "perfxl": 1, "kind": "project_selfeval", "year": 2024, "unit": UNIT, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "initial": 120, "full_year": 150, "executed": 141.3, "weight": 10,
+                   "rate": 0.942, "score": 9.42},
+        "goals": GOALS, "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3]],
+        "total": 87.42, "extra": {"其他需要说明事项": "无"},
+    },
+    "placeholder_rows": {  # rows of ……, 略 or 指标1 and nothing else are not indicators
+        "perfxl": 1, "kind": "project_selfeval", "year": 2024, "unit": UNIT, "project": PROJECT,
+        "budget": {"currency_unit": "万元", "initial": 120, "full_year": 150, "executed": 141.3, "weight": 10,
+                   "rate": 0.942, "score": 9.42},
+        "goals": GOALS,
+        "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3],
+                       {"level1": "效益指标", "level2": "经济效益指标", "name": "指标2", "target": "≥1", "actual": "1",
+                        "weight": 10, "score": 10}],
+        "total": 97.42, "extra": {},
+    },
+    "amounts_in_yuan": {  # 金额单位：元 printed above the form: amounts kept as printed, in 元
+        "perfxl": 1, "kind": "project_selfeval", "year": 2024, "unit": UNIT, "project": PROJECT,
+        "budget": {"currency_unit": "元", "initial": 1200000, "full_year": 1500000, "executed": 1413000, "weight": 10,
+                   "rate": 0.942, "score": 9.42},
+        "goals": GOALS, "indicators": [{**TYPED[0], "weight": 50, "score": 50}, TYPED[3]],
+        "total": 87.42, "extra": {},
+    },
 }
 
 FINDINGS = {
@@ -288,3 +313,34 @@ def test_labels_sharing_a_cell_point_at_it(built):
     form = read_workbook(built["shared_header_rows"]).form
     assert form.where("project.name") == "自评表!A3" and form.where("unit.phone") == "自评表!F5"
     assert form.where("unit.implementer") == "自评表!H4"
+
+
+@pytest.mark.parametrize(("label", "unit"), [("项目资金\n（元）", "元"), ("资金情况(千元)", "千元"), ("项目资金（万元）", "万元")])
+def test_currency_unit_in_the_funding_label(built, tmp_path, label, unit):
+    wb = openpyxl.load_workbook(built["amounts_in_yuan"])
+    ws = wb.active
+    ws["A3"] = None
+    ws["A6"] = label
+    wb.save(tmp_path / "unit.xlsx")
+    result = read_workbook(tmp_path / "unit.xlsx")
+    assert result.form.budget.currency_unit == unit and result.form.budget.full_year == 1500000
+    assert result.form.where("budget.currency_unit") == "自评表!A6" and not result.findings
+
+
+def test_two_currency_units_are_reported(built, tmp_path):
+    wb = openpyxl.load_workbook(built["amounts_in_yuan"])
+    wb.active["D6"] = "全年预算数（万元）"
+    wb.save(tmp_path / "units.xlsx")
+    result = read_workbook(tmp_path / "units.xlsx")
+    assert result.form.budget.currency_unit == "元"
+    (found,) = result.findings
+    assert found.code == "T004" and found.location == "自评表!D6" and "“万元”" in found.message
+
+
+def test_currency_unit_in_a_task_table_header(built, tmp_path):
+    wb = openpyxl.load_workbook(built["dept_goal"])
+    wb.active["E4"] = "预算金额（元）"
+    wb.save(tmp_path / "tasks.xlsx")
+    result = read_workbook(tmp_path / "tasks.xlsx")
+    assert result.form.budget.currency_unit == "元" and result.form.tasks[0].total == 150
+    assert result.form.where("budget.currency_unit") == "Sheet1!E4" and not result.findings

@@ -501,6 +501,77 @@ def selfeval_labels_above_values(folder: Path) -> Path:
     return path
 
 
+# -- 15. the 总分 row shares its row with 其他需要说明事项 (the total label stands mid-row) -----------------
+
+
+def selfeval_total_mid_row(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "H")
+    d("A3", "项目名称"), d("B3", PROJECT, to="H3")
+    d("A4", "主管部门"), d("B4", DEPARTMENT, to="D4"), d("E4", "实施单位"), d("F4", IMPLEMENTER, to="H4")
+    d("A5", "项目资金（万元）", to="A6")
+    d.row(5, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d.row(6, "B", ["年度资金总额", 120, 150, 141.3, 10, 0.942, 9.42])
+    d("A7", "年度总体目标", to="A8"), d("B7", "预期目标", to="D7"), d("E7", "实际完成情况", to="H7")
+    d("B8", GOAL, to="D8"), d("E8", ACHIEVED, to="H8")
+    d.row(9, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    d.row(10, "A", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(11, "A", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d("A12", "其他需要说明事项", to="B12"), d("C12", "无", to="D12"), d("E12", "总分"), d("F12", 80), d("G12", 87.42)
+    path = folder / "15_total_mid_row.xlsx"
+    wb.save(path)
+    return path
+
+
+# -- 16. template prompt rows left as printed: ……, 略, 指标1 with nothing else ------------------------------
+
+
+def selfeval_placeholder_rows(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "H")
+    d("A3", "项目名称"), d("B3", PROJECT, to="H3")
+    d("A4", "主管部门"), d("B4", DEPARTMENT, to="D4"), d("E4", "实施单位"), d("F4", IMPLEMENTER, to="H4")
+    d("A5", "项目资金（万元）", to="A6")
+    d.row(5, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d.row(6, "B", ["年度资金总额", 120, 150, 141.3, 10, 0.942, 9.42])
+    d("A7", "年度总体目标", to="A8"), d("B7", "预期目标", to="D7"), d("E7", "实际完成情况", to="H7")
+    d("B8", GOAL, to="D8"), d("E8", ACHIEVED, to="H8")
+    d.row(9, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    d.row(10, "A", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(11, "B", ["质量指标", "……", "……", "……"])
+    d.row(12, "B", ["时效指标", "指标1", "…"])
+    d.row(13, "A", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d.row(14, "B", ["经济效益指标", "略"])
+    d.row(15, "B", [None, "指标2", "≥1", "1", 10, 10])  # a prompt name with figures: an indicator
+    d("A16", "总分", to="E16"), d("F16", 100), d("G16", 97.42)
+    path = folder / "16_placeholder_rows.xlsx"
+    wb.save(path)
+    return path
+
+
+# -- 17. amounts in 元: the unit in a note above the form (金额单位：元), the funding label without one ------
+
+
+def selfeval_amounts_in_yuan(folder: Path) -> Path:
+    wb, ws, d = _book()
+    _header(d, "H")
+    d("A3", "金额单位：元", to="H3")
+    d("A4", "项目名称"), d("B4", PROJECT, to="H4")
+    d("A5", "主管部门"), d("B5", DEPARTMENT, to="D5"), d("E5", "实施单位"), d("F5", IMPLEMENTER, to="H5")
+    d("A6", "项目资金", to="A7")
+    d.row(6, "C", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    d.row(7, "B", ["年度资金总额", 1200000, 1500000, 1413000, 10, 0.942, 9.42])
+    d("A8", "年度总体目标", to="A9"), d("B8", "预期目标", to="D8"), d("E8", "实际完成情况", to="H8")
+    d("B9", GOAL, to="D9"), d("E9", ACHIEVED, to="H9")
+    d.row(10, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    d.row(11, "A", ["产出指标", "数量指标", "维修改造学校数量", "≥3所", "3所", 50, 50])
+    d.row(12, "A", ["效益指标", "社会效益指标", "办学条件改善情况", "有效改善", "达成年度指标", 30, 28])
+    d("A13", "总分", to="E13"), d("F13", 90), d("G13", 87.42)
+    path = folder / "17_amounts_in_yuan.xlsx"
+    wb.save(path)
+    return path
+
+
 VARIANTS: dict[str, Callable[[Path], Path]] = {
     "split": selfeval_split,
     "ab_headers": selfeval_ab_headers,
@@ -516,4 +587,7 @@ VARIANTS: dict[str, Callable[[Path], Path]] = {
     "goal_midterm_below": goal_midterm_below,
     "shared_header_rows": selfeval_shared_header_rows,
     "labels_above_values": selfeval_labels_above_values,
+    "total_mid_row": selfeval_total_mid_row,
+    "placeholder_rows": selfeval_placeholder_rows,
+    "amounts_in_yuan": selfeval_amounts_in_yuan,
 }

@@ -7,6 +7,7 @@ merged cells, extra columns and reworded headers do not matter. `assemble.build_
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ from perfxl.forms.problems import finding
 
 _IGNORED_HEADERS = frozenset({"序号", "编号", "行次", "栏次", "行号"})
 _CURRENCY = {"万元": "万元", "元": "元", "千元": "千元", "亿元": "亿元"}
+# A money unit in a note (金额单位：万元, （单位：元）) anywhere, or in brackets after a label (项目资金（元）).
+_UNIT_NOTE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|千元|亿元|元)(?![\u4e00-\u9fff])")
+_UNIT_BRACKET = re.compile(r"[(（]\s*(万元|千元|亿元|元)\s*[)）]")
 _CHECKS = frozenset({"√", "✓", "✔", "☑", "是", "1", "Y", "y", "■", "●", "v", "V"})
 _VALUE_KEYS = frozenset({"target", "midterm_target", "adjusted_target", "actual", "progress", "forecast"})
 _NUMERIC_BUDGET = frozenset(f for f in Budget.__dataclass_fields__ if f not in ("currency_unit", "rate", "as_of"))
@@ -34,6 +38,8 @@ _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUM, _TARGET, _VALUE, _DIRECTION, _LEVEL, _TEXT = range(6)  # how a table column is read
 _NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one of these
 _UNSEEN = object()
+# What templates print in rows left for more entries: ……, …, 略, （略）, 指标1, 三级指标2, XX.
+_PLACEHOLDER = re.compile(r"\s*(?:[…⋯.。．·]+|[(（]?略[)）]?|(?:三级)?指标\s*[0-9一二三四五六七八九十]{1,2}|[xX×＊*]{2,})\s*")
 _MAX, _TINY = coerce.MAX_NUMBER, sys.float_info.min  # numbers outside are reported (coerce.odd_number)
 
 
@@ -107,6 +113,7 @@ class Extractor:
         self._causes: dict[int, str] = {}
         self._mid: dict[str, int] = {}
         self._table_rows: set[int] = set()  # rows covered by tables and grid headers
+        self._total_rows: set[int] = set()  # … of which the tables' total rows (they may carry a box)
         self._memo: dict = {}  # per read: each distinct text's direction, level, number-ness worked out once
         self._printed = printed()
         self._seen = s.norms
@@ -258,6 +265,7 @@ class Extractor:
             self.out.columns[name] = set(place.cols) | ({"deviation"} if place.causes else set())
         for grid in self.k.grids:
             self.read_grid(grid, places.get("indicators"))
+        self.read_currency(places["indicators"].header_row if "indicators" in places else len(self.rows))
         self.read_fields()
         for table in self.k.tables.values():
             self._tables_not_read(table)
@@ -486,13 +494,18 @@ class Extractor:
         return None
 
     def _stops(self, r: int, place: TablePlace) -> str | None:
-        """'total' at the total row, 'end' where another section starts, None for a data row."""
+        """'total' at the total row, 'end' where another section starts, None for a data row.
+
+        A 总分 / 合计 label makes the total row wherever it stands on the row: real forms print it after
+        other labels (其他需要说明事项 | 无 | 总分 | 100 | 96)."""
+        hits = self.s.by_row.get(r, ())
+        totals = place.spec.totals
         limit = place.cols.get("name", place.first_col)
-        for h in self.s.by_row.get(r, ()):
+        if any(h.label in totals and (h.value is None or h.col <= limit) for h in hits):
+            return "total"
+        for h in hits:
             if h.col > limit:
                 continue
-            if h.label in place.spec.totals:
-                return "total"
             if (h.label in self.k.sections and h.label not in place.spec.sections) or h.label in self.k.boxes \
                     or h.label in self.k.header or h.label in self.k.text:
                 return "end"
@@ -520,6 +533,7 @@ class Extractor:
                     break
                 if stop == "total":
                     place.total_row = end = r
+                    self._total_rows.add(r)
                     self.read_totals(place, r)
                     break
                 if self._is_header_repeat(r, place.spec):
@@ -564,7 +578,7 @@ class Extractor:
             if ("计" in (item.get("name") or "") or "计" in (item.get("level1") or "")
                     or "计" in (item.get("level2") or "")) and _subtotal(item):
                 continue
-            if not raw and not any(map(item.get, content)):
+            if not raw and not any(map(item.get, content)) or _placeholder_row(item, raw, content):
                 continue
             if indicators:
                 item["level1"] = item.get("level1") or level1
@@ -838,11 +852,35 @@ class Extractor:
         if found:
             self.out.found.add(g.grid.section.text)
 
+    def read_currency(self, limit: int) -> None:
+        """The money unit printed above the indicators: in brackets after a label or header (项目资金（元）,
+        全年预算数（万元）) or in a note (金额单位：万元). Amounts stay as printed; two different units are reported."""
+        found: list[tuple[int, int, str]] = []
+        for r in range(min(limit, len(self.rows))):
+            labels = {h.col for h in self.s.by_row.get(r, ())}
+            for c, v in enumerate(self.rows[r]):
+                if v.__class__ is str and "元" in v and len(v) <= 40:
+                    m = _UNIT_NOTE.search(v) or (_UNIT_BRACKET.search(v) if c in labels else None)
+                    if m:
+                        found.append((r, c, m.group(1)))
+        if not found:
+            return
+        r, c, unit = found[0]
+        self.out.values["budget.currency_unit"] = unit
+        self.out.cells["budget.currency_unit"] = self.ref(r, c)
+        other = next((x for x in found if x[2] != unit), None)
+        if other is not None:
+            where = f"{self.sheet.name}!{cell_name(other[0], other[1])}"
+            detail = (f"金额单位不一致（{cell_name(r, c)}为“{unit}”，{cell_name(other[0], other[1])}为“{other[2]}”），"
+                      f"已按“{unit}”读取金额")
+            self.out.findings.append(finding("T004", location=where, detail=detail))
+
     # -- single fields, goal texts, boxes
 
     def read_fields(self) -> None:
         for h in self.s.hits:
-            if (h.row, h.col) in self.used or self.in_table(h.row):
+            if (h.row, h.col) in self.used or self.in_table(h.row) and not (
+                    h.row in self._total_rows and h.label in self.k.boxes):
                 continue
             if h.value is not None:
                 self._colon_field(h)
@@ -854,7 +892,7 @@ class Extractor:
                     if not found and self.is_label(r, c):
                         self.anchor(path, h)
                     elif path == "unit.name" and coerce.to_text(self.value(r, c)) in _CURRENCY:
-                        self.out.values["budget.currency_unit"] = _CURRENCY[coerce.to_text(self.value(r, c))]
+                        self.out.values.setdefault("budget.currency_unit", _CURRENCY[coerce.to_text(self.value(r, c))])
                     else:
                         self.put(path, r, c, _field_kind(path))
                 continue
@@ -896,7 +934,7 @@ class Extractor:
 
     def _colon_field(self, h: Hit) -> None:
         if h.value in _CURRENCY and h.label == "单位":
-            self.out.values["budget.currency_unit"] = _CURRENCY[h.value]
+            self.out.values.setdefault("budget.currency_unit", _CURRENCY[h.value])
             return
         path = self.k.header.get(h.label) or self.k.text.get(h.label)
         if path is None and h.label in self.k.boxes:
@@ -930,6 +968,19 @@ def _subtotal(item: dict) -> bool:
         if text and "计" in text and len(text) <= 12 and any(word in text for word in _SUBTOTAL):
             return True
     return False
+
+
+def _placeholder_row(item: dict, raw: dict, content: tuple[str, ...]) -> bool:
+    """A template's prompt row left as printed (……, 略, 指标1): placeholders and nothing else."""
+    seen = False
+    for key in content:
+        v = item.get(key)
+        if v is None:
+            continue
+        if v.__class__ is not str or _PLACEHOLDER.fullmatch(v) is None:
+            return False
+        seen = True
+    return seen and all(_PLACEHOLDER.fullmatch(text) for text in raw.values())
 
 
 def _short(text: str) -> str:
