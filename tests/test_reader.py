@@ -569,3 +569,12 @@ def test_disguised_far_cells_are_caught(cell):
     xml = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c>' + cell + b"<v>2</v></c></row></sheetData></worksheet>"
     scan = scan_sheet_xml(xml)
     assert not scan.small and scan.rows == 1048576 and scan.cols == 16384
+
+
+@pytest.mark.parametrize("cell, expected", [("═", "="), ("≧", "≥"), ("⩽", "≤"), ("不小于", "≥"), ("≥=", "≥"),
+                                            ("定性", "定性"), ("正向", "≥"), ("定量", None), ("1", None), ("%", None)])
+def test_direction_cell_knows_every_operator_spelling(cell, expected):
+    """The 指标性质 column and the value parser share one operator vocabulary (═ in 永德's published table)."""
+    from perfxl.forms.coerce import to_direction
+
+    assert to_direction(cell) == expected

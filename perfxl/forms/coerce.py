@@ -10,6 +10,7 @@ import sys
 import unicodedata
 from datetime import date, datetime, time
 
+from perfxl.domain.values import ValueKind, parse_value
 from perfxl.forms.layout import NA_MARKERS, format_number
 
 _INF = float("inf")
@@ -156,7 +157,17 @@ def to_direction(value: object) -> str | None:
     if text is None:
         return None
     folded = unicodedata.normalize("NFKC", "".join(text.split()))
-    return DIRECTION_WORDS.get(folded) or DIRECTION_WORDS.get(text)
+    known = DIRECTION_WORDS.get(folded) or DIRECTION_WORDS.get(text)
+    if known or len(folded) > 6:
+        return known
+    # any other operator spelling the value parser knows (═, ⩾, ≥=, 不小于 …): one vocabulary for both
+    probe = parse_value(f"{folded}1")
+    if probe.kind is ValueKind.NUMBER and probe.op in _OPERATORS and probe.number == 1 and not probe.unit:
+        return probe.op
+    return None
+
+
+_OPERATORS = frozenset(("≥", "≤", "=", ">", "<"))
 
 
 def to_iso_date(value: object) -> str | None:
