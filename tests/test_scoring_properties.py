@@ -47,7 +47,7 @@ def test_any_text_scores_without_raising(rows):
     result = score_form(form(*indicators))
     pack = default_pack()
     assert result.total_rounded == half_up(result.total, pack.decimals)
-    assert result.grade == grade_of(result.total_rounded, pack)
+    assert result.grade == (grade_of(result.total_rounded, pack) if result.complete else None)
     cap = result.budget.weight + sum(i.effective_weight or 0.0 for i in result.indicators)
     dropped = sum(i.weight or 0.0 for i in result.indicators if not i.applicable)
     if 0 < dropped < pack.total_weight:  # docs/dev/domain.md §3.8: the total (not the rows) is rescaled

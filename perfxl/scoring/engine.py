@@ -79,7 +79,8 @@ def score_form(form: Form, pack: RulePack | None = None) -> FormScore:
     return FormScore(
         kind=kind, year=form.year, unit=form.unit.name, project=form.project.name, source=form.source,
         budget=budget, indicators=tuple(results), total=total, total_rounded=rounded, self_total=form.total,
-        grade=grade_of(rounded, pack), level1_totals=totals, weights_note=note, complete=why is None,
+        grade=grade_of(rounded, pack) if why is None else None,  # no grade for a total that is not whole
+        level1_totals=totals, weights_note=note, complete=why is None,
         decimals=pack.decimals, complete_note=why,
     )
 

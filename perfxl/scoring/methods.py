@@ -282,8 +282,8 @@ def _assess(ctx: Context, name, t: Value, actual, unit, direction, year) -> Asse
     if tk is _EMPTY:
         if a.kind is _QUAL:
             return _qualitative(ctx, t, a, name, "（未填写指标值，按实际完成情况的定性档次计分）")
-        if a.kind is _EMPTY:  # both blank: the actual is the unit's to fill in (S204)
-            return _zero("actual_missing", "未填写年度指标值和实际完成值")
+        if a.kind is _EMPTY:  # both blank: nothing to score against, so no score (not 0) and an incomplete total;
+            return _unscored("actual_missing", "未填写年度指标值和实际完成值，无法计分")  # S204 reports it
         return _zero("target_missing", "未填写年度指标值")
     if tk is _INVALID:
         return _zero("target_invalid", _invalid("年度指标值", t))
