@@ -244,3 +244,11 @@ def test_range_with_unit_on_one_side_aligns():
 def test_per_rate_behind_a_bracket_or_colon(text):
     v = parse_value(text)
     assert (v.number, v.unit) == (0.95, "元/人·月")
+
+
+@pytest.mark.parametrize("column, unit", [("%(百分比)", "%"), ("万元（人民币）", "万元"), ("(百分比)", "%")])
+def test_unit_column_with_a_gloss_in_brackets(column, unit):
+    """成安 2020's 计量单位 column reads “%(百分比)”: the gloss does not make the unit unknown."""
+    from perfxl.domain.values import align, parse_value
+
+    assert align(parse_value(">= 75"), parse_value("100"), column).unit == unit

@@ -1159,6 +1159,12 @@ def _column_unit(text: str) -> str | None:
     if not u:
         return None
     c = _canon_unit(u)
+    if c == _BAD and "(" in u:  # a unit with a gloss in brackets: "%(百分比)", "万元（人民币）", "(%)人"
+        head, _, gloss = u.partition("(")
+        for part in (head, gloss.rstrip(")")):
+            c = _canon_unit(part) if part else _BAD
+            if c != _BAD:
+                return c
     return u if c == _BAD else c
 
 
