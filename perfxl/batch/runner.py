@@ -296,7 +296,7 @@ def run_batch(options: BatchOptions, reporter: Reporter | None = None) -> BatchR
             turned = _duplicates(ledger, run_id, {t.file_id: t.entry.path for t in tasks if t.entry.path is not None})
             if turned:
                 notes.append(f"重复提交检查（D501/D502）后，{turned} 个文件改为“有错误”，"
-                             "因此下表与处理过程中显示的计数不同")
+                             "因此上表与处理过程中显示的计数不同")
             reporter.phase("正在计算排名…")
             _rank(ledger, run_id, pack)
             results_path = summary_path = None
