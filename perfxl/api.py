@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import Finding, Form
 from perfxl.domain.finding import FindingCounts
+from perfxl.forms.coerce import to_text
 from perfxl.rules.annotate import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
 from perfxl.rules.annotate import RESULT_SHEET  # noqa: F401  (Excel doors)
 from perfxl.scoring import FormScore, score_form
@@ -212,8 +213,8 @@ def score_indicator(target: object, actual: object, weight: float | None, direct
     from perfxl.scoring.methods import assess, finish
 
     ctx = context(pack or default_pack())
-    name = _text(name)
-    a = assess(ctx, name, _text(target), _text(actual), _text(unit), _text(direction), year)
+    name = to_text(name)
+    a = assess(ctx, name, to_text(target), to_text(actual), to_text(unit), to_text(direction), year)
     return finish(ctx, a, 0, Indicator(name=name, weight=weight), None, weight)
 
 
@@ -285,7 +286,7 @@ def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = N
     if not rows:
         raise ValueError("表格为空")
     known = indicator_columns()
-    keys = [known.get(_compact(_text(h) or "")) for h in rows[0]]
+    keys = [known.get(_compact(to_text(h) or "")) for h in rows[0]]
     if not any(keys):
         raise ValueError("第一行应为表头（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值……）")
     numbers = {"weight", "score"}
@@ -295,7 +296,7 @@ def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = N
         for key, cell in zip(keys, row, strict=False):
             if key is None or cell is None or cell == "":
                 continue
-            values[key] = _number(cell) if key in numbers else _text(cell)
+            values[key] = _number(cell) if key in numbers else to_text(cell)
         indicators.append(Indicator(**values))
     form = Form(FormKind.PROJECT_SELFEVAL, indicators=tuple(indicators))
     per_row: list[list[Finding]] = [[] for _ in indicators]
@@ -426,15 +427,6 @@ def status_label(status: str) -> str:
     from perfxl.batch.outcome import Status
 
     return Status(status).label
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
 
 
 def _number(value: object) -> float | None:
