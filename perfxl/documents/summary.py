@@ -147,8 +147,13 @@ def summary_context(results: list[dict] | str | Path, *, pack: RulePack | None =
 
     mean = f"平均得分{_num(scored['total'].mean())}分，最高{_num(scored['total'].max())}分，最低{_num(scored['total'].min())}分。" \
         if n_scored else ""
-    overview = (f"本次共收集{year}绩效表单{n}份，其中完成评分{n_scored}份，有错误{with_errors}份，无法读取或不是绩效表单"
-                f"{unusable}份。{mean}评分依据《项目支出绩效评价管理办法》（财预〔2020〕10号），等级按“"
+    kinds = frame["kind"].fillna("") if n else frame.get("kind")
+    goals = int(kinds.isin(["project_goal", "dept_goal"]).sum()) if n else 0
+    monitors = int((kinds == "project_monitor").sum()) if n else 0
+    others = "".join(part for part, count in ((f"、目标申报表{goals}份（审核）", goals),
+                                               (f"、运行监控表{monitors}份（检查进度）", monitors)) if count)
+    overview = (f"本次共收集{year}绩效表单{n}份，其中自评表完成评分{n_scored}份{others}；有错误级别问题的{with_errors}份，"
+                f"无法读取或不是绩效表单{unusable}份。{mean}评分依据《项目支出绩效评价管理办法》（财预〔2020〕10号），等级按“"
                 + "、".join(f"{g}（{b:g}分以上）" if b else g for g, b in pack.grade_bands) + "”划分。")
     errors = int((found["severity"] == "error").sum())
     warnings = int((found["severity"] == "warning").sum())
