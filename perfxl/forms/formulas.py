@@ -127,7 +127,8 @@ def helper_columns(adjusted: bool) -> tuple[Column, ...]:
         f'IF(OR({dd}="定性",AND(NOT(ISNUMBER({ta})),{ta}<>"")),IF(ISBLANK({a}),0,'  # words: only a restatement
         f'IF(AND(NOT(ISNUMBER({a})),NOT(ISNUMBER({t})),TRIM({a})=TRIM({t}),{{%plain_words}}),'
         f'VLOOKUP("{QUALITATIVE_RESULTS[0]}",{LIST_QUALITATIVE_TABLE},2,FALSE),"{PENDING}")),'  # of it is 达成
-        f'IF({ta}="",0,IF(ISBLANK({a}),0,IF(NOT(ISNUMBER({aa})),"{PENDING}",{quantitative}))))))'
+        f'IF({ta}="",IF(ISBLANK({a}),"{PENDING}",0),'  # neither target nor actual: nothing to score against
+        f'IF(ISBLANK({a}),0,IF(NOT(ISNUMBER({aa})),"{PENDING}",{quantitative}))))))'
     )
     direction = (f'=IF({d}="定性","定性",IF(OR({d}="≥",{d}=">"),"≥",IF(OR({d}="≤",{d}="<"),"≤",'
                  f'IF({d}="=","=",IF({{#_op}}<>"",{{#_op}},{{%infer}})))))')
