@@ -86,3 +86,21 @@ def test_table_shows_an_incomplete_total_and_unverified_rows(tmp_path, selfevals
     result = runner.invoke(app, ["score", str(_write(tmp_path, "c.json", form))], env={"COLUMNS": "200"})
     assert "待核" in result.output and "（总分不完整）" in result.output
     assert "总分不完整：1项定性指标无法核实" in result.output
+
+
+def test_score_takes_the_same_path_as_validate(tmp_path):
+    """A workbook is read and checked like `validate` does: what the reader found is part of the report."""
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from perfxl.cli import app
+    from perfxl.domain import FormKind
+    from perfxl.forms.writer import write_form
+    from perfxl.samples import generate
+
+    path = write_form(generate(1, seed=5, kinds=[FormKind.PROJECT_SELFEVAL])[0].form, tmp_path / "自评表.xlsx")
+    scored = _json.loads(CliRunner().invoke(app, ["score", str(path), "-f", "json"]).stdout)
+    validated = _json.loads(CliRunner().invoke(app, ["validate", str(path), "-f", "json"]).stdout)
+    assert {f["code"] for f in scored[0]["findings"]} == {f["code"] for f in validated[0]["findings"]}
+    assert any(f["code"].startswith("T") for f in scored[0]["findings"])  # uncached formulas (T006)

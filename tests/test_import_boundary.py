@@ -15,7 +15,7 @@ BELOW_API = {
     "cli/batch.py": {"perfxl.batch", "perfxl.batch.demo", "perfxl.batch.ledger", "perfxl.batch.progress",
                      "perfxl.documents.batch", "perfxl.rectification"},
     "cli/demo.py": {"perfxl.forms.formjson", "perfxl.samples", "perfxl.scoring"},
-    "cli/inputs.py": {"perfxl.config", "perfxl.forms.formjson", "perfxl.forms.reader", "perfxl.rules"},
+    "cli/inputs.py": {"perfxl.config", "perfxl.rules"},
     "cli/ledger.py": {"perfxl.batch", "perfxl.batch.ledger"},
     "cli/notices.py": {"perfxl.rectification.reminders", "perfxl.rectification.status"},
     "cli/read.py": {"perfxl.forms.formjson", "perfxl.forms.reader"},

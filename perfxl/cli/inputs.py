@@ -1,4 +1,4 @@
-"""Loading the CLI's inputs: form files and the rule pack, with problems reported in Chinese."""
+"""The CLI's inputs: the rule pack, and what a path that is not a form file is, in Chinese."""
 
 import shlex
 import tomllib
@@ -9,8 +9,6 @@ import typer
 from perfxl.cli import EXIT_UNUSABLE
 from perfxl.cli.output import errors, fail
 from perfxl.config import ConfigError, RulePack, load_pack
-from perfxl.domain import Form
-from perfxl.forms.formjson import FormJSONError, load_json
 
 
 def load_rule_pack(path: Path | None) -> RulePack:
@@ -47,39 +45,3 @@ def not_a_file(path: Path) -> str | None:
     if not path.exists():
         return f"{path}: 文件不存在，请检查文件路径是否正确"
     return None
-
-
-def load_inputs(paths: list[Path]) -> tuple[list[Form], list[str]]:
-    """Forms from .json and workbook files; unusable files are reported and listed, never fatal."""
-    forms: list[Form] = []
-    unusable: list[str] = []
-    for path in paths:
-        problem = not_a_file(path)
-        if problem:
-            fail(problem)
-            unusable.append(str(path))
-            continue
-        if path.suffix.lower() == ".json":
-            try:
-                forms.extend(load_json(path))
-            except FormJSONError as exc:
-                fail(str(exc))
-                unusable.append(str(path))
-            continue
-        form = _read_workbook(path)
-        if form is None:
-            unusable.append(str(path))
-        else:
-            forms.append(form)
-    return forms, unusable
-
-
-def _read_workbook(path: Path) -> Form | None:
-    from perfxl.forms.reader import read_workbook
-
-    result = read_workbook(path)
-    if result.form is None:
-        for finding in result.findings:
-            fail(f"{path}: {finding.message}" + (f"（{finding.hint}）" if finding.hint else ""))
-        return None
-    return result.form

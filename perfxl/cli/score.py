@@ -1,6 +1,7 @@
 """`perfxl score`: score forms by the rules and show the engine's and the form's own figures side by side."""
 
 import json
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -10,8 +11,8 @@ from rich.text import Text
 
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
-from perfxl.cli.inputs import load_inputs, load_rule_pack
-from perfxl.cli.output import PlainTable, console, findings_table, write_json
+from perfxl.cli.inputs import load_rule_pack, not_a_file
+from perfxl.cli.output import PlainTable, console, fail, findings_table, write_json
 from perfxl.scoring import round_half_up
 
 
@@ -59,8 +60,16 @@ def score(
 ) -> None:
     """按评分规则为表单计分：逐项列出规则得分与表中自评得分、预算执行得分和总分。"""
     pack = load_rule_pack(config)
-    loaded, unusable = load_inputs(files)
-    reports = [api.check(form, pack=pack) for form in loaded]
+    reports, unusable = [], False
+    for path in files:  # the same path as `validate`: every form of a file, with what reading it found
+        problem = not_a_file(path)
+        checked = None if problem else api.check_file(path, pack=pack)
+        if checked is None or not checked.usable:
+            fail(problem or "；".join(f"{path}: {f.message}" for f in checked.read_findings if f.severity.value == "error")
+                 or f"{path}: 未能读取表单")
+            unusable = True
+            continue
+        reports += [replace(report, findings=checked.read_findings + report.findings) for report in checked.reports]
     if format is Format.json:
         write_json(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
     else:
