@@ -14,8 +14,6 @@ from typing import Any
 
 from perfxl.atomic import atomic_path
 
-SCHEMA_VERSION = 1
-
 
 class RawJSON(str):
     """A value that is already JSON text (the score breakdown as stored in the ledger): spliced in as is."""

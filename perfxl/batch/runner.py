@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -598,10 +597,6 @@ def ranking_note(pack: RulePack) -> str:
             "因此即使总分都很高，也会有表单排在后面的等级；" + (f"本规则配置另设下限：{floors}。" if floors else
             "如需避免，可在规则配置 [ranking] floors 中设定下限（默认不设，与原做法一致）。")
             + "总分不完整（有无法计分或无法核实的项目）的表单不参加排名。")
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1
 
 
 def _rule_label(code: str) -> str:

@@ -32,10 +32,6 @@ Cell = str | float | int | bool | date | datetime | None
 Merged = tuple[int, int, int, int]  # r1, c1, r2, c2, 0-based inclusive
 
 
-def is_blank(value: Cell) -> bool:
-    return value is None or value == ""
-
-
 class Sheet:
     """One sheet as values. Rows load on first access, so sheets the reader skips cost nothing."""
 

@@ -8,7 +8,6 @@ from perfxl.domain.kinds import FormKind
 
 TEMPLATE_VERSION = "1.0"
 META_SHEET = "_perfxl"  # hidden (state hidden) sheet: key in column A, value in column B
-META_KEYS = ("kind", "template_version", "rule_edition", "extra")
 LISTS_SHEET = "下拉列表"
 HELP_SHEET = "填表说明"
 

@@ -32,11 +32,6 @@ def hierarchy(ctx: Context) -> Hierarchy:
     return HIERARCHIES[ctx.pack.edition]
 
 
-def level1_of(ctx: Context, ind: Indicator) -> str | None:
-    """Canonical 一级 label ("产出" → "产出指标"), cached per pack."""
-    return scoring_context(ctx.pack).level(ind.level1)
-
-
 def levels(ctx: Context) -> list[str | None]:
     """Canonical 一级 label of every indicator (computed once per form)."""
     found = ctx.memo.get("levels")
