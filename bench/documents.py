@@ -25,7 +25,7 @@ from perfxl.documents.render import PDF_BATCH, environment
 from perfxl.documents.settings import document_number, rectification_deadline
 from perfxl.documents.templates import build_template
 from perfxl.domain import FormKind
-from perfxl.forms.libreoffice import convert, find_soffice
+from perfxl.forms.write.libreoffice import convert, find_soffice
 from perfxl.samples import generate_forms
 
 

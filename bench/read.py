@@ -21,21 +21,21 @@ import openpyxl
 from python_calamine import CalamineWorkbook
 
 from perfxl.domain import FormKind
-from perfxl.forms.labels import norm
-from perfxl.forms.reader import read_workbook
+from perfxl.forms.read.labels import norm
+from perfxl.forms.read.reader import read_workbook
 
 
 def build(folder: Path, recalc: bool) -> Path:
     """A filled 项目支出绩效自评表 with 30 indicators (the writer when present, else plain openpyxl)."""
     try:
-        from perfxl.forms.writer import write_form
+        from perfxl.forms.write.writer import write_form
         from perfxl.samples import generate_forms
     except ImportError:  # pragma: no cover - before the writer existed
         return _handmade(folder / "selfeval.xlsx")
     form = generate_forms(1, seed=2024, kinds=[FormKind.PROJECT_SELFEVAL], indicators=30)[0]
     path = write_form(form, folder / "selfeval.xlsx")
     if recalc:
-        from perfxl.forms.libreoffice import find_soffice, recalculate
+        from perfxl.forms.write.libreoffice import find_soffice, recalculate
 
         if find_soffice():
             path = recalculate([path], folder / "recalc")[0]

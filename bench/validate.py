@@ -1,6 +1,6 @@
 """Validation cost per form against python-calamine's raw read of the same filled workbook.
 
-For each form kind, a filled workbook is written with perfxl.forms.writer and read back with the reader;
+For each form kind, a filled workbook is written with perfxl.forms.write.writer and read back with the reader;
 then, on that Form, we time
   - rules:    check_form with the engine's score given (the linter alone),
   - validate: score_form + check_form (what `perfxl validate` does after reading),
@@ -19,7 +19,7 @@ from python_calamine import CalamineWorkbook
 from perfxl import api
 from perfxl.config import default_pack
 from perfxl.domain import FormKind
-from perfxl.forms.writer import write_form
+from perfxl.forms.write.writer import write_form
 from perfxl.rules import check_form
 from perfxl.rules.registry import rules
 from perfxl.samples import generate

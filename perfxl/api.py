@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import Finding, Form
 from perfxl.domain.finding import FindingCounts
-from perfxl.forms.coerce import to_text
+from perfxl.forms.read.coerce import to_text
 from perfxl.rules.annotate import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
 from perfxl.rules.annotate import RESULT_SHEET  # noqa: F401  (Excel doors)
 from perfxl.scoring import FormScore, score_form
@@ -85,7 +85,7 @@ class FileReport(FindingCounts):
 
 def read(path: str | Path):
     """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings)."""
-    from perfxl.forms.reader import read_path
+    from perfxl.forms.read.reader import read_path
 
     return read_path(path)
 
@@ -262,7 +262,7 @@ def rule_info(code: str) -> dict | None:
 def indicator_columns(kind: str = "project_selfeval") -> dict[str, str]:
     """Header text → Indicator field for a form's indicator table (labels and reader synonyms)."""
     from perfxl.forms.layout import layout_for
-    from perfxl.forms.spec import Table
+    from perfxl.forms.layout.spec import Table
 
     columns: dict[str, str] = {}
     for block in layout_for(kind).blocks:
@@ -309,7 +309,7 @@ def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = N
 
 def read_book(book):
     """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files."""
-    from perfxl.forms.reader import read_book as read
+    from perfxl.forms.read.reader import read_book as read
 
     return read(book)
 
@@ -352,7 +352,7 @@ def template_fill(form: Form, sheet: str, cell: str) -> str:
 
 @cache
 def _template_fills(kind: str, rows: tuple[tuple[str, int], ...]) -> dict[tuple[str, str], str]:
-    from perfxl.forms.template import build_workbook
+    from perfxl.forms.write.template import build_workbook
 
     wb, _ = build_workbook(kind, rows=dict(rows))
     out = {}
@@ -375,7 +375,7 @@ def template_bytes(kind: str, *, pack: RulePack | None = None) -> bytes:
     """The blank template workbook of `kind` (.xlsx bytes), built from the layout spec and the pack."""
     import io
 
-    from perfxl.forms.template import build_workbook
+    from perfxl.forms.write.template import build_workbook
 
     wb, _ = build_workbook(kind, pack=pack)
     buffer = io.BytesIO()

@@ -20,7 +20,7 @@ try:
 except ImportError:
     pytest.skip("需要 xlwings：pip install 'perfxl[server]'", allow_module_level=True)
 
-from perfxl.forms.writer import fill_workbook  # noqa: E402
+from perfxl.forms.write.writer import fill_workbook  # noqa: E402
 from perfxl.samples import generate  # noqa: E402
 
 

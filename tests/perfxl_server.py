@@ -73,7 +73,7 @@ def running_server(data: Path, **extra: str):
 def collected_workbooks(folder: Path, n: int = 3) -> list[Path]:
     """`n` filled self-evaluation workbooks with planted faults, as units send them in."""
     from perfxl.domain import FormKind
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
     from perfxl.samples import generate_forms
 
     folder.mkdir(parents=True, exist_ok=True)

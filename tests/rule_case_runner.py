@@ -180,7 +180,7 @@ def run_case(case: dict, tmp_path: Path) -> list:
         path.write_text(dumps(form), encoding="utf-8")
         return _read_and_check(path, pack, goal)
     if fmt == "xlsx":
-        from perfxl.forms.writer import write_form
+        from perfxl.forms.write.writer import write_form
 
         path = tmp_path / "form.xlsx"
         write_form(form, path)

@@ -7,7 +7,7 @@ import pytest
 
 from perfxl import atomic
 from perfxl.domain.kinds import FormKind
-from perfxl.forms.template import build_workbook, save_atomic
+from perfxl.forms.write.template import build_workbook, save_atomic
 
 
 @pytest.fixture

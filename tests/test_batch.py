@@ -227,7 +227,7 @@ def test_goal_forms_matched_by_unit_project_year(tmp_path):
     from dataclasses import replace
 
     from perfxl.domain import FormKind
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
     from perfxl.samples import generate
 
     form = next(s.form for s in generate(10, seed=21, fault_share=0) if s.form.kind is FormKind.PROJECT_SELFEVAL)

@@ -96,7 +96,7 @@ def test_score_takes_the_same_path_as_validate(tmp_path):
 
     from perfxl.cli import app
     from perfxl.domain import FormKind
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
     from perfxl.samples import generate
 
     path = write_form(generate(1, seed=5, kinds=[FormKind.PROJECT_SELFEVAL])[0].form, tmp_path / "自评表.xlsx")

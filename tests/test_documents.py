@@ -15,7 +15,7 @@ from perfxl.cli import (
 )
 from perfxl.documents import KINDS, to_pdf
 from perfxl.documents.gallery import sample_documents
-from perfxl.forms.libreoffice import INSTALL_HINT, find_soffice
+from perfxl.forms.write.libreoffice import INSTALL_HINT, find_soffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 runner = CliRunner()

@@ -247,7 +247,7 @@ def test_user_text_appears_verbatim_and_never_breaks_the_xml(tmp_path):
 
 # -- context builders ---------------------------------------------------------------------------------------
 def test_notice_lists_each_problem_with_its_cell(tmp_path):
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
 
     form = next(f for f in generate_forms(40, seed=3, fault_share=1.0) if f.kind is FormKind.PROJECT_SELFEVAL)
     path = write_form(form, tmp_path / "自评表.xlsx", typed_scores=True)
@@ -353,7 +353,7 @@ def test_results_frame_has_a_row_per_file_and_score_rates():
 
 # -- doors --------------------------------------------------------------------------------------------------
 def test_report_command(tmp_path):
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
 
     forms = forms_by_kind()
     selfeval = write_form(forms[FormKind.PROJECT_SELFEVAL], tmp_path / "自评表.xlsx", typed_scores=True)

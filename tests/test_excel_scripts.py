@@ -146,7 +146,7 @@ def test_the_live_book_reads_like_the_file(kind, tmp_path):
     """Scripts read the open workbook through the reader's live-book path: same forms, scores, findings."""
     from openpyxl import load_workbook
 
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
     from perfxl.samples import generate
 
     path = write_form(generate(1, seed=4, kinds=[kind], fault_share=0.6)[0].form, tmp_path / "表.xlsx",
@@ -184,13 +184,13 @@ def test_restored_fills_follow_the_forms_own_table_length():
     read = api.check_book(remote_book(book_payload(filled_workbook_of(form)))).report.form
     assert len(read.indicators) == 40
     last_input = api.split_location(read.where("indicators[39].actual"))
-    from perfxl.forms.template import INPUT_FILL
+    from perfxl.forms.write.template import INPUT_FILL
 
     assert api.template_fill(read, *last_input) == "#" + INPUT_FILL.fgColor.rgb[-6:]  # also past the 30 blank rows
     assert api.template_fill(read, "自评表", "A1") == ""
 
 
 def filled_workbook_of(form):
-    from perfxl.forms.writer import fill_workbook
+    from perfxl.forms.write.writer import fill_workbook
 
     return fill_workbook(form, typed_scores=True)[0]

@@ -2,7 +2,7 @@
 filled workbook, every 得分 and the 总分 equal the engine's (perfxl.scoring) — for 200+ generated forms
 and hand-made forms that exercise every rule (≥ ≤ = 定性, deadlines, not applicable, 满意度 moved).
 
-All files of a test go through one soffice start (`perfxl.forms.libreoffice.convert`)."""
+All files of a test go through one soffice start (`perfxl.forms.write.libreoffice.convert`)."""
 
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -17,10 +17,10 @@ from python_calamine import CalamineWorkbook
 
 from perfxl.domain import Budget, Form, FormKind, Goals, Indicator, Project, Unit
 from perfxl.forms import layout as L
-from perfxl.forms.formulas import PENDING
-from perfxl.forms.libreoffice import INSTALL_HINT, convert, find_soffice, recalculate
-from perfxl.forms.template import build_templates
-from perfxl.forms.writer import fill_workbook, write_form
+from perfxl.forms.layout.formulas import PENDING
+from perfxl.forms.write.libreoffice import INSTALL_HINT, convert, find_soffice, recalculate
+from perfxl.forms.write.template import build_templates
+from perfxl.forms.write.writer import fill_workbook, write_form
 from perfxl.samples import generate_forms
 from perfxl.scoring import score_form
 

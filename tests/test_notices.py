@@ -17,8 +17,8 @@ from perfxl.batch.ledger import open_ledger
 from perfxl.config import default_pack, load_pack
 from perfxl.documents import rectification_deadline
 from perfxl.domain import FormKind
-from perfxl.forms.feedback import COL, FEEDBACK_META, FEEDBACK_SHEET, FIRST_ROW
-from perfxl.forms.writer import write_form
+from perfxl.forms.write.feedback import COL, FEEDBACK_META, FEEDBACK_SHEET, FIRST_ROW
+from perfxl.forms.write.writer import write_form
 from perfxl.rectification import (
     apply_feedback,
     get_notice,
@@ -210,8 +210,8 @@ def test_bad_feedback_input(tmp_path, checked):
         assert [f.code for f in data.findings] == ["R111"] and len(data.rows) == len(notice.problems) - 1
 
         # the blank template: no notice number
-        from perfxl.forms.feedback import FEEDBACK_FILE
-        from perfxl.forms.template import DEFAULT_DIR
+        from perfxl.forms.write.feedback import FEEDBACK_FILE
+        from perfxl.forms.write.template import DEFAULT_DIR
 
         result = apply_feedback(ledger, read_feedback(DEFAULT_DIR / FEEDBACK_FILE))
         assert result.notice is None and "没有整改通知文号" in result.reason

@@ -11,10 +11,10 @@ import variants
 from perfxl.domain import FormKind
 from perfxl.forms import layout as L
 from perfxl.forms.formjson import form_to_dict
-from perfxl.forms.grid import Sheet, grid_from_rows
-from perfxl.forms.labels import norm, norms
-from perfxl.forms.ooxml import scan_sheet_xml
-from perfxl.forms.reader import read_book, read_grid, read_path, read_workbook
+from perfxl.forms.read.grid import Sheet, grid_from_rows
+from perfxl.forms.read.labels import norm, norms
+from perfxl.forms.read.ooxml import scan_sheet_xml
+from perfxl.forms.read.reader import read_book, read_grid, read_path, read_workbook
 
 HEAD = [
     ["项目支出绩效自评表"],
@@ -228,7 +228,7 @@ def test_not_applicable_markers():
 def test_blank_rows_end_a_table_after_the_limit():
     rows = selfeval_rows()[:-1] + [[None]] * 5 + [[None, "效益指标", "社会效益指标", "远处的指标", "≥1", "1", 5, 5]]
     assert len(read_grid(grid_from_rows({"自评表": rows})).form.indicators) == 4
-    from perfxl.forms.sniff import Limits
+    from perfxl.forms.read.sniff import Limits
 
     short = read_grid(grid_from_rows({"自评表": rows}), limits=Limits(max_blank_run=3)).form
     assert len(short.indicators) == 3
@@ -494,14 +494,14 @@ def test_shared_formulas_are_translated_on_demand():
            b'<row r="4"><c r="H4" t="str"><f>IF(A4="","",1)</f><v></v></c><c r="I4"><f>SUM(H2:H4)</f></c></row>'
            b"</sheetData></worksheet>")
     scan = scan_sheet_xml(xml)
-    assert scan.small and scan.fits(__import__("perfxl.forms.sniff", fromlist=["x"]).DEFAULT_LIMITS)
+    assert scan.small and scan.fits(__import__("perfxl.forms.read.sniff", fromlist=["x"]).DEFAULT_LIMITS)
     f = scan.formulas
     assert f[(1, 7)] == "=F2*G2" and f[(2, 7)] == "=F3*G3" and f[(3, 7)] == '=IF(A4="","",1)'
     assert f.uncached == {(3, 8)} and f.cached_value((2, 7)) == 8.0 and f.cached_value((3, 7)) == ""
 
 
 def test_error_cells_are_found_in_the_sheet_xml():
-    from perfxl.forms.ooxml import error_cells
+    from perfxl.forms.read.ooxml import error_cells
 
     xml = (b'<row r="6"><c r="K5" t="e"/><c r="H6" s="3" t="e"><f>F6/E6</f><v>#DIV/0!</v></c>'
            b'<c r="I6" t="e"><v>#N/A</v></c><x:c r="J6" t="e"><x:v>#REF!</x:v></x:c><c r="K6"><v>1</v></c></row>')
@@ -575,6 +575,6 @@ def test_disguised_far_cells_are_caught(cell):
                                             ("定性", "定性"), ("正向", "≥"), ("定量", None), ("1", None), ("%", None)])
 def test_direction_cell_knows_every_operator_spelling(cell, expected):
     """The 指标性质 column and the value parser share one operator vocabulary (═ in 永德's published table)."""
-    from perfxl.forms.coerce import to_direction
+    from perfxl.forms.read.coerce import to_direction
 
     assert to_direction(cell) == expected

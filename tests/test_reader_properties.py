@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 from test_reader import selfeval_rows
 
 from perfxl.forms.formjson import form_to_dict
-from perfxl.forms.grid import grid_from_rows
-from perfxl.forms.reader import read_grid
+from perfxl.forms.read.grid import grid_from_rows
+from perfxl.forms.read.reader import read_grid
 
 BASE = form_to_dict(read_grid(grid_from_rows({"自评表": selfeval_rows()})).form)
 

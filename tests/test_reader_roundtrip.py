@@ -5,10 +5,10 @@ import pytest
 from perfxl.domain import FormKind
 from perfxl.forms.formjson import form_to_dict
 from perfxl.forms.layout import layout_for, place
-from perfxl.forms.reader import read_workbook
+from perfxl.forms.read.reader import read_workbook
 from perfxl.samples import generate_forms
 
-writer = pytest.importorskip("perfxl.forms.writer")
+writer = pytest.importorskip("perfxl.forms.write.writer")
 
 
 @pytest.mark.parametrize("kind", list(FormKind))
@@ -39,7 +39,7 @@ def test_cells_point_at_the_template_placement(tmp_path):
 
 @pytest.mark.libreoffice
 def test_recalculated_file_gives_the_figures_the_user_saw(tmp_path):
-    from perfxl.forms.libreoffice import find_soffice, recalculate
+    from perfxl.forms.write.libreoffice import find_soffice, recalculate
 
     if not find_soffice():
         pytest.skip("LibreOffice (soffice) not installed")

@@ -5,7 +5,7 @@ import pytest
 import variants
 
 from perfxl.forms.formjson import form_to_dict
-from perfxl.forms.reader import read_workbook
+from perfxl.forms.read.reader import read_workbook
 
 UNIT = {"name": None, "code": None, "department": "某某县教育局", "implementer": "某某县第一中学",
         "contact": None, "phone": None}

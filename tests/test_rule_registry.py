@@ -7,7 +7,7 @@ import pytest
 from rule_case_runner import case_codes, load_files
 
 from perfxl.domain import FormKind, Severity
-from perfxl.forms.problems import PROBLEMS
+from perfxl.forms.read.problems import PROBLEMS
 from perfxl.rules import Rule, rules
 from perfxl.rules.base import DOC_HEADINGS, DocumentationRule
 from perfxl.rules.builtin.t_structure import DOCS as T_DOCS

@@ -63,7 +63,7 @@ def test_clean_forms_match_their_derived_goal_declarations(checked):
 def test_findings_point_at_cells_when_the_form_came_from_a_workbook(tmp_path):
     from perfxl import api
     from perfxl.domain import FormKind
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
 
     sample = next(s for s in generate(40, 3, kinds=[FormKind.PROJECT_GOAL]) if s.faults)
     path = tmp_path / "goal.xlsx"

@@ -7,8 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from perfxl.forms.problems import PROBLEMS, is_unusable
-from perfxl.forms.sniff import OLE_MAGIC, FileFormat, Limits, sniff
+from perfxl.forms.read.problems import PROBLEMS, is_unusable
+from perfxl.forms.read.sniff import OLE_MAGIC, FileFormat, Limits, sniff
 
 
 def codes(result) -> list[str]:
@@ -219,7 +219,7 @@ def test_real_docx_renamed_is_a_word_document(tmp_path):
     """A .docx names word/document.xml as its officeDocument: that is not a workbook part."""
     import zipfile
 
-    from perfxl.forms.reader import read_workbook
+    from perfxl.forms.read.reader import read_workbook
 
     path = tmp_path / "报告.xlsx"
     with zipfile.ZipFile(path, "w") as z:
@@ -258,7 +258,7 @@ def test_far_reaching_cell_references_never_reach_calamine(tmp_path, cell):
                 data = data.replace(b"</row>", b'</row><row r="1048576">' + cell.encode() + b"</row>", 1)
             out.writestr(item, data)
     code = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))\n"
-            "from perfxl.forms.reader import read_workbook\n"
+            "from perfxl.forms.read.reader import read_workbook\n"
             f"print(sorted(f.code for f in read_workbook({str(path)!r}).findings))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]

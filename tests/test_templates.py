@@ -14,8 +14,8 @@ from perfxl.cli import (
 from perfxl.domain import FormKind
 from perfxl.domain.hierarchy import HIERARCHIES
 from perfxl.forms import layout as L
-from perfxl.forms.snapshot import diff_snapshots, workbook_snapshot
-from perfxl.forms.template import DEFAULT_DIR, TEMPLATE_FILES, build_templates, build_workbook
+from perfxl.forms.write.snapshot import diff_snapshots, workbook_snapshot
+from perfxl.forms.write.template import DEFAULT_DIR, TEMPLATE_FILES, build_templates, build_workbook
 
 ALLOWED_FUNCTIONS = {
     "IF", "AND", "OR", "NOT", "MIN", "MAX", "SUM", "SUMIF", "COUNT", "COUNTA", "COUNTIF", "ISNUMBER", "ISBLANK",
@@ -56,7 +56,7 @@ def test_committed_templates_are_current(built, kind):
 
 def test_committed_feedback_template_is_current(built):
     """The blank 整改情况反馈表 is built with the forms; stale when its builder changed."""
-    from perfxl.forms.feedback import FEEDBACK_FILE
+    from perfxl.forms.write.feedback import FEEDBACK_FILE
 
     committed = DEFAULT_DIR / FEEDBACK_FILE
     assert committed.is_file(), f"{committed} 不存在：请运行 perfxl templates build"

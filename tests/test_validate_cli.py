@@ -12,7 +12,7 @@ from perfxl.cli import (
 )
 from perfxl.domain import FormKind
 from perfxl.forms.formjson import dumps
-from perfxl.forms.writer import write_form
+from perfxl.forms.write.writer import write_form
 from perfxl.samples import generate
 
 runner = CliRunner()

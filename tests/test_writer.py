@@ -17,8 +17,15 @@ from perfxl.cli import (
 from perfxl.domain import Budget, Form, FormKind, Goals, Indicator, Project, Unit
 from perfxl.forms import layout as L
 from perfxl.forms.formjson import dumps
-from perfxl.forms.reader import read_workbook
-from perfxl.forms.writer import MAX_TABLE_ROWS, FillError, as_filled, fill_workbook, split_value, write_form
+from perfxl.forms.read.reader import read_workbook
+from perfxl.forms.write.writer import (
+    MAX_TABLE_ROWS,
+    FillError,
+    as_filled,
+    fill_workbook,
+    split_value,
+    write_form,
+)
 from perfxl.samples import generate_forms
 
 runner = CliRunner()
@@ -250,7 +257,7 @@ def test_typed_scores_keep_the_units_own_figures(tmp_path):
     """With typed_scores the form's own 得分/执行率/总分 replace the formulas, so planted faults survive a fill."""
     from perfxl import api
     from perfxl.domain import FormKind
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
     from perfxl.samples import generate
 
     sample = next(s for s in generate(80, seed=13, kinds=[FormKind.PROJECT_SELFEVAL])
@@ -267,7 +274,7 @@ def test_deadline_with_its_year_gets_the_date_unit():
     """A deadline target with its year and no 计量单位 ("2019年") is written as a date in a "日期" row, so the
     template formulas compare dates as the engine does."""
     from perfxl.domain import Indicator
-    from perfxl.forms.writer import row_unit
+    from perfxl.forms.write.writer import row_unit
 
     assert row_unit(Indicator(name="完成时限", target="2019年", actual="2020年")) == "日期"
     assert row_unit(Indicator(name="完成时限", target="12月底前", actual="11月")) is None  # no year: text

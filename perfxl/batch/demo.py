@@ -51,7 +51,7 @@ def _safe_name(text: str) -> str:
 
 def _write_one(args: tuple) -> None:
     form, path = args
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
 
     write_form(form, path, typed_scores=True)  # the unit's own figures, as submitted forms carry them
 

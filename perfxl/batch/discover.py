@@ -19,8 +19,8 @@ from pathlib import Path
 
 from perfxl.batch.outcome import Status
 from perfxl.domain import Finding
-from perfxl.forms.problems import finding
-from perfxl.forms.sniff import DEFAULT_LIMITS
+from perfxl.forms.read.problems import finding
+from perfxl.forms.read.sniff import DEFAULT_LIMITS
 
 MB = 1024 * 1024
 

@@ -127,7 +127,7 @@ def _context():
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["perfxl.batch.work", "perfxl.api", "perfxl.rules", "perfxl.scoring",
-                                    "perfxl.forms.reader"])
+                                    "perfxl.forms.read.reader"])
         return ctx
     return multiprocessing.get_context("spawn")
 

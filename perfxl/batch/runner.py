@@ -375,7 +375,7 @@ def _register(ledger: Ledger, run_id: int, entries: list[Entry], recorder: _Reco
             try:
                 sha, size = file_digest(entry.path)
             except OSError as exc:
-                from perfxl.forms.problems import finding
+                from perfxl.forms.read.problems import finding
 
                 entry.problem = finding("T101", reason=f"无法打开（{exc.strerror or exc}）")
                 entry.status = Status.UNREADABLE

@@ -23,7 +23,7 @@ from pathlib import Path
 from perfxl.batch.outcome import NOT_FORM_CODES, Outcome, Status, failed
 from perfxl.config import RulePack
 from perfxl.domain import Finding, Form, Severity
-from perfxl.forms.problems import is_unusable
+from perfxl.forms.read.problems import is_unusable
 from perfxl.scoring import half_up
 
 ANNOTATED_DIR = "批注"
@@ -105,7 +105,7 @@ def duplicate_keys(form: Form) -> tuple[str, str | None]:
 
 def warm_up(config: WorkerConfig) -> None:
     """Import the reader and build the rule pack's caches before the first file (worker start-up)."""
-    import perfxl.forms.reader  # noqa: F401
+    import perfxl.forms.read.reader  # noqa: F401
     from perfxl.rules import settings
 
     settings(config.pack)

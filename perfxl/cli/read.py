@@ -91,7 +91,7 @@ def read(
 ) -> None:
     """读取一个表单文件：输出表单 JSON 或摘要；读取中发现的结构问题输出到标准错误。"""
     from perfxl.forms.formjson import dumps
-    from perfxl.forms.reader import read_path
+    from perfxl.forms.read.reader import read_path
 
     result = read_path(file, engine=engine.value)
     if result.findings:

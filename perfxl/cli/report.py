@@ -124,7 +124,7 @@ def _images(folder: Path) -> None:
 
     from perfxl.documents import DocumentError, to_pdf
     from perfxl.documents.gallery import PICTURE_NAMES, sample_documents
-    from perfxl.forms.libreoffice import LibreOfficeError, first_page_png
+    from perfxl.forms.write.libreoffice import LibreOfficeError, first_page_png
 
     with tempfile.TemporaryDirectory(prefix="perfxl-doc-images-") as tmp:
         documents = sample_documents(Path(tmp) / "文书", Path(tmp) / "work")

@@ -24,7 +24,7 @@ def build(
     config: Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml（决定评分公式和下拉列表）")] = None,
 ) -> None:
     """生成五种表单模板（申报表、监控表、自评表）和整改情况反馈表到输出目录。"""
-    from perfxl.forms.template import build_templates
+    from perfxl.forms.write.template import build_templates
 
     pack = load_rule_pack(config)
     for path in build_templates(out, pack=pack):
@@ -37,8 +37,8 @@ def check(
     directory: Annotated[Path, typer.Option("--dir", "-d", help="模板所在目录")] = _DEFAULT_DIR,
 ) -> None:
     """检查目录中的模板与当前代码生成的是否一致（内容、公式、下拉列表、保护和打印设置），不一致时返回 1。"""
-    from perfxl.forms.snapshot import diff_snapshots, workbook_snapshot
-    from perfxl.forms.template import build_templates, template_names
+    from perfxl.forms.write.snapshot import diff_snapshots, workbook_snapshot
+    from perfxl.forms.write.template import build_templates, template_names
 
     names = template_names()
     stale = 0
@@ -69,9 +69,9 @@ def images(
 ) -> None:
     """用 LibreOffice 把每个模板和一份填好的自评表示例的第一页渲染成 PNG（文档插图），需安装 LibreOffice 和 poppler-utils。"""
     from perfxl.domain import FormKind
-    from perfxl.forms.libreoffice import LibreOfficeError, convert, first_page_png
-    from perfxl.forms.template import TEMPLATE_FILES, build_workbook, save_atomic
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.libreoffice import LibreOfficeError, convert, first_page_png
+    from perfxl.forms.write.template import TEMPLATE_FILES, build_workbook, save_atomic
+    from perfxl.forms.write.writer import write_form
     from perfxl.samples import generate_forms
 
     with tempfile.TemporaryDirectory(prefix="perfxl-images-") as tmp:
@@ -94,9 +94,9 @@ def _feedback_example(folder: Path) -> Path:
 
     from perfxl import api
     from perfxl.domain import FormKind
-    from perfxl.forms.feedback import build_feedback_workbook
-    from perfxl.forms.template import save_atomic
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.feedback import build_feedback_workbook
+    from perfxl.forms.write.template import save_atomic
+    from perfxl.forms.write.writer import write_form
     from perfxl.rectification import draft_notice
     from perfxl.samples import generate_forms
 
@@ -124,8 +124,8 @@ def fill(
 ) -> None:
     """用表单 JSON 填写对应的模板，生成可在 Excel、WPS、LibreOffice 中打开的工作簿。"""
     from perfxl.forms.formjson import FormJSONError, load_json
-    from perfxl.forms.libreoffice import LibreOfficeError, find_soffice, recalculate
-    from perfxl.forms.writer import FillError, write_form
+    from perfxl.forms.write.libreoffice import LibreOfficeError, find_soffice, recalculate
+    from perfxl.forms.write.writer import FillError, write_form
 
     pack = load_rule_pack(config)
     try:

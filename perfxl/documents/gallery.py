@@ -27,7 +27,7 @@ ISSUED = date(2026, 12, 7)
 
 def sample_files(folder: Path, count: int = 27, seed: int = 2024) -> list[Path]:
     """`count` sample workbooks (every kind, a share with planted faults) written into `folder`."""
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
     from perfxl.samples import generate
 
     folder.mkdir(parents=True, exist_ok=True)

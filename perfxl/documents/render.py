@@ -335,7 +335,7 @@ def to_pdf(paths: list[Path], out_dir: str | Path | None = None) -> list[Path]:
 
 
 def _convert_folder(files: list[Path], folder: Path) -> None:
-    from perfxl.forms.libreoffice import LibreOfficeError, convert
+    from perfxl.forms.write.libreoffice import LibreOfficeError, convert
 
     for f in files:  # stale PDFs of the same names must not count as converted
         (folder / f"{f.stem}.pdf").unlink(missing_ok=True)

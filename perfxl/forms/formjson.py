@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from perfxl.domain import Budget, Form, FormKind, Goals, Indicator, Project, Task, Unit
-from perfxl.forms.coerce import odd_number
+from perfxl.forms.read.coerce import odd_number
 
 FORMAT_VERSION = 1
 

@@ -25,7 +25,7 @@ __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str):
-    """Lazy: perfxl.forms.feedback imports the status vocabulary without pulling in the engine."""
+    """Lazy: perfxl.forms.write.feedback imports the status vocabulary without pulling in the engine."""
     if name not in _EXPORTS:
         raise AttributeError(name)
     return getattr(import_module(f"perfxl.rectification.{_EXPORTS[name]}"), name)

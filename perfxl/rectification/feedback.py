@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from perfxl.domain import Finding, Severity
-from perfxl.forms.feedback import (
+from perfxl.forms.read.problems import Problem
+from perfxl.forms.write.feedback import (
     COL,
     CONTACT_COLUMNS,
     FEEDBACK_KIND,
@@ -24,7 +25,6 @@ from perfxl.forms.feedback import (
     FIRST_ROW,
     build_feedback_workbook,
 )
-from perfxl.forms.problems import Problem
 from perfxl.rectification.notices import Notice, get_notice, timestamp
 from perfxl.rectification.status import COMPLETION_CHOICES, NoticeStatus, ProblemStatus
 
@@ -162,7 +162,7 @@ def read_feedback(path: str | Path) -> FeedbackData:
     """Read a returned feedback workbook (read-only). Problems are findings at sheet!cell, never exceptions."""
     from openpyxl import load_workbook
 
-    from perfxl.forms.sniff import sniff
+    from perfxl.forms.read.sniff import sniff
 
     checked = sniff(path)
     if not checked.usable:
@@ -307,7 +307,7 @@ def _summary(notice: Notice, updates: list[dict], rejected: list[dict], status: 
 
 def write_feedback_form(notice: Notice, path: str | Path) -> Path:
     """The feedback workbook prefilled for `notice`, written atomically."""
-    from perfxl.forms.template import save_atomic
+    from perfxl.forms.write.template import save_atomic
 
     return save_atomic(build_feedback_workbook(notice.to_dict()), path)
 

@@ -108,7 +108,7 @@ def fuzz(seeds: list[bytes], cases: int, seed: int = 0, time_limit: float = 20.0
 def seed_workbooks(folder: Path) -> list[bytes]:
     """The five templates and a filled sample of each kind (their own figures typed over the formulas)."""
     from perfxl.domain import FormKind
-    from perfxl.forms.writer import write_form
+    from perfxl.forms.write.writer import write_form
     from perfxl.samples import generate
 
     root = Path(__file__).resolve().parents[2]

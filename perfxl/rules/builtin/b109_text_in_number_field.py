@@ -1,6 +1,6 @@
 from perfxl.domain import Severity
 from perfxl.domain.paths import describe_path
-from perfxl.forms.formulas import PENDING
+from perfxl.forms.layout.formulas import PENDING
 from perfxl.rules.base import Rule
 from perfxl.rules.registry import register
 

@@ -1,11 +1,11 @@
-"""T family: workbook structure and file problems, reported by the reader (perfxl.forms.reader).
+"""T family: workbook structure and file problems, reported by the reader (perfxl.forms.read.reader).
 
-The catalogue (codes, names, severities, messages, hints) is plain data in perfxl.forms.problems, because
+The catalogue (codes, names, severities, messages, hints) is plain data in perfxl.forms.read.problems, because
 forms cannot import rules. Here each problem becomes a documentation rule in the registry (its check yields
 nothing: the reader reports it), with its Chinese documentation kept below, keyed by code.
 """
 
-from perfxl.forms.problems import PROBLEMS
+from perfxl.forms.read.problems import PROBLEMS
 from perfxl.rules.base import DocumentationRule
 from perfxl.rules.registry import register
 

@@ -1,6 +1,6 @@
 """Formula templates of the self-evaluation forms: docs/dev/domain.md §3 as Excel formulas that reproduce perfxl.scoring.
 
-Placeholders are resolved by `Placement.formula` (perfxl.forms.geometry); `rule_params` gives the
+Placeholders are resolved by `Placement.formula` (perfxl.forms.layout.geometry); `rule_params` gives the
 fragments that differ between rule packs ({%name}). Only functions Excel, WPS and LibreOffice share.
 
 A row the formulas cannot score the way the engine does shows PENDING ("待核") in 得分 instead of a
@@ -12,7 +12,7 @@ qualitative row whose 实际完成值 is not one of the three grades, a missing 
 from __future__ import annotations
 
 from perfxl.domain.hierarchy import SATISFACTION as SATISFACTION_LABEL
-from perfxl.forms.spec import (
+from perfxl.forms.layout.spec import (
     DATE_UNIT,
     LIST_FIXED_SHARES,
     LIST_NA,

@@ -23,14 +23,14 @@ from typing import Any
 
 from perfxl.domain import Finding, Form, FormKind
 from perfxl.forms import layout as L
-from perfxl.forms.assemble import build_form, month_end
-from perfxl.forms.extract import Extracted, Extractor, TableCells
-from perfxl.forms.grid import Grid, Sheet, grid_from_book, load_calamine, load_openpyxl
-from perfxl.forms.labels import KindSpec, spec
-from perfxl.forms.labelscan import detect_kind, scan
-from perfxl.forms.ooxml import cell_name
-from perfxl.forms.problems import finding, is_unusable
-from perfxl.forms.sniff import DEFAULT_LIMITS, Limits, sniff
+from perfxl.forms.read.assemble import build_form, month_end
+from perfxl.forms.read.extract import Extracted, Extractor, TableCells
+from perfxl.forms.read.grid import Grid, Sheet, grid_from_book, load_calamine, load_openpyxl
+from perfxl.forms.read.labels import KindSpec, spec
+from perfxl.forms.read.labelscan import detect_kind, scan
+from perfxl.forms.read.ooxml import cell_name
+from perfxl.forms.read.problems import finding, is_unusable
+from perfxl.forms.read.sniff import DEFAULT_LIMITS, Limits, sniff
 
 ENGINES = ("calamine", "openpyxl")
 KNOWN_VERSIONS = frozenset({L.TEMPLATE_VERSION})

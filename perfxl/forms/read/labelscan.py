@@ -13,8 +13,8 @@ from itertools import compress
 
 from perfxl.domain import FormKind
 from perfxl.domain.kinds import kind_by_title
-from perfxl.forms.grid import Sheet
-from perfxl.forms.labels import all_specs, any_label, month_of, norm, printed
+from perfxl.forms.read.grid import Sheet
+from perfxl.forms.read.labels import all_specs, any_label, month_of, norm, printed
 
 MAX_LABEL = 28  # longer cells are data, not labels (keeps long goal texts out of the label pass)
 TOP_ROWS = 6  # rows searched for the title and the year

@@ -14,12 +14,21 @@ from dataclasses import dataclass, field
 
 from perfxl.domain import Budget, Finding
 from perfxl.domain.hierarchy import canonical_level
-from perfxl.forms import coerce
 from perfxl.forms import layout as L
-from perfxl.forms.labels import GridSpec, KindSpec, TableSpec, any_label, cause_labels, norm, norms, printed
-from perfxl.forms.labelscan import MAX_LABEL, Hit, Scan
-from perfxl.forms.ooxml import Formulas, cell_name, col_letters, parse_ref
-from perfxl.forms.problems import finding
+from perfxl.forms.read import coerce
+from perfxl.forms.read.labels import (
+    GridSpec,
+    KindSpec,
+    TableSpec,
+    any_label,
+    cause_labels,
+    norm,
+    norms,
+    printed,
+)
+from perfxl.forms.read.labelscan import MAX_LABEL, Hit, Scan
+from perfxl.forms.read.ooxml import Formulas, cell_name, col_letters, parse_ref
+from perfxl.forms.read.problems import finding
 
 _IGNORED_HEADERS = frozenset({"序号", "编号", "行次", "栏次", "行号"})
 _CURRENCY = {"万元": "万元", "元": "元", "千元": "千元", "亿元": "亿元"}

@@ -1,6 +1,6 @@
 """One declarative layout per form kind: the single source of truth for the workbook side.
 
-The template builder (`perfxl.forms.template`), the writer (`perfxl.forms.writer`) and the reader
+The template builder (`perfxl.forms.write.template`), the writer (`perfxl.forms.write.writer`) and the reader
 all use these specs; no cell address is written anywhere else. A `Layout` is a title, a sheet name
 and an ordered list of blocks, drawn top to bottom:
 
@@ -20,8 +20,8 @@ Reader vocabulary: `Column.labels`, `Field.labels`, `Label.labels` give the prin
 accepted regional synonyms; `COLUMN_SYNONYMS` / `FIELD_SYNONYMS` / `SECTION_LABELS` collect them for
 all kinds. Column keys starting with "_" are hidden calculation columns: readers skip them.
 
-Modules: the building blocks and vocabulary live in `perfxl.forms.spec`, the scoring formulas in
-`perfxl.forms.formulas`, the geometry in `perfxl.forms.geometry`; this module re-exports all of them.
+Modules: the building blocks and vocabulary live in `perfxl.forms.layout.spec`, the scoring formulas in
+`perfxl.forms.layout.formulas`, the geometry in `perfxl.forms.layout.geometry`; this module re-exports all of them.
 Geometry: `place(layout, rows=…)` turns a layout into addresses (`Placement`): the cell of each field
 path, the columns and rows of each table, and the boxes (merged ranges) the builder draws.
 
@@ -38,7 +38,7 @@ import math
 from datetime import date, datetime
 
 from perfxl.domain.kinds import FormKind
-from perfxl.forms.formulas import (
+from perfxl.forms.layout.formulas import (
     BUDGET_SCORE,
     SCORE_FORMULA,
     helper_columns,
@@ -48,9 +48,9 @@ from perfxl.forms.formulas import (
     selfeval_totals,
     sum_or_blank,
 )
-from perfxl.forms.geometry import Box, Placement, TablePlace, place  # noqa: F401 — re-exported
-from perfxl.forms.spec import *  # noqa: F403 — the vocabulary is part of this module's public names
-from perfxl.forms.spec import (
+from perfxl.forms.layout.geometry import Box, Placement, TablePlace, place  # noqa: F401 — re-exported
+from perfxl.forms.layout.spec import *  # noqa: F403 — the vocabulary is part of this module's public names
+from perfxl.forms.layout.spec import (
     AMOUNT,
     LIST_ATTRIBUTE,
     LIST_BASIS,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
-from perfxl.forms.sniff import DEFAULT_LIMITS, Limits, read_member
+from perfxl.forms.read.sniff import DEFAULT_LIMITS, Limits, read_member
 
 _SHEET_TAG = re.compile(rb"sheet(?<=[<:]sheet)\s([^>]*+)>")  # literal first: a fast search
 _REL_TAG = re.compile(rb"Relationship(?<=[<:]Relationship)\s([^>]*+)>")

@@ -32,8 +32,6 @@ from perfxl.config import RulePack, default_pack
 from perfxl.domain.hierarchy import HIERARCHIES, SATISFACTION
 from perfxl.domain.kinds import FormKind
 from perfxl.domain.values import DEFAULT_NA_MARKERS, DEFAULT_QUALITATIVE, Band
-from perfxl.forms import instructions
-from perfxl.forms.formulas import PENDING
 from perfxl.forms.layout import (
     ATTRIBUTES,
     BASES,
@@ -62,11 +60,13 @@ from perfxl.forms.layout import (
     Layout,
     Placement,
     TablePlace,
+    instructions,
     layout_for,
     place,
     redistribution,
     rule_params,
 )
+from perfxl.forms.layout.formulas import PENDING
 
 #: File names in workbook_templates/ (docs/dev/forms.md names; 部门整体 without （单位） for short paths).
 TEMPLATE_FILES: dict[FormKind, str] = {
@@ -76,7 +76,7 @@ TEMPLATE_FILES: dict[FormKind, str] = {
     FormKind.PROJECT_SELFEVAL: "项目支出绩效自评表.xlsx",
     FormKind.DEPT_SELFEVAL: "部门整体支出绩效自评表.xlsx",
 }
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "workbook_templates"
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "workbook_templates"
 
 BODY_FONT = "宋体"
 TITLE_FONT = "黑体"
@@ -161,7 +161,7 @@ def save_atomic(wb: Workbook, path: str | Path) -> Path:
 
 def build_templates(out_dir: str | Path = DEFAULT_DIR, pack: RulePack | None = None) -> list[Path]:
     """Write the five form templates and the blank 整改情况反馈表 into `out_dir`; returns their paths."""
-    from perfxl.forms.feedback import FEEDBACK_FILE, build_feedback_workbook
+    from perfxl.forms.write.feedback import FEEDBACK_FILE, build_feedback_workbook
 
     out = []
     for kind, name in TEMPLATE_FILES.items():
@@ -173,7 +173,7 @@ def build_templates(out_dir: str | Path = DEFAULT_DIR, pack: RulePack | None = N
 
 def template_names() -> list[str]:
     """Every file `build_templates` writes."""
-    from perfxl.forms.feedback import FEEDBACK_FILE
+    from perfxl.forms.write.feedback import FEEDBACK_FILE
 
     return [*TEMPLATE_FILES.values(), FEEDBACK_FILE]
 

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from perfxl.domain import Finding
-from perfxl.forms.ooxml import Package, SheetPart, SheetScan, error_cells
-from perfxl.forms.problems import finding
-from perfxl.forms.sniff import DEFAULT_LIMITS, Limits
+from perfxl.forms.read.ooxml import Package, SheetPart, SheetScan, error_cells
+from perfxl.forms.read.problems import finding
+from perfxl.forms.read.sniff import DEFAULT_LIMITS, Limits
 
 Cell = str | float | int | bool | date | datetime | None
 Merged = tuple[int, int, int, int]  # r1, c1, r2, c2, 0-based inclusive

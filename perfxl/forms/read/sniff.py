@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from perfxl.domain import Finding
-from perfxl.forms.problems import finding, is_unusable
+from perfxl.forms.read.problems import finding, is_unusable
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")

@@ -29,7 +29,6 @@ from openpyxl.utils import get_column_letter
 from perfxl.config import RulePack
 from perfxl.domain import Form, Indicator, Task
 from perfxl.domain.values import ValueKind, parse_value
-from perfxl.forms.coerce import to_direction
 from perfxl.forms.layout import (
     DATE_UNIT,
     META_SHEET,
@@ -43,8 +42,9 @@ from perfxl.forms.layout import (
     join_value,
     layout_for,
 )
-from perfxl.forms.template import build_workbook, save_atomic
-from perfxl.forms.template import text_lines as _lines
+from perfxl.forms.read.coerce import to_direction
+from perfxl.forms.write.template import build_workbook, save_atomic
+from perfxl.forms.write.template import text_lines as _lines
 
 MAX_TABLE_ROWS = 1000
 _TEXT_IN_NUMBER = Alignment(horizontal="left", vertical="center", wrap_text=True)

@@ -4,7 +4,6 @@ Numbers come from the rule pack, so a regional pack's template explains its own 
 """
 
 from perfxl.config import RulePack
-from perfxl.forms.formulas import redistribution
 from perfxl.forms.layout import (
     DEVIATION_CAUSES,
     LIKELIHOOD,
@@ -13,6 +12,7 @@ from perfxl.forms.layout import (
     Layout,
     Table,
 )
+from perfxl.forms.layout.formulas import redistribution
 
 # What each column means and how to fill it (key → Chinese). Keys are Column keys; "tasks." for the task table.
 COLUMN_HELP = {

@@ -9,7 +9,7 @@ from functools import cache
 
 from openpyxl.utils import get_column_letter
 
-from perfxl.forms.spec import YEAR, Column, Field, Grid, HeaderRow, Layout, Table, TextBlock
+from perfxl.forms.layout.spec import YEAR, Column, Field, Grid, HeaderRow, Layout, Table, TextBlock
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Reading filled workbooks: sniffing, the xlsx package, value grids, labels, extraction, coercion and the T-family problems."""

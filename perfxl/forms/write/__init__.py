@@ -1,0 +1,1 @@
+"""Writing workbooks: the templates built from the layouts, filled forms, snapshots, the feedback workbook and LibreOffice."""
