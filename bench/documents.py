@@ -1,11 +1,11 @@
 """Rectification notices: perfxl's compiled renderer against naive docxtpl, and PDF in one LibreOffice start.
 
 1. N notices (default 500) from checked sample self-assessments, same contexts both ways, wall time incl. writing:
-   - perfxl: `perfxl.documents.render` — the template is patched and compiled once, each document is one jinja
+   - perfxl: `perfxl.outputs.documents.render` — the template is patched and compiled once, each document is one jinja
      render of its XML and a zip written from precompressed parts;
    - naive:  per document DocxTemplate(template) → render(autoescape) → save, as docxtpl's documentation does it.
    Target: naive / perfxl ≥ 5.
-2. PDF: the N .docx through perfxl.documents.to_pdf — one soffice start per PDF_BATCH (200) documents, since
+2. PDF: the N .docx through perfxl.outputs.documents.to_pdf — one soffice start per PDF_BATCH (200) documents, since
    LibreOffice silently stops after about 245 files in one start — against one soffice start per file,
    measured on the first K files (default 10) and extrapolated to N (said in the output). Needs LibreOffice.
 Usage: python bench/documents.py [N] [K]     (python bench/documents.py 500 10)
@@ -20,12 +20,12 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 
 from perfxl import api
-from perfxl.documents import notice_context, render, to_pdf
-from perfxl.documents.render import PDF_BATCH, environment
-from perfxl.documents.settings import document_number, rectification_deadline
-from perfxl.documents.templates import build_template
 from perfxl.domain import FormKind
 from perfxl.forms.write.libreoffice import convert, find_soffice
+from perfxl.outputs.documents import notice_context, render, to_pdf
+from perfxl.outputs.documents.render import PDF_BATCH, environment
+from perfxl.outputs.documents.settings import document_number, rectification_deadline
+from perfxl.outputs.documents.templates import build_template
 from perfxl.samples import generate_forms
 
 

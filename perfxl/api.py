@@ -13,8 +13,8 @@ from perfxl.config import RulePack, default_pack
 from perfxl.domain import Finding, Form
 from perfxl.domain.finding import FindingCounts
 from perfxl.forms.read.coerce import to_text
-from perfxl.rules.annotate import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
-from perfxl.rules.annotate import RESULT_SHEET  # noqa: F401  (Excel doors)
+from perfxl.outputs.annotated_copy import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
+from perfxl.outputs.annotated_copy import RESULT_SHEET  # noqa: F401  (Excel doors)
 from perfxl.scoring import FormScore, score_form
 
 if TYPE_CHECKING:
@@ -124,15 +124,15 @@ def _with_read_findings(report: Report, read_findings: tuple[Finding, ...], pack
 
 # ---------------------------------------------------------------------------------------------------------------
 # Documents — Word documents in the GB/T 9704-2012 layout (extra `perfxl[docs]`: docxtpl, matplotlib, pandas).
-# One call per document; the context builders and templates live in perfxl.documents.
+# One call per document; the context builders and templates live in perfxl.outputs.documents.
 # ---------------------------------------------------------------------------------------------------------------
 FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")
 
 
 def _documents():
-    """perfxl.documents, or a DocumentError-like ValueError naming the extra to install."""
+    """perfxl.outputs.documents, or a DocumentError-like ValueError naming the extra to install."""
     try:
-        import perfxl.documents as documents
+        import perfxl.outputs.documents as documents
     except ImportError as exc:
         raise ValueError(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
     return documents
@@ -182,7 +182,7 @@ def summary_report(results, out: str | Path, *, pdf: bool = False, pack: RulePac
 def results_frame(results):
     """A pandas DataFrame of a batch's results (results.json path or objects): one row per file."""
     _documents()
-    from perfxl.documents.summary import results_frame as frame
+    from perfxl.outputs.documents.summary import results_frame as frame
 
     return frame(results)
 
@@ -336,7 +336,7 @@ def rounded(value: float | None, *, pack: RulePack | None = None) -> float | Non
 
 def split_location(location: str | None) -> tuple[str, str] | None:
     """"自评表!H15" → ("自评表", "H15"), as findings give locations."""
-    from perfxl.rules.annotate import split_location as split
+    from perfxl.outputs.annotated_copy import split_location as split
 
     return split(location)
 
@@ -385,7 +385,7 @@ def template_bytes(kind: str, *, pack: RulePack | None = None) -> bytes:
 
 def annotate_copy(source: str | Path, findings, out: str | Path) -> Path:
     """An annotated copy of a workbook: findings as comments and fills, plus a 校验结果 sheet."""
-    from perfxl.rules.annotate import annotate
+    from perfxl.outputs.annotated_copy import annotate
 
     return annotate(source, findings, out)
 
@@ -408,7 +408,7 @@ def batch_documents(input: str | Path, results: str | Path, out: str | Path, kin
     `input` is the batch's input folder or .zip, `results` its results.json; returns BatchDocuments
     (.written counts per kind, .notes in Chinese)."""
     _documents()
-    from perfxl.documents.batch import write_batch_documents
+    from perfxl.outputs.documents.batch import write_batch_documents
 
     return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack)
 

@@ -8,7 +8,15 @@ from openpyxl import load_workbook
 from perfxl import api
 from perfxl.domain import Finding, FormKind, Severity
 from perfxl.forms.write.writer import write_form
-from perfxl.rules.annotate import AUTHOR, FILLS, RESULT_SHEET, AnnotateError, annotate, link, split_location
+from perfxl.outputs.annotated_copy import (
+    AUTHOR,
+    FILLS,
+    RESULT_SHEET,
+    AnnotateError,
+    annotate,
+    link,
+    split_location,
+)
 from perfxl.samples import generate
 
 

@@ -9,7 +9,7 @@ import pytest
 from perfxl.batch.progress import Progress, format_seconds
 from perfxl.batch.results import write_results
 from perfxl.batch.runner import rate_buckets
-from perfxl.batch.summary import (
+from perfxl.outputs.summary_workbook import (
     MAX_CELL,
     FindingLine,
     RankLine,

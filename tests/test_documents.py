@@ -13,9 +13,9 @@ from perfxl.cli import (
     app,
     commands,  # noqa: F401
 )
-from perfxl.documents import KINDS, to_pdf
-from perfxl.documents.gallery import sample_documents
 from perfxl.forms.write.libreoffice import INSTALL_HINT, find_soffice
+from perfxl.outputs.documents import KINDS, to_pdf
+from perfxl.outputs.documents.gallery import sample_documents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 runner = CliRunner()
@@ -122,7 +122,7 @@ def test_summary_report_command(gallery, tmp_path):
 
 
 def test_document_pictures_in_the_user_guide_exist():
-    from perfxl.documents.gallery import PICTURE_NAMES
+    from perfxl.outputs.documents.gallery import PICTURE_NAMES
 
     guide = (Path(__file__).resolve().parent.parent / "docs" / "使用指南.md").read_text(encoding="utf-8")
     for name in PICTURE_NAMES.values():

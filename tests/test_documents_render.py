@@ -17,7 +17,8 @@ from perfxl.cli import (
     commands,  # noqa: F401
 )
 from perfxl.config import ConfigError, load_pack
-from perfxl.documents import (
+from perfxl.domain import FormKind
+from perfxl.outputs.documents import (
     DECLARED,
     KINDS,
     DocumentError,
@@ -29,9 +30,9 @@ from perfxl.documents import (
     review_context,
     template,
 )
-from perfxl.documents.charts import bar_chart
-from perfxl.documents.render import environment
-from perfxl.documents.settings import (
+from perfxl.outputs.documents.charts import bar_chart
+from perfxl.outputs.documents.render import environment
+from perfxl.outputs.documents.settings import (
     add_working_days,
     date_text,
     document_number,
@@ -39,8 +40,7 @@ from perfxl.documents.settings import (
     rectification_deadline,
     working_days_between,
 )
-from perfxl.documents.templates import build_template
-from perfxl.domain import FormKind
+from perfxl.outputs.documents.templates import build_template
 from perfxl.samples import generate_forms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -284,7 +284,7 @@ def test_review_opinion_follows_the_review_grade(reports):
 
 
 def test_self_report_needs_a_self_assessment(reports):
-    from perfxl.documents import ContextError
+    from perfxl.outputs.documents import ContextError
 
     with pytest.raises(ContextError, match="需要绩效自评表"):
         report_context(reports[FormKind.PROJECT_GOAL], issued=ISSUED)
@@ -372,7 +372,7 @@ def test_report_command(tmp_path):
 
 
 def test_summary_report_keeps_user_text(tmp_path):
-    from perfxl.documents import summary_context
+    from perfxl.outputs.documents import summary_context
 
     objects = [{"file": "a.xlsx", "status": "scored", "kind": "project_selfeval", "kind_label": "项目支出绩效自评表",
                 "unit": UNIT, "department": PROJECT, "total": 90.0, "grade": "优", "ranking_grade": "优秀",

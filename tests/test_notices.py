@@ -15,10 +15,10 @@ from perfxl import api
 from perfxl.batch import BatchOptions, Status, run_batch
 from perfxl.batch.ledger import open_ledger
 from perfxl.config import default_pack, load_pack
-from perfxl.documents import rectification_deadline
 from perfxl.domain import FormKind
 from perfxl.forms.write.feedback import COL, FEEDBACK_META, FEEDBACK_SHEET, FIRST_ROW
 from perfxl.forms.write.writer import write_form
+from perfxl.outputs.documents import rectification_deadline
 from perfxl.rectification import (
     apply_feedback,
     get_notice,
@@ -93,7 +93,7 @@ def test_numbers_and_deadlines_follow_the_pack(tmp_path, checked):
 
 
 def test_problems_are_numbered_as_in_the_notice_document(checked):
-    from perfxl.documents import problems
+    from perfxl.outputs.documents import problems
     from perfxl.rectification import notice_problems
 
     listed = notice_problems(checked)

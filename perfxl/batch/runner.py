@@ -535,7 +535,8 @@ def rate_buckets(rates) -> list[tuple[str, int]]:
 
 def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack, options: BatchOptions,
                        input_path: Path) -> Path:
-    from perfxl.batch.summary import (
+    from perfxl.domain import Severity
+    from perfxl.outputs.summary_workbook import (
         TOP_FINDINGS,
         FindingLine,
         RankLine,
@@ -544,7 +545,6 @@ def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack
         SummaryRow,
         write_summary,
     )
-    from perfxl.domain import Severity
 
     counts = ledger.status_counts(run_id)
     total_rows = sum(counts.values())

@@ -259,11 +259,11 @@ def annotated_name(file: str) -> str:
 
 
 def _annotate(config: WorkerConfig, task: Task, source: Path, findings: tuple[Finding, ...], outcome: Outcome) -> None:
-    """Write the annotated copy (perfxl.rules.annotate) into the output folder, or ship its bytes back
+    """Write the annotated copy (perfxl.outputs.annotated_copy) into the output folder, or ship its bytes back
     (remote workers). A copy that cannot be made leaves `outcome.annotated` empty; the row stands."""
     if source.suffix.lower() not in (".xlsx", ".xlsm"):
         return
-    from perfxl.rules.annotate import annotate
+    from perfxl.outputs.annotated_copy import annotate
 
     rel = annotated_name(task.file)
     try:

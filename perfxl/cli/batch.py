@@ -194,7 +194,7 @@ def batch(
 
 def _document_kinds(text: str) -> list[str]:
     try:
-        from perfxl.documents.batch import parse_kinds
+        from perfxl.outputs.documents.batch import parse_kinds
     except ImportError as exc:
         fail(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）")
         raise typer.Exit(EXIT_UNUSABLE) from None
@@ -209,7 +209,7 @@ def _write_documents(input: Path, result, kinds: list[str], pack, quiet: bool, d
     """`--documents`: Word documents for each form they apply to, into OUT/文书/<kind>/; 整改通知 are
     recorded in the batch's ledger (numbered there), each with its prefilled 整改情况反馈表."""
     from perfxl.batch.ledger import LedgerError, open_ledger
-    from perfxl.documents.batch import write_batch_documents
+    from perfxl.outputs.documents.batch import write_batch_documents
     from perfxl.rectification import RectificationError
 
     try:

@@ -36,7 +36,7 @@ def number_text(pack, number: str | None, issued: date | None) -> str | None:
     """--number 12 → "×财绩〔2026〕12号"; a full 文号 is kept as typed."""
     if number is None or not number.strip().isdigit():
         return number
-    from perfxl.documents import document_number
+    from perfxl.outputs.documents import document_number
 
     return document_number(pack, (issued or date.today()).year, number)
 
@@ -86,7 +86,7 @@ def report_templates(
 ) -> None:
     """导出或检查文书的 Word 模板（修改后的模板放在规则配置 [documents] templates 指定的文件夹）。"""
     try:
-        from perfxl.documents import DECLARED, KINDS, DocumentError, build_templates, template
+        from perfxl.outputs.documents import DECLARED, KINDS, DocumentError, build_templates, template
     except ImportError as exc:
         fail(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）")
         raise typer.Exit(EXIT_UNUSABLE) from None
@@ -122,9 +122,9 @@ def report_templates(
 def _images(folder: Path) -> None:
     import tempfile
 
-    from perfxl.documents import DocumentError, to_pdf
-    from perfxl.documents.gallery import PICTURE_NAMES, sample_documents
     from perfxl.forms.write.libreoffice import LibreOfficeError, first_page_png
+    from perfxl.outputs.documents import DocumentError, to_pdf
+    from perfxl.outputs.documents.gallery import PICTURE_NAMES, sample_documents
 
     with tempfile.TemporaryDirectory(prefix="perfxl-doc-images-") as tmp:
         documents = sample_documents(Path(tmp) / "文书", Path(tmp) / "work")

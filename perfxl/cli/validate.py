@@ -145,8 +145,8 @@ def validate(
             console.print(f"共 {len(checked)} 份表单：错误 {errors} 项，警告 {warnings} 项")
 
     if annotate is not None:
-        from perfxl.rules.annotate import AnnotateError
-        from perfxl.rules.annotate import annotate as write_annotated
+        from perfxl.outputs.annotated_copy import AnnotateError
+        from perfxl.outputs.annotated_copy import annotate as write_annotated
 
         findings = [f for c in checked for f in c.findings]
         try:

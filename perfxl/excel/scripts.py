@@ -26,7 +26,7 @@ RESULT_COLUMNS = ("序号", "代码", "级别", "位置", "问题", "修改建�
 RESULT_WIDTHS = (6, 8, 6, 14, 50, 40, 24, 10)  # characters; 原底色 (what 校验 restores next time) is hidden
 SCORE_COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "自评得分", "规则得分", "差额", "计算说明", "位置")
 SCORE_WIDTHS = (12, 14, 22, 6, 8, 8, 6, 56, 12)
-DIFF_FILL = "#FFC7CE"  # the same light red as an error fill (perfxl.rules.annotate)
+DIFF_FILL = "#FFC7CE"  # the same light red as an error fill (perfxl.outputs.annotated_copy)
 HEADER_FILL = "#F2F2F2"
 _TOLERANCE = 0.005  # half a cent of a point: scores are shown with 2 decimals (pack default)
 

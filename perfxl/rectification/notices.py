@@ -1,6 +1,6 @@
 """Rectification notices (整改通知): issue one from a checked form, list them, find the overdue ones.
 
-A notice lists the form's problems exactly as the 整改通知书 numbers them (perfxl.documents.problems:
+A notice lists the form's problems exactly as the 整改通知书 numbers them (perfxl.outputs.documents.problems:
 errors, unmet indicators, low budget execution, warnings), each with its code, text and sheet!cell.
 Its number comes from the ledger ("×财绩〔2026〕3号": the rule pack's [documents] prefix, the year of
 issue, the next free sequence number) and its deadline is [documents] rectification_working_days
@@ -38,7 +38,7 @@ def timestamp() -> datetime:
 
 
 def number_text(prefix: str, year: int, seq: int) -> str:
-    """发文字号: 机关代字〔年份〕序号号 (GB/T 9704-2012 7.2.4; the same form as perfxl.documents.document_number)."""
+    """发文字号: 机关代字〔年份〕序号号 (GB/T 9704-2012 7.2.4; the same form as perfxl.outputs.documents.document_number)."""
     return f"{prefix}〔{year}〕{seq}号"
 
 
@@ -110,8 +110,8 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def notice_problems(report: Report | FileReport, pack: RulePack | None = None) -> list[dict[str, Any]]:
     """The problems a notice lists for one checked form, in the 整改通知书's order and numbering
-    (perfxl.documents.problems). Plain dicts: code, severity, message, location."""
-    from perfxl.documents import problems
+    (perfxl.outputs.documents.problems). Plain dicts: code, severity, message, location."""
+    from perfxl.outputs.documents import problems
 
     out = []
     for item in problems(report, pack or default_pack()):
@@ -131,7 +131,7 @@ def _form(report) -> Any:
 
 def _settings(pack: RulePack | None):
     try:
-        from perfxl.documents import document_settings, rectification_deadline
+        from perfxl.outputs.documents import document_settings, rectification_deadline
     except ImportError as exc:
         raise RectificationError(f"整改通知需要安装文书扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
     pack = pack or default_pack()

@@ -1,4 +1,4 @@
-"""催办函 for overdue notices, written through perfxl.documents and logged in the ledger (留痕)."""
+"""催办函 for overdue notices, written through perfxl.outputs.documents and logged in the ledger (留痕)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def write_reminders(ledger: Ledger, notices: Iterable[Notice], out_dir: str | Pa
     """One 催办函 per notice overdue on `today`, into `out_dir` (with `pdf`, a PDF beside each); each is
     recorded as a reminder event. The letter lists the problems not yet rectified. Returns the files."""
     try:
-        from perfxl.documents import ContextError, DocumentError, overdue_context, render, to_pdf
+        from perfxl.outputs.documents import ContextError, DocumentError, overdue_context, render, to_pdf
     except ImportError as exc:
         raise RectificationError(f"生成催办函需要安装文书扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
     pack = pack or default_pack()

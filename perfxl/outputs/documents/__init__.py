@@ -26,7 +26,7 @@ Errors: DocumentError (template or rendering, names the template and the tag) an
 input cannot make this document); both carry a Chinese message.
 """
 
-from perfxl.documents.contexts import (
+from perfxl.outputs.documents.contexts import (
     CLOSED,
     ContextError,
     notice_context,
@@ -36,9 +36,9 @@ from perfxl.documents.contexts import (
     report_context,
     review_context,
 )
-from perfxl.documents.render import DocumentError, Image, render, template, to_pdf
-from perfxl.documents.settings import document_number, document_settings, rectification_deadline
-from perfxl.documents.templates import DECLARED, KINDS, build_templates
+from perfxl.outputs.documents.render import DocumentError, Image, render, template, to_pdf
+from perfxl.outputs.documents.settings import document_number, document_settings, rectification_deadline
+from perfxl.outputs.documents.templates import DECLARED, KINDS, build_templates
 
 __all__ = [
     "CLOSED", "DECLARED", "KINDS", "ContextError", "DocumentError", "Image", "build_templates", "document_number",
@@ -49,6 +49,6 @@ __all__ = [
 
 def summary_context(results, *, pack=None, issued):
     """绩效评价汇总分析报告 from a batch's results (list of results.json objects or the file's path)."""
-    from perfxl.documents.summary import summary_context as build
+    from perfxl.outputs.documents.summary import summary_context as build
 
     return build(results, pack=pack, issued=issued)

@@ -25,8 +25,8 @@ from docxtpl import DocxTemplate
 from markupsafe import Markup, escape
 
 from perfxl.atomic import atomic_path
-from perfxl.documents.layout import BODY_FONT, LATIN_FONT
-from perfxl.documents.templates import DECLARED, KINDS, build_template, file_name
+from perfxl.outputs.documents.layout import BODY_FONT, LATIN_FONT
+from perfxl.outputs.documents.templates import DECLARED, KINDS, build_template, file_name
 
 
 class DocumentError(ValueError):

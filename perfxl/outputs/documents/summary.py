@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from perfxl.config import RulePack, default_pack
-from perfxl.documents.charts import bar_chart
-from perfxl.documents.contexts import LEVEL1_ORDER
-from perfxl.documents.render import Image
-from perfxl.documents.settings import date_text, document_settings
+from perfxl.outputs.documents.charts import bar_chart
+from perfxl.outputs.documents.contexts import LEVEL1_ORDER
+from perfxl.outputs.documents.render import Image
+from perfxl.outputs.documents.settings import date_text, document_settings
 
 COLUMNS = ["file", "status", "status_label", "kind", "kind_label", "year", "unit", "unit_code", "department",
            "project", "total", "self_total", "difference", "grade", "rank", "rank_of", "ranking_grade", "errors",

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from perfxl import api
 from perfxl.config import RulePack, default_pack
-from perfxl.documents.contexts import (
+from perfxl.domain import FormKind
+from perfxl.outputs.documents.contexts import (
     notice_context,
     overdue_context,
     problems,
@@ -14,10 +15,9 @@ from perfxl.documents.contexts import (
     report_context,
     review_context,
 )
-from perfxl.documents.render import render
-from perfxl.documents.settings import document_number, rectification_deadline
-from perfxl.documents.summary import summary_context
-from perfxl.domain import FormKind
+from perfxl.outputs.documents.render import render
+from perfxl.outputs.documents.settings import document_number, rectification_deadline
+from perfxl.outputs.documents.summary import summary_context
 
 # ASCII picture names for docs/img (doc_<name>.png).
 PICTURE_NAMES = {"自评报告": "self_report", "评价报告": "evaluation_report", "整改通知": "notice", "审核意见": "review",

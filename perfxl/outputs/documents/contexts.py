@@ -9,13 +9,13 @@ from datetime import date
 
 from perfxl.api import FileReport, Report
 from perfxl.config import RulePack, default_pack
-from perfxl.documents.settings import (
+from perfxl.domain import Finding, Form, Severity
+from perfxl.outputs.documents.settings import (
     add_working_days,
     date_text,
     document_settings,
     working_days_between,
 )
-from perfxl.domain import Finding, Form, Severity
 from perfxl.scoring.monitor import LIGHT_LABELS
 from perfxl.scoring.rounding import fmt, fmt_score, percent
 

@@ -1,7 +1,7 @@
 """The seven Word templates, built from code (`perfxl report-templates --out report_templates`).
 
 Each template lays out one document kind; the text a user sees comes from the context builders
-(perfxl.documents.contexts / summary). Templates use docxtpl tags: {{ x }}, {%p for … %} paragraph
+(perfxl.outputs.documents.contexts / summary). Templates use docxtpl tags: {{ x }}, {%p for … %} paragraph
 loops and {%tr for … %} table-row loops. `DECLARED` lists the variables each kind's context provides;
 `check_template` fails on any other, so an edited template cannot silently print nothing.
 """
@@ -9,7 +9,7 @@ loops and {%tr for … %} table-row loops. `DECLARED` lists the variables each k
 from collections.abc import Callable
 from pathlib import Path
 
-from perfxl.documents.layout import Builder
+from perfxl.outputs.documents.layout import Builder
 
 KINDS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函", "催办函", "汇总分析")
 
@@ -242,6 +242,6 @@ def file_name(kind: str) -> str:
 
 def build_templates(out: str | Path) -> list[Path]:
     """Write every built-in template into `out` (atomically); returns the paths."""
-    from perfxl.documents.render import write_bytes
+    from perfxl.outputs.documents.render import write_bytes
 
     return [write_bytes(Path(out) / file_name(kind), build_template(kind)) for kind in KINDS]

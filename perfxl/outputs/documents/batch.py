@@ -19,7 +19,7 @@ from pathlib import Path
 
 from perfxl import api
 from perfxl.config import RulePack, default_pack
-from perfxl.documents.contexts import (
+from perfxl.outputs.documents.contexts import (
     ContextError,
     notice_context,
     problems,
@@ -28,8 +28,8 @@ from perfxl.documents.contexts import (
     report_context,
     review_context,
 )
-from perfxl.documents.render import DocumentError, render, template
-from perfxl.documents.settings import document_number, document_settings, rectification_deadline
+from perfxl.outputs.documents.render import DocumentError, render, template
+from perfxl.outputs.documents.settings import document_number, document_settings, rectification_deadline
 
 BATCH_KINDS = ("整改通知", "自评报告", "评价报告", "审核意见", "提醒函")
 USABLE = {"scored", "errors"}
