@@ -8,7 +8,6 @@ import pytest
 
 from perfxl.batch.progress import Progress, format_seconds
 from perfxl.batch.results import write_results
-from perfxl.batch.runner import rate_buckets
 from perfxl.outputs.summary_workbook import (
     MAX_CELL,
     FindingLine,
@@ -17,6 +16,7 @@ from perfxl.outputs.summary_workbook import (
     SummaryInput,
     SummaryRow,
     clean_text,
+    rate_buckets,
     write_summary,
 )
 

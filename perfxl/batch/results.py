@@ -8,11 +8,16 @@ results in memory and never leaves a half-written file behind. Contains nothing 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfxl.atomic import atomic_path
+from perfxl.batch.outcome import Status
+from perfxl.domain import FormKind
+
+if TYPE_CHECKING:
+    from perfxl.batch.ledger import Ledger
 
 
 class RawJSON(str):
@@ -81,3 +86,34 @@ def _dumps(obj: dict[str, Any]) -> str:
         return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
     head = json.dumps({k: v for k, v in obj.items() if k != last}, ensure_ascii=False, separators=(", ", ": "))
     return f"{head[:-1]}, {json.dumps(last)}: {raw}}}" if head != "{}" else f"{{{json.dumps(last)}: {raw}}}"
+
+
+def _kind_label(kind: str | None) -> str | None:
+    if not kind:
+        return None
+    try:
+        return FormKind(kind).title
+    except ValueError:
+        return kind
+
+
+def _in_batches(ledger: Ledger, run_id: int, size: int = 500) -> Iterator[tuple[Any, list[Any]]]:
+    batch: list[Any] = []
+    for row in ledger.iter_results(run_id):
+        batch.append(row)
+        if len(batch) >= size:
+            yield from _with_findings(ledger, batch)
+            batch = []
+    if batch:
+        yield from _with_findings(ledger, batch)
+
+
+def _with_findings(ledger: Ledger, rows: list[Any]) -> Iterator[tuple[Any, list[Any]]]:
+    found = ledger.findings_of([r.id for r in rows])
+    for row in rows:
+        yield row, found.get(row.id, [])
+
+
+def write_results_from(ledger: Ledger, run_id: int, target: Path) -> Path:
+    return write_results(target, (result_object(row, found, Status(row.status).label, _kind_label(row.kind))
+                                  for row, found in _in_batches(ledger, run_id)))

@@ -27,6 +27,7 @@ from perfxl.batch.discover import DEFAULT_ARCHIVE_LIMITS, ArchiveLimits, Entry, 
 from perfxl.batch.ledger import DEFAULT_NAME, Ledger, open_ledger
 from perfxl.batch.outcome import Outcome, Status
 from perfxl.batch.progress import NullReporter, Progress, Reporter
+from perfxl.batch.results import write_results_from
 from perfxl.batch.work import ANNOTATED_DIR, GoalIndex, Task, WorkerConfig, annotated_name, goal_keys
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import FormKind
@@ -303,6 +304,8 @@ def run_batch(options: BatchOptions, reporter: Reporter | None = None) -> BatchR
             results_path = write_results_from(ledger, run_id, out_dir / RESULTS_NAME)
             if options.summary:
                 reporter.phase("正在写出汇总表…")
+                from perfxl.outputs.summary_workbook import write_summary_from
+
                 summary_path = write_summary_from(ledger, run_id, out_dir / SUMMARY_NAME, pack, options, input_path)
         except KeyboardInterrupt:
             ledger.finish_run(run_id, "interrupted")
@@ -476,132 +479,3 @@ def _rank(ledger: Ledger, run_id: int, pack: RulePack) -> None:
         scored = sum(1 for r in ranked if r.score is not None)
         updates.extend((r.key, r.rank, scored, r.grade) for r in ranked if r.score is not None)
     ledger.set_ranks(updates)
-
-
-# -- outputs -------------------------------------------------------------------------------------
-def _kind_label(kind: str | None) -> str | None:
-    if not kind:
-        return None
-    try:
-        return FormKind(kind).title
-    except ValueError:
-        return kind
-
-
-def _in_batches(ledger: Ledger, run_id: int, size: int = 500) -> Iterator[tuple[Any, list[Any]]]:
-    batch: list[Any] = []
-    for row in ledger.iter_results(run_id):
-        batch.append(row)
-        if len(batch) >= size:
-            yield from _with_findings(ledger, batch)
-            batch = []
-    if batch:
-        yield from _with_findings(ledger, batch)
-
-
-def _with_findings(ledger: Ledger, rows: list[Any]) -> Iterator[tuple[Any, list[Any]]]:
-    found = ledger.findings_of([r.id for r in rows])
-    for row in rows:
-        yield row, found.get(row.id, [])
-
-
-def write_results_from(ledger: Ledger, run_id: int, target: Path) -> Path:
-    from perfxl.batch.results import result_object, write_results
-
-    return write_results(target, (result_object(row, found, Status(row.status).label, _kind_label(row.kind))
-                                  for row, found in _in_batches(ledger, run_id)))
-
-
-RATE_BUCKETS = ((0.0, 0.6, "60% 以下"), (0.6, 0.8, "60%–80%"), (0.8, 0.9, "80%–90%"), (0.9, 0.95, "90%–95%"),
-                (0.95, 1.0, "95%–100%"), (1.0, float("inf"), "100% 及以上"))
-
-
-def rate_buckets(rates) -> list[tuple[str, int]]:
-    counts = {label: 0 for _, _, label in RATE_BUCKETS}
-    missing = 0
-    for rate in rates:
-        if rate is None:
-            missing += 1
-            continue
-        for low, high, label in RATE_BUCKETS:
-            if low <= rate < high or (low == 0.0 and rate < 0):
-                counts[label] += 1
-                break
-    out = list(counts.items())
-    if missing:
-        out.append(("无法计算", missing))
-    return out
-
-
-def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack, options: BatchOptions,
-                       input_path: Path) -> Path:
-    from perfxl.domain import Severity
-    from perfxl.outputs.summary_workbook import (
-        TOP_FINDINGS,
-        FindingLine,
-        RankLine,
-        Stats,
-        SummaryInput,
-        SummaryRow,
-        write_summary,
-    )
-
-    counts = ledger.status_counts(run_id)
-    total_rows = sum(counts.values())
-    grades = defaultdict(int)
-    ranking_grades = defaultdict(int)
-    for grade, ranking_grade, n in ledger.grade_counts(run_id):
-        if grade:
-            grades[grade] += n
-        if ranking_grade:
-            ranking_grades[ranking_grade] += n
-    stats = Stats(
-        statuses=[(s.label, counts.get(s.value, 0)) for s in Status],
-        grades=[(name, grades.get(name, 0)) for name, _ in pack.grade_bands],
-        ranking_grades=[(name, ranking_grades.get(name, 0)) for name in pack.ranking_grades],
-        top_findings=[(_rule_label(code), Severity(sev).label if sev in Severity._value2member_map_ else sev, message,
-                       n, files) for code, sev, _name, n, files, message in ledger.top_findings(run_id, TOP_FINDINGS)],
-        execution_rates=rate_buckets(ledger.execution_rates(run_id)),
-    )
-    finding_count = ledger.finding_count(run_id)
-    ranked_count = sum(ranking_grades.values())
-
-    rows = (SummaryRow(
-        seq=r.seq + 1, file=r.path, unit=r.unit, project=r.project, kind_label=_kind_label(r.kind), year=r.year,
-        status_label=Status(r.status).label, status=r.status, reason=r.reason, total=r.total,
-        self_total=r.self_total, difference=r.difference, grade=r.grade, rank=r.rank, rank_of=r.rank_of,
-        ranking_grade=r.ranking_grade, errors=r.errors, warnings=r.warnings, annotated=r.annotated,
-    ) for r in ledger.iter_results(run_id))
-    findings = (FindingLine(
-        file=f.path, unit=f.unit, location=f.location, code=f.code,
-        severity_label=Severity(f.severity).label, severity=f.severity, message=f.message, hint=f.hint,
-        annotated=f.annotated,
-    ) for f in ledger.iter_findings(run_id))
-    ranked = (RankLine(
-        kind_label=_kind_label(r.kind) or "", year=r.year, rank=r.rank, rank_of=r.rank_of,
-        ranking_grade=r.ranking_grade, unit=r.unit, project=r.project, total=r.total, grade=r.grade, file=r.path,
-    ) for r in ledger.iter_ranked(run_id))
-    subtitle = f"输入：{input_path}    文件数：{total_rows}    规则：{pack.source_label()}"
-    return write_summary(target, SummaryInput(
-        rows=rows, row_count=total_rows, findings=findings, finding_count=finding_count, ranked=ranked,
-        ranked_count=ranked_count, stats=stats, subtitle=subtitle, annotate=options.annotate,
-        ranking_note=ranking_note(pack),
-    ))
-
-
-def ranking_note(pack: RulePack) -> str:
-    """How the 排名 sheet's grades are given, in the words of the rule pack in use."""
-    shares = "、".join(f"{g}约 {s:.0%}" for g, s in zip(pack.ranking_grades, pack.ranking_shares, strict=True))
-    floors = "；".join(f"评分等级为“{g}”的不低于“{f}”" for g, f in pack.ranking_floors.items())
-    return (f"排名等级按规则总分在同一表单类型、同一年度内的名次，依比例强制分布：{shares}（并列名次取较好的等级）。"
-            "因此即使总分都很高，也会有表单排在后面的等级；" + (f"本规则配置另设下限：{floors}。" if floors else
-            "如需避免，可在规则配置 [ranking] floors 中设定下限（默认不设，与原做法一致）。")
-            + "总分不完整（有无法计分或无法核实的项目）的表单不参加排名。")
-
-
-def _rule_label(code: str) -> str:
-    """"S201 自评得分与评分规则不符": the code an accountant can look up, and what it means."""
-    from perfxl.rules.registry import rule
-
-    known = rule(code)
-    return f"{code} {known.title}" if known else code
