@@ -225,121 +225,170 @@ def run_batch(options: BatchOptions, reporter: Reporter | None = None) -> BatchR
     On KeyboardInterrupt the results so far stay in the ledger, the run is marked "interrupted",
     no output file is left half-written, and the result says `interrupted=True`.
     """
-    reporter = reporter or NullReporter()
-    started = time.monotonic()
-    input_path = Path(options.input)
-    if not input_path.exists():
-        raise BatchError(f"输入路径不存在：{input_path}")
-    out_dir = Path(options.out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    pack = options.pack or default_pack()
-    db = options.db or str(out_dir / DEFAULT_NAME)
-    ledger = open_ledger(db)
-    work_root = Path(options.work_dir) if options.work_dir else None
-    work_dir = Path(tempfile.mkdtemp(prefix="perfxl-batch-", dir=work_root))
-    executor = None
-    run_id = None
+    run = _Run(options, reporter or NullReporter())
     try:
-        goals, notes = GoalIndex(), []
-        if options.goals:
-            reporter.phase("正在读取目标申报表…")
-            goals, notes = load_goals(Path(options.goals), work_dir, options.archive_limits)
-        chash = config_hash(pack, goals, options.annotate)
-        previous = ledger.last_run(out_dir=str(out_dir.resolve())) if options.resume else None
-        config = WorkerConfig(pack=pack, config_hash=chash, goals=goals, timeout=options.timeout,
-                              annotate=options.annotate, out_dir=str(out_dir), memory_limit=options.memory_limit)
-        executor = _executor(options, config)
-        if hasattr(executor, "start"):
-            executor.start()  # workers import the engine while files are discovered and hashed
-        if executor.name == "dask":
-            config.out_dir = None  # remote workers ship annotated copies back
-        run_id = ledger.start_run(
-            input=str(input_path.resolve()), out_dir=str(out_dir.resolve()), executor=executor.name,
-            workers=getattr(executor, "workers", None), config_hash=chash, config_sources=list(pack.sources),
+        return run.execute()
+    except BaseException:
+        run.mark_failed()
+        raise
+    finally:
+        run.close()
+
+
+class _Run:
+    """One batch run, step by step: goals, workers and ledger run, files, post-passes, outputs."""
+
+    def __init__(self, options: BatchOptions, reporter: Reporter):
+        self.options, self.reporter = options, reporter
+        self.started = time.monotonic()
+        self.input_path = Path(options.input)
+        if not self.input_path.exists():
+            raise BatchError(f"输入路径不存在：{self.input_path}")
+        self.out_dir = Path(options.out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.pack = options.pack or default_pack()
+        self.db = options.db or str(self.out_dir / DEFAULT_NAME)
+        self.ledger = open_ledger(self.db)
+        work_root = Path(options.work_dir) if options.work_dir else None
+        self.work_dir = Path(tempfile.mkdtemp(prefix="perfxl-batch-", dir=work_root))
+        self.goals, self.notes = GoalIndex(), []
+        self.progress = Progress()
+        self.executor = None
+        self.executor_name, self.workers = "", None
+        self.run_id: int | None = None
+        self.tasks: list[_Pending] = []
+
+    def execute(self) -> BatchResult:
+        self._load_goals()
+        self._start_workers()
+        self._open_run()
+        try:
+            self._process_files()
+        except KeyboardInterrupt:
+            self._end_processing()
+            return self._interrupted()
+        self._end_processing()
+        try:
+            self._post_passes()
+            results_path, summary_path = self._write_outputs()
+        except KeyboardInterrupt:
+            return self._interrupted()
+        return self._completed(results_path, summary_path)
+
+    def _load_goals(self) -> None:
+        if self.options.goals:
+            self.reporter.phase("正在读取目标申报表…")
+            self.goals, self.notes = load_goals(Path(self.options.goals), self.work_dir, self.options.archive_limits)
+
+    def _start_workers(self) -> None:
+        """Workers import the engine while files are discovered and hashed."""
+        options = self.options
+        self.chash = config_hash(self.pack, self.goals, options.annotate)
+        self.config = WorkerConfig(pack=self.pack, config_hash=self.chash, goals=self.goals, timeout=options.timeout,
+                                   annotate=options.annotate, out_dir=str(self.out_dir),
+                                   memory_limit=options.memory_limit)
+        self.executor = _executor(options, self.config)
+        if hasattr(self.executor, "start"):
+            self.executor.start()
+        self.executor_name = self.executor.name
+        if self.executor_name == "dask":
+            self.config.out_dir = None  # remote workers ship annotated copies back
+
+    def _open_run(self) -> None:
+        """The run's row in the ledger (what was run, how, with which rules) and its recorder."""
+        options, out_dir = self.options, str(self.out_dir.resolve())
+        previous = self.ledger.last_run(out_dir=out_dir) if options.resume else None
+        self.run_id = self.ledger.start_run(
+            input=str(self.input_path.resolve()), out_dir=out_dir, executor=self.executor_name,
+            workers=getattr(self.executor, "workers", None), config_hash=self.chash,
+            config_sources=list(self.pack.sources),
             goals=str(Path(options.goals).resolve()) if options.goals else None,
             options={"annotate": options.annotate, "resume": options.resume, "timeout": options.timeout,
                      "scheduler": options.scheduler, "dask_local": options.dask_local},
-            version=__version__, resumed_from=previous.id if previous else None, pack_hash=pack_hash(pack))
-        progress = Progress()
-        recorder = _Recorder(ledger, run_id, chash, out_dir, progress, reporter)
-        try:
-            reporter.phase("正在查找文件…")
-            exclude = _excluded(out_dir, db)
-            entries = list(discover(input_path, work_dir / "input", exclude=exclude, limits=options.archive_limits))
-            tasks = _register(ledger, run_id, entries, recorder)
-            progress.total = len(entries)
-            progress.started = time.monotonic()
-            reporter.start(progress)
-            pending = _immediate_and_reused(tasks, ledger, chash, options, out_dir, recorder)
-            try:
-                for outcome in executor.run(_task_stream(pending, recorder)):
-                    recorder.add(outcome)
-            except RuntimeError as exc:
-                if type(exc).__name__ != "WorkerStartError" and not str(exc).startswith("使用 Dask"):
-                    raise
-                raise BatchError(str(exc)) from None
-            recorder.flush()
-        except KeyboardInterrupt:
-            _stop(executor)
-            executor = None
-            recorder.flush()
-            ledger.finish_run(run_id, "interrupted")
-            reporter.finish(progress)
-            return BatchResult(run_id, True, progress.total, ledger.status_counts(run_id), progress.reused,
-                               time.monotonic() - started, ledger.url, out_dir, notes=notes)
-        _stop(executor)
-        executor = None
-        reporter.finish(progress)
-        try:
-            _account_for_all(ledger, run_id, chash)
-            reporter.phase("正在检查重复提交…")
-            turned = _duplicates(ledger, run_id, {t.file_id: t.entry.path for t in tasks if t.entry.path is not None})
-            if turned:
-                notes.append(f"重复提交检查（D501/D502）后，{turned} 个文件改为“有错误”，"
-                             "因此上表与处理过程中显示的计数不同")
-            reporter.phase("正在计算排名…")
-            _rank(ledger, run_id, pack)
-            results_path = summary_path = None
-            reporter.phase("正在写出 results.json…")
-            results_path = write_results_from(ledger, run_id, out_dir / RESULTS_NAME)
-            if options.summary:
-                reporter.phase("正在写出汇总表…")
-                from perfxl.outputs.summary_workbook import write_summary_from
+            version=__version__, resumed_from=previous.id if previous else None, pack_hash=pack_hash(self.pack))
+        self.recorder = _Recorder(self.ledger, self.run_id, self.chash, self.out_dir, self.progress, self.reporter)
 
-                summary_path = write_summary_from(ledger, run_id, out_dir / SUMMARY_NAME, pack, options, input_path)
-        except KeyboardInterrupt:
-            ledger.finish_run(run_id, "interrupted")
-            return BatchResult(run_id, True, progress.total, ledger.status_counts(run_id), progress.reused,
-                               time.monotonic() - started, ledger.url, out_dir, notes=notes)
-        counts = ledger.finish_run(run_id, "completed")
+    def _process_files(self) -> None:
+        """Every input file registered, then one outcome recorded per file."""
+        self.reporter.phase("正在查找文件…")
+        entries = list(discover(self.input_path, self.work_dir / "input", exclude=_excluded(self.out_dir, self.db),
+                                limits=self.options.archive_limits))
+        self.tasks = _register(self.ledger, self.run_id, entries, self.recorder)
+        self.progress.total = len(entries)
+        self.progress.started = time.monotonic()
+        self.reporter.start(self.progress)
+        pending = _immediate_and_reused(self.tasks, self.ledger, self.chash, self.options, self.out_dir,
+                                        self.recorder)
+        try:
+            for outcome in self.executor.run(_task_stream(pending)):
+                self.recorder.add(outcome)
+        except RuntimeError as exc:
+            if type(exc).__name__ != "WorkerStartError" and not str(exc).startswith("使用 Dask"):
+                raise
+            raise BatchError(str(exc)) from None
+
+    def _end_processing(self) -> None:
+        self._stop_executor()
+        self.recorder.flush()
+        self.reporter.finish(self.progress)
+
+    def _post_passes(self) -> None:
+        """What needs every file's result: a row for each, duplicate submissions, ranking."""
+        _account_for_all(self.ledger, self.run_id, self.chash)
+        self.reporter.phase("正在检查重复提交…")
+        paths = {t.file_id: t.entry.path for t in self.tasks if t.entry.path is not None}
+        turned = _duplicates(self.ledger, self.run_id, paths)
+        if turned:
+            self.notes.append(f"重复提交检查（D501/D502）后，{turned} 个文件改为“有错误”，"
+                              "因此上表与处理过程中显示的计数不同")
+        self.reporter.phase("正在计算排名…")
+        _rank(self.ledger, self.run_id, self.pack)
+
+    def _write_outputs(self) -> tuple[Path, Path | None]:
+        """results.json and (unless skipped) 汇总.xlsx, from the ledger."""
+        self.reporter.phase("正在写出 results.json…")
+        results_path = write_results_from(self.ledger, self.run_id, self.out_dir / RESULTS_NAME)
+        if not self.options.summary:
+            return results_path, None
+        self.reporter.phase("正在写出汇总表…")
+        from perfxl.outputs.summary_workbook import write_summary_from  # outputs import the batch package
+
+        summary = write_summary_from(self.ledger, self.run_id, self.out_dir / SUMMARY_NAME, self.pack,
+                                     self.options.annotate, self.input_path)
+        return results_path, summary
+
+    def _interrupted(self) -> BatchResult:
+        self.ledger.finish_run(self.run_id, "interrupted")
+        return BatchResult(self.run_id, True, self.progress.total, self.ledger.status_counts(self.run_id),
+                           self.progress.reused, time.monotonic() - self.started, self.ledger.url, self.out_dir,
+                           notes=self.notes)
+
+    def _completed(self, results_path: Path, summary_path: Path | None) -> BatchResult:
+        counts = self.ledger.finish_run(self.run_id, "completed")
         return BatchResult(
-            run_id, False, progress.total, counts, progress.reused, time.monotonic() - started, ledger.url, out_dir,
-            summary_path, results_path,
-            (out_dir / ANNOTATED_DIR) if options.annotate else None,
-            executor=config_executor_name(options), workers=getattr(executor, "workers", None) or options.workers,
-            goals_loaded=len({v[0] for v in goals.forms.values()}), notes=notes,
+            self.run_id, False, self.progress.total, counts, self.progress.reused, time.monotonic() - self.started,
+            self.ledger.url, self.out_dir, summary_path, results_path,
+            (self.out_dir / ANNOTATED_DIR) if self.options.annotate else None,
+            executor=self.executor_name, workers=self.workers or self.options.workers,
+            goals_loaded=len({v[0] for v in self.goals.forms.values()}), notes=self.notes,
         )
-    except BaseException:
-        if run_id is not None:
+
+    def _stop_executor(self) -> None:
+        if self.executor is not None:
+            self.workers = getattr(self.executor, "workers", None)
+            with contextlib.suppress(Exception):  # shutting down
+                self.executor.close()
+            self.executor = None
+
+    def mark_failed(self) -> None:
+        if self.run_id is not None:
             with contextlib.suppress(Exception):  # already failing
-                ledger.finish_run(run_id, "failed")
-        raise
-    finally:
-        if executor is not None:
-            _stop(executor)
-        cleanup(work_dir)
-        ledger.close()
+                self.ledger.finish_run(self.run_id, "failed")
 
-
-def config_executor_name(options: BatchOptions) -> str:
-    if options.dask_client is not None or options.scheduler or options.dask_local:
-        return "dask"
-    return "inline" if options.workers == 0 else "local"
-
-
-def _stop(executor) -> None:
-    with contextlib.suppress(Exception):  # shutting down
-        executor.close()
+    def close(self) -> None:
+        self._stop_executor()
+        cleanup(self.work_dir)
+        self.ledger.close()
 
 
 def _excluded(out_dir: Path, db: str) -> tuple[Path, ...]:
@@ -423,7 +472,7 @@ def _reuse_annotated(out_dir: Path, file: str, previous: str | None) -> str | No
     return None
 
 
-def _task_stream(pending: Iterator[_Pending], recorder: _Recorder) -> Iterator[Task]:
+def _task_stream(pending: Iterator[_Pending]) -> Iterator[Task]:
     for item in pending:
         entry = item.entry
         yield Task(item.file_id, entry.file, entry.name, path=str(entry.path))

@@ -25,7 +25,6 @@ from perfxl.outputs.text import row_height
 
 if TYPE_CHECKING:
     from perfxl.batch.ledger import Ledger
-    from perfxl.batch.runner import BatchOptions
     from perfxl.config import RulePack
 
 MAX_CELL = 32767
@@ -403,7 +402,7 @@ def rate_buckets(rates) -> list[tuple[str, int]]:
     return out
 
 
-def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack, options: BatchOptions,
+def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack, annotate: bool,
                        input_path: Path) -> Path:
     from perfxl.domain import Severity
 
@@ -445,7 +444,7 @@ def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack
     subtitle = f"输入：{input_path}    文件数：{total_rows}    规则：{pack.source_label()}"
     return write_summary(target, SummaryInput(
         rows=rows, row_count=total_rows, findings=findings, finding_count=finding_count, ranked=ranked,
-        ranked_count=ranked_count, stats=stats, subtitle=subtitle, annotate=options.annotate,
+        ranked_count=ranked_count, stats=stats, subtitle=subtitle, annotate=annotate,
         ranking_note=ranking_note(pack),
     ))
 
