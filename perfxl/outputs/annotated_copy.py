@@ -47,82 +47,93 @@ def link(sheet: str, cell: str) -> str:
 
 def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -> Path:
     """Write an annotated copy of `source` to `out` (atomically) and return `out`."""
-    from openpyxl import load_workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils.cell import coordinate_from_string
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
     source, out = Path(source), Path(out)
+    wb = _open_copy(source, out)
+    items = sorted(findings, key=lambda f: (_ORDER[f.severity], f.code))
+    placed = _place(items, wb.sheetnames)
+    _mark_cells(wb, items, placed)
+    _write_result_sheet(wb, items, placed)
+    with atomic_path(out) as tmp:
+        wb.save(tmp)
+    return out
+
+
+def _open_copy(source: Path, out: Path):
+    """The source workbook, opened for a copy at `out` (never the source itself; .xlsx or .xlsm)."""
+    from openpyxl import load_workbook
+
     if source.resolve() == out.resolve():
         raise AnnotateError(f"{out}: 批注副本不能覆盖原文件，请指定另一个文件名")
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
         raise AnnotateError(f"{out}: 批注副本应保存为 .xlsx 文件")
     try:
-        wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm",
-                           keep_links=False)
+        return load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm",
+                             keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on files it cannot open
         raise AnnotateError(f"{source}: 无法打开工作簿以生成批注副本（{type(exc).__name__}）") from None
 
-    items = sorted(findings, key=lambda f: (_ORDER[f.severity], f.code))
-    by_cell: dict[tuple[str, str], list[Finding]] = {}
+
+def _place(items: list[Finding], sheets: list[str]) -> dict[int, tuple[str, str]]:
+    """Finding index → (sheet, cell), for the findings whose cell is in this workbook."""
+    from openpyxl.utils.cell import coordinate_from_string
+
     placed: dict[int, tuple[str, str]] = {}
     for n, f in enumerate(items):
         where = split_location(f.location)
-        if where is None or where[0] not in wb.sheetnames:
+        if where is None or where[0] not in sheets:
             continue
         try:
             coordinate_from_string(where[1])
         except ValueError:
             continue
-        by_cell.setdefault(where, []).append(f)
         placed[n] = where
+    return placed
 
+
+def _mark_cells(wb, items: list[Finding], placed: dict[int, tuple[str, str]]) -> None:
+    """One comment per cell listing its findings, and the fill of the worst of them."""
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    for n, where in placed.items():
+        by_cell.setdefault(where, []).append(items[n])
     for (sheet, cell), found in by_cell.items():
-        ws = wb[sheet]
-        target = ws[cell]
-        for merged in ws.merged_cells.ranges:  # a comment on a merged range goes on its top-left cell
-            if cell in merged:
-                target = ws.cell(merged.min_row, merged.min_col)
-                break
-        text = "\n".join(f"[{f.code} {f.severity.label}] {f.message}" + (f"\n建议：{f.hint}" if f.hint else "")
-                         for f in found)
-        old = target.comment.text + "\n\n" if target.comment is not None and target.comment.author != AUTHOR else ""
-        comment = Comment(old + text, AUTHOR)
-        comment.width, comment.height = 320, min(60 + 40 * len(found), 400)
-        target.comment = comment
-        worst = min(found, key=lambda f: _ORDER[f.severity]).severity
-        color = FILLS[worst]
-        target.fill = PatternFill(fill_type="solid", start_color=color, end_color=color)
+        _mark(_anchor(wb[sheet], cell), found)
 
+
+def _anchor(ws, cell: str):
+    """The cell a note goes on: a merged range's top-left cell."""
+    for merged in ws.merged_cells.ranges:
+        if cell in merged:
+            return ws.cell(merged.min_row, merged.min_col)
+    return ws[cell]
+
+
+def _mark(target, found: list[Finding]) -> None:
+    """perfxl's comment (after the author's own, which is kept) and the worst finding's fill."""
+    from openpyxl.comments import Comment
+
+    text = "\n".join(f"[{f.code} {f.severity.label}] {f.message}" + (f"\n建议：{f.hint}" if f.hint else "")
+                     for f in found)
+    old = target.comment.text + "\n\n" if target.comment is not None and target.comment.author != AUTHOR else ""
+    comment = Comment(old + text, AUTHOR)
+    comment.width, comment.height = 320, min(60 + 40 * len(found), 400)
+    target.comment = comment
+    target.fill = _fill(min(found, key=lambda f: _ORDER[f.severity]).severity)
+
+
+def _fill(severity: Severity):
+    from openpyxl.styles import PatternFill
+
+    return PatternFill(fill_type="solid", start_color=FILLS[severity], end_color=FILLS[severity])
+
+
+def _write_result_sheet(wb, items: list[Finding], placed: dict[int, tuple[str, str]]) -> None:
+    """The 校验结果 sheet, first and selected: every finding, linked to its cell when it has one."""
     if RESULT_SHEET in wb.sheetnames:
         del wb[RESULT_SHEET]
     ws = wb.create_sheet(RESULT_SHEET, 0)
-    bold = Font(bold=True)
-    for col, (title, width) in enumerate(_COLUMNS, 1):
-        c = ws.cell(1, col, title)
-        c.font = bold
-        ws.column_dimensions[c.column_letter].width = width
-    wrap = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[1].height = LINE_HEIGHT + 3
+    _write_header(ws)
     for n, f in enumerate(items):
-        row = n + 2
-        where = placed.get(n)
-        known = rule(f.code)
-        values = (n + 1, f.code, f.severity.label, f.location or describe_path(f.path) or "（整表）", f.message,
-                  f.hint or "", known.title if known else (f.name or ""))
-        for col, value in enumerate(values, 1):
-            c = ws.cell(row, col, value)
-            c.alignment = wrap
-        # row height for the wrapped text: spreadsheet apps do not grow rows of a file written by a program
-        ws.row_dimensions[row].height = row_height([(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)])
-        sev = ws.cell(row, 3)
-        sev.fill = PatternFill(fill_type="solid", start_color=FILLS[f.severity], end_color=FILLS[f.severity])
-        if where is not None:
-            loc = ws.cell(row, 4)
-            # an internal link: location only (a `target` would become an external relationship)
-            loc.hyperlink = Hyperlink(ref=loc.coordinate, location=link(*where)[1:], tooltip="转到该单元格")
-            loc.font = Font(color="0563C1", underline="single")
+        _write_finding_row(ws, n + 2, n + 1, f, placed.get(n))
     if not items:
         ws.cell(2, 1, "未发现问题")
     ws.freeze_panes = "A2"
@@ -131,9 +142,36 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = sheet is ws
 
-    with atomic_path(out) as tmp:
-        wb.save(tmp)
-    return out
+
+def _write_header(ws) -> None:
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+    for col, (title, width) in enumerate(_COLUMNS, 1):
+        c = ws.cell(1, col, title)
+        c.font = bold
+        ws.column_dimensions[c.column_letter].width = width
+    ws.row_dimensions[1].height = LINE_HEIGHT + 3
+
+
+def _write_finding_row(ws, row: int, number: int, f: Finding, where: tuple[str, str] | None) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    known = rule(f.code)
+    values = (number, f.code, f.severity.label, f.location or describe_path(f.path) or "（整表）", f.message,
+              f.hint or "", known.title if known else (f.name or ""))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, value in enumerate(values, 1):
+        ws.cell(row, col, value).alignment = wrap
+    # row height for the wrapped text: spreadsheet apps do not grow rows of a file written by a program
+    ws.row_dimensions[row].height = row_height([(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)])
+    ws.cell(row, 3).fill = _fill(f.severity)
+    if where is not None:
+        loc = ws.cell(row, 4)
+        # an internal link: location only (a `target` would become an external relationship)
+        loc.hyperlink = Hyperlink(ref=loc.coordinate, location=link(*where)[1:], tooltip="转到该单元格")
+        loc.font = Font(color="0563C1", underline="single")
 
 
 def _print_setup(ws) -> None:
