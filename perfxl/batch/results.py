@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfxl.atomic import atomic_path
 from perfxl.batch.outcome import Status
-from perfxl.domain import FormKind
+from perfxl.outputs.labels import kind_label
 
 if TYPE_CHECKING:
     from perfxl.batch.ledger import Ledger
@@ -88,15 +88,6 @@ def _dumps(obj: dict[str, Any]) -> str:
     return f"{head[:-1]}, {json.dumps(last)}: {raw}}}" if head != "{}" else f"{{{json.dumps(last)}: {raw}}}"
 
 
-def _kind_label(kind: str | None) -> str | None:
-    if not kind:
-        return None
-    try:
-        return FormKind(kind).title
-    except ValueError:
-        return kind
-
-
 def _in_batches(ledger: Ledger, run_id: int, size: int = 500) -> Iterator[tuple[Any, list[Any]]]:
     batch: list[Any] = []
     for row in ledger.iter_results(run_id):
@@ -115,5 +106,6 @@ def _with_findings(ledger: Ledger, rows: list[Any]) -> Iterator[tuple[Any, list[
 
 
 def write_results_from(ledger: Ledger, run_id: int, target: Path) -> Path:
-    return write_results(target, (result_object(row, found, Status(row.status).label, _kind_label(row.kind))
+    """results.json for one run of the ledger, streamed in file order."""
+    return write_results(target, (result_object(row, found, Status(row.status).label, kind_label(row.kind))
                                   for row, found in _in_batches(ledger, run_id)))

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfxl.atomic import atomic_path
 from perfxl.batch.outcome import Status
-from perfxl.batch.results import _kind_label
+from perfxl.domain import Severity
+from perfxl.outputs.labels import kind_label, rule_label
 from perfxl.outputs.text import row_height
 
 if TYPE_CHECKING:
@@ -381,11 +382,80 @@ def _stats_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
     block("预算执行率分布", ["执行率区间", "表单数"], s.execution_rates, "column", "预算执行率分布", 1)
 
 
+# -- 汇总.xlsx of a batch run, streamed from its ledger -------------------------------------------------------
+def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack, annotate: bool,
+                       input_path: Path) -> Path:
+    """汇总.xlsx for one run of the ledger, rows streamed from the database."""
+    counts = ledger.status_counts(run_id)
+    total_rows = sum(counts.values())
+    grades, ranking_grades = _grade_counts(ledger, run_id)
+    stats = Stats(
+        statuses=[(s.label, counts.get(s.value, 0)) for s in Status],
+        grades=[(name, grades.get(name, 0)) for name, _ in pack.grade_bands],
+        ranking_grades=[(name, ranking_grades.get(name, 0)) for name in pack.ranking_grades],
+        top_findings=_top_findings(ledger, run_id),
+        execution_rates=rate_buckets(ledger.execution_rates(run_id)),
+    )
+    return write_summary(target, SummaryInput(
+        rows=_summary_rows(ledger, run_id), row_count=total_rows,
+        findings=_finding_lines(ledger, run_id), finding_count=ledger.finding_count(run_id),
+        ranked=_rank_lines(ledger, run_id), ranked_count=sum(ranking_grades.values()), stats=stats,
+        subtitle=f"输入：{input_path}    文件数：{total_rows}    规则：{pack.source_label()}", annotate=annotate,
+        ranking_note=ranking_note(pack),
+    ))
+
+
+def _grade_counts(ledger: Ledger, run_id: int) -> tuple[dict[str, int], dict[str, int]]:
+    """Forms per grade (优/良/中/差) and per ranking grade."""
+    grades: dict[str, int] = defaultdict(int)
+    ranking_grades: dict[str, int] = defaultdict(int)
+    for grade, ranking_grade, n in ledger.grade_counts(run_id):
+        if grade:
+            grades[grade] += n
+        if ranking_grade:
+            ranking_grades[ranking_grade] += n
+    return grades, ranking_grades
+
+
+def _top_findings(ledger: Ledger, run_id: int) -> list[tuple[str, str, str, int, int]]:
+    return [(rule_label(code), Severity(sev).label if sev in Severity._value2member_map_ else sev, message, n, files)
+            for code, sev, _name, n, files, message in ledger.top_findings(run_id, TOP_FINDINGS)]
+
+
+def _summary_rows(ledger: Ledger, run_id: int) -> Iterator[SummaryRow]:
+    for r in ledger.iter_results(run_id):
+        yield SummaryRow(
+            seq=r.seq + 1, file=r.path, unit=r.unit, project=r.project, kind_label=kind_label(r.kind), year=r.year,
+            status_label=Status(r.status).label, status=r.status, reason=r.reason, total=r.total,
+            self_total=r.self_total, difference=r.difference, grade=r.grade, rank=r.rank, rank_of=r.rank_of,
+            ranking_grade=r.ranking_grade, errors=r.errors, warnings=r.warnings, annotated=r.annotated,
+        )
+
+
+def _finding_lines(ledger: Ledger, run_id: int) -> Iterator[FindingLine]:
+    for f in ledger.iter_findings(run_id):
+        yield FindingLine(
+            file=f.path, unit=f.unit, location=f.location, code=f.code,
+            severity_label=Severity(f.severity).label, severity=f.severity, message=f.message, hint=f.hint,
+            annotated=f.annotated,
+        )
+
+
+def _rank_lines(ledger: Ledger, run_id: int) -> Iterator[RankLine]:
+    for r in ledger.iter_ranked(run_id):
+        yield RankLine(
+            kind_label=kind_label(r.kind) or "", year=r.year, rank=r.rank, rank_of=r.rank_of,
+            ranking_grade=r.ranking_grade, unit=r.unit, project=r.project, total=r.total, grade=r.grade,
+            file=r.path,
+        )
+
+
 RATE_BUCKETS = ((0.0, 0.6, "60% 以下"), (0.6, 0.8, "60%–80%"), (0.8, 0.9, "80%–90%"), (0.9, 0.95, "90%–95%"),
                 (0.95, 1.0, "95%–100%"), (1.0, float("inf"), "100% 及以上"))
 
 
 def rate_buckets(rates) -> list[tuple[str, int]]:
+    """Forms per budget execution rate band (the 统计 sheet); rates that could not be computed last."""
     counts = {label: 0 for _, _, label in RATE_BUCKETS}
     missing = 0
     for rate in rates:
@@ -402,53 +472,6 @@ def rate_buckets(rates) -> list[tuple[str, int]]:
     return out
 
 
-def write_summary_from(ledger: Ledger, run_id: int, target: Path, pack: RulePack, annotate: bool,
-                       input_path: Path) -> Path:
-    from perfxl.domain import Severity
-
-    counts = ledger.status_counts(run_id)
-    total_rows = sum(counts.values())
-    grades = defaultdict(int)
-    ranking_grades = defaultdict(int)
-    for grade, ranking_grade, n in ledger.grade_counts(run_id):
-        if grade:
-            grades[grade] += n
-        if ranking_grade:
-            ranking_grades[ranking_grade] += n
-    stats = Stats(
-        statuses=[(s.label, counts.get(s.value, 0)) for s in Status],
-        grades=[(name, grades.get(name, 0)) for name, _ in pack.grade_bands],
-        ranking_grades=[(name, ranking_grades.get(name, 0)) for name in pack.ranking_grades],
-        top_findings=[(_rule_label(code), Severity(sev).label if sev in Severity._value2member_map_ else sev, message,
-                       n, files) for code, sev, _name, n, files, message in ledger.top_findings(run_id, TOP_FINDINGS)],
-        execution_rates=rate_buckets(ledger.execution_rates(run_id)),
-    )
-    finding_count = ledger.finding_count(run_id)
-    ranked_count = sum(ranking_grades.values())
-
-    rows = (SummaryRow(
-        seq=r.seq + 1, file=r.path, unit=r.unit, project=r.project, kind_label=_kind_label(r.kind), year=r.year,
-        status_label=Status(r.status).label, status=r.status, reason=r.reason, total=r.total,
-        self_total=r.self_total, difference=r.difference, grade=r.grade, rank=r.rank, rank_of=r.rank_of,
-        ranking_grade=r.ranking_grade, errors=r.errors, warnings=r.warnings, annotated=r.annotated,
-    ) for r in ledger.iter_results(run_id))
-    findings = (FindingLine(
-        file=f.path, unit=f.unit, location=f.location, code=f.code,
-        severity_label=Severity(f.severity).label, severity=f.severity, message=f.message, hint=f.hint,
-        annotated=f.annotated,
-    ) for f in ledger.iter_findings(run_id))
-    ranked = (RankLine(
-        kind_label=_kind_label(r.kind) or "", year=r.year, rank=r.rank, rank_of=r.rank_of,
-        ranking_grade=r.ranking_grade, unit=r.unit, project=r.project, total=r.total, grade=r.grade, file=r.path,
-    ) for r in ledger.iter_ranked(run_id))
-    subtitle = f"输入：{input_path}    文件数：{total_rows}    规则：{pack.source_label()}"
-    return write_summary(target, SummaryInput(
-        rows=rows, row_count=total_rows, findings=findings, finding_count=finding_count, ranked=ranked,
-        ranked_count=ranked_count, stats=stats, subtitle=subtitle, annotate=annotate,
-        ranking_note=ranking_note(pack),
-    ))
-
-
 def ranking_note(pack: RulePack) -> str:
     """How the 排名 sheet's grades are given, in the words of the rule pack in use."""
     shares = "、".join(f"{g}约 {s:.0%}" for g, s in zip(pack.ranking_grades, pack.ranking_shares, strict=True))
@@ -457,11 +480,3 @@ def ranking_note(pack: RulePack) -> str:
             "因此即使总分都很高，也会有表单排在后面的等级；" + (f"本规则配置另设下限：{floors}。" if floors else
             "如需避免，可在规则配置 [ranking] floors 中设定下限（默认不设，与原做法一致）。")
             + "总分不完整（有无法计分或无法核实的项目）的表单不参加排名。")
-
-
-def _rule_label(code: str) -> str:
-    """"S201 自评得分与评分规则不符": the code an accountant can look up, and what it means."""
-    from perfxl.rules.registry import rule
-
-    known = rule(code)
-    return f"{code} {known.title}" if known else code
