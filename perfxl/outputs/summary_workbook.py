@@ -249,12 +249,19 @@ def write_summary(target: str | Path, data: SummaryInput) -> Path:
     return target
 
 
+def _list_sheet(workbook, w: _Writer, data: SummaryInput, sheet: str, table: str, columns: list[tuple[str, int]],
+                count: int, frozen_columns: int):
+    """A sheet holding one table (with a link column to the annotated copies when there are any)."""
+    ws = workbook.add_worksheet(sheet)
+    columns = list(columns) + ([("批注文件", 14)] if data.annotate else [])
+    _table(ws, w, table, columns, count)
+    ws.freeze_panes(1, frozen_columns)
+    _print_setup(ws, f"{data.title} — {sheet}", 0)
+    return ws, columns
+
+
 def _summary_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
-    ws = workbook.add_worksheet(SHEET_SUMMARY)
-    columns = list(SUMMARY_COLUMNS) + ([("批注文件", 14)] if data.annotate else [])
-    _table(ws, w, "Summary", columns, data.row_count)
-    ws.freeze_panes(1, 2)
-    _print_setup(ws, f"{data.title} — 汇总", 0)
+    ws, columns = _list_sheet(workbook, w, data, SHEET_SUMMARY, "Summary", SUMMARY_COLUMNS, data.row_count, 2)
     for i, row in enumerate(data.rows, start=1):
         status_fmt = w.status.get(row.status)
         w.num(ws, i, 0, row.seq, w.integer)
@@ -279,11 +286,7 @@ def _summary_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
 
 
 def _findings_sheet(workbook, w: _Writer, data: SummaryInput) -> None:
-    ws = workbook.add_worksheet(SHEET_FINDINGS)
-    columns = list(FINDING_COLUMNS) + ([("批注文件", 14)] if data.annotate else [])
-    _table(ws, w, "Findings", columns, data.finding_count)
-    ws.freeze_panes(1, 1)
-    _print_setup(ws, f"{data.title} — 问题清单", 0)
+    ws, columns = _list_sheet(workbook, w, data, SHEET_FINDINGS, "Findings", FINDING_COLUMNS, data.finding_count, 1)
     for i, f in enumerate(data.findings, start=1):
         w.string(ws, i, 0, f.file, wrap=True)
         w.string(ws, i, 1, f.unit, wrap=True)
