@@ -8,6 +8,7 @@ import pytest
 
 from perfxl.batch.progress import Progress, format_seconds
 from perfxl.batch.results import write_results
+from perfxl.outputs.labels import kind_label, rule_label
 from perfxl.outputs.summary_workbook import (
     MAX_CELL,
     FindingLine,
@@ -113,6 +114,13 @@ def test_results_json_streaming(tmp_path):
 def test_rate_buckets():
     assert dict(rate_buckets([0.5, 0.65, 0.85, 0.92, 0.97, 1.0, 1.2, None, -0.1])) == {
         "60% 以下": 2, "60%–80%": 1, "80%–90%": 1, "90%–95%": 1, "95%–100%": 1, "100% 及以上": 2, "无法计算": 1}
+
+
+def test_labels_of_stored_codes():
+    assert kind_label("project_selfeval") == "项目支出绩效自评表"
+    assert kind_label("unknown_kind") == "unknown_kind" and kind_label(None) is None
+    assert rule_label("S201").startswith("S201 ") and len(rule_label("S201")) > 5
+    assert rule_label("Z999") == "Z999"
 
 
 def test_progress_line():
