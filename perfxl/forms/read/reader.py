@@ -24,12 +24,13 @@ from typing import Any
 from perfxl.domain import Finding, Form, FormKind
 from perfxl.forms import layout as L
 from perfxl.forms.read.assemble import build_form, month_end
-from perfxl.forms.read.extract import Extracted, Extractor, TableCells
+from perfxl.forms.read.extract import extract
 from perfxl.forms.read.grid import Grid, Sheet, grid_from_book, load_calamine, load_openpyxl
 from perfxl.forms.read.labels import KindSpec, spec
 from perfxl.forms.read.labelscan import detect_kind, scan
 from perfxl.forms.read.ooxml import cell_name
 from perfxl.forms.read.problems import finding, is_unusable
+from perfxl.forms.read.sheetcells import Extracted, TableCells
 from perfxl.forms.read.sniff import DEFAULT_LIMITS, Limits, sniff
 
 ENGINES = ("calamine", "openpyxl")
@@ -188,7 +189,7 @@ def _read_sheet(sheet: Sheet, meta_kind: FormKind | None, meta_extra: dict | Non
     if meta_kind is not None and s.title_kind is not None and meta_kind != s.title_kind:
         notes.append(finding("T007", location=sheet.name, meta=meta_kind.title, title=s.title_kind.title))
     k = spec(kind)
-    ex = Extractor(s, k, limits.max_blank_run).run()
+    ex = extract(s, k, limits.max_blank_run)
     if s.title_kind is None and not ex.indicators and not ex.values:
         return None, []
     year = s.year
