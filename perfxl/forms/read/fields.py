@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfxl.domain import Budget
-from perfxl.forms.layout import Field, TextBlock
+from perfxl.forms.layout.spec import Field, TextBlock
 from perfxl.forms.read import coerce
 from perfxl.forms.read.labels import norms
 from perfxl.forms.read.labelscan import Hit

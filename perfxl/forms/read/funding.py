@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from perfxl.forms.layout import Field
+from perfxl.forms.layout.spec import Field
 from perfxl.forms.read import coerce
 from perfxl.forms.read.fields import field_kind
 from perfxl.forms.read.labels import GridSpec

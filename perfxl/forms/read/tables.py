@@ -44,7 +44,9 @@ class ColumnRead(Enum):
 
 
 @dataclass(slots=True)
-class TablePlace:
+class FoundTable:
+    """Where a table was found on the sheet: its header rows and the column of each key."""
+
     spec: TableSpec
     header_row: int
     last_header_row: int
@@ -139,7 +141,7 @@ class TableReader:
 
     # -- tables
 
-    def locate_table(self, table: TableSpec) -> TablePlace | None:
+    def locate_table(self, table: TableSpec) -> FoundTable | None:
         """The table's header row: the row with most column labels, a table captioned 中期 (printed apart
         from the 年度 one) only when there is no other."""
         best_row, best_keys = None, (0, 0)
@@ -156,7 +158,7 @@ class TableReader:
             return None
         return self._columns(table, best_row)
 
-    def _columns(self, table: TableSpec, r: int) -> TablePlace:
+    def _columns(self, table: TableSpec, r: int) -> FoundTable:
         primary = table.primary
         sections = self.kind_spec.sections
         chosen: dict[str, tuple[int, int]] = {}  # key -> (priority, col)
@@ -234,7 +236,7 @@ class TableReader:
                     continue  # a caption above the table, not a column header
                 unknown.append((rr, c, text, "无法识别"))
         first_col = min([*cols.values(), *mid.values()]) if cols else 0
-        return TablePlace(table, first_header, last_header, cols, causes, unknown, first_col, mid=mid)
+        return FoundTable(table, first_header, last_header, cols, causes, unknown, first_col, mid=mid)
 
     def _sides(self, r: int, occurrences: dict[str, list[int]]) -> dict:
         """Columns of a 中期 set printed beside the 年度 set: {col: "mid" | "annual", "bands": band cols}.
@@ -298,7 +300,7 @@ class TableReader:
                 return h
         return None
 
-    def _stops(self, r: int, place: TablePlace) -> str | None:
+    def _stops(self, r: int, place: FoundTable) -> str | None:
         """'total' at the total row, 'end' where another section starts, None for a data row.
 
         A 总分 / 合计 label makes the total row wherever it stands on the row: real forms print it after
@@ -316,7 +318,7 @@ class TableReader:
                 return "end"
         return None
 
-    def read_table(self, place: TablePlace, out: list[dict], name: str) -> None:
+    def read_table(self, place: FoundTable, out: list[dict], name: str) -> None:
         """Data rows below the header until the total row, another section or a long blank run."""
         plan = self._plan(place)
         indicators = name == "indicators"
@@ -440,7 +442,7 @@ class TableReader:
         hits = self.scan.by_row.get(r, ())
         return sum(1 for h in hits if h.label in table.columns) >= 3
 
-    def _plan(self, place: TablePlace) -> list[tuple[str, int, str, ColumnRead]]:
+    def _plan(self, place: FoundTable) -> list[tuple[str, int, str, ColumnRead]]:
         """Per column: (key, col, letters, how to read it), decided once per table."""
         numbers = place.spec.number_keys
         plan = []
@@ -558,7 +560,7 @@ class TableReader:
                 item["deviation"] = "；".join(picked) or item.get("deviation")
         return items, raws
 
-    def read_totals(self, place: TablePlace, r: int) -> None:
+    def read_totals(self, place: FoundTable, r: int) -> None:
         for total in place.spec.table.totals:
             if total.path and total.key in place.cols:
                 self.cells.put(total.path, r, place.cols[total.key], "number")
