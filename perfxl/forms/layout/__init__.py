@@ -1,8 +1,8 @@
 """One declarative layout per form kind: the single source of truth for the workbook side.
 
-The template builder (`perfxl.forms.write.template`), the writer (`perfxl.forms.write.writer`) and the reader
-all use these specs; no cell address is written anywhere else. A `Layout` is a title, a sheet name
-and an ordered list of blocks, drawn top to bottom:
+The template builder (`perfxl.forms.write`), the writer and the reader all use these layouts; no cell
+address is written anywhere else. A `Layout` (`spec`) is a title, a sheet name and an ordered list of
+blocks, drawn top to bottom:
 
 - `HeaderRow`  — one printed row of label/value pairs (项目名称 | …, 主管部门 | … | 实施单位 | …);
 - `Grid`       — the funding block: row labels × column labels, each cell a `Field`, "—" or blank;
@@ -16,20 +16,21 @@ Split value columns: where a table has a "direction" column (指标性质), the 
 (and "midterm_target", "adjusted_target", "actual") holds only the number, and "unit" (计量单位)
 holds the unit; `join_value` rebuilds the Form text ("≥95%", "≥3") from the three cells.
 
-Reader vocabulary: `Column.labels`, `Field.labels`, `Label.labels` give the printed label first, then
-accepted regional synonyms; `COLUMN_SYNONYMS` / `FIELD_SYNONYMS` / `SECTION_LABELS` collect them for
-all kinds. Column keys starting with "_" are hidden calculation columns: readers skip them.
-
-Modules: the building blocks and vocabulary live in `perfxl.forms.layout.spec`, the scoring formulas in
-`perfxl.forms.layout.formulas`, the geometry in `perfxl.forms.layout.geometry`; this module re-exports all of them.
-Geometry: `place(layout, rows=…)` turns a layout into addresses (`Placement`): the cell of each field
-path, the columns and rows of each table, and the boxes (merged ranges) the builder draws.
-
-Formulas use placeholders resolved by `Placement.formula`: `{path}` → absolute address of a field
-("$E$9"); `{#key}` → the same-row cell of a table column ("H12"); `{#key:}` → that column's whole
-table range from the header row to the row above the total row, `$H$11:INDEX($H:$H,ROW($B$42)-1)`,
-so rows inserted anywhere in the table (also just above the total row) are included; `{=key}` → the total-row
-cell of a column (absolute); `{%name}` → a rule-pack parameter supplied by the builder.
+Modules:
+- `spec`         the building blocks and their vocabulary (sheet names, list names, number formats);
+- `shared`       fields, indicator columns and the funding grid several kinds print;
+- `project_selfeval`, `dept_selfeval`, `project_goal`, `dept_goal`, `project_monitor`: one layout each;
+- `synonyms`     the reader vocabulary collected from all layouts (`COLUMN_SYNONYMS`, `FIELD_SYNONYMS`,
+                 `SECTION_LABELS`) and the regional text boxes (`EXTRA_BOXES`);
+- `geometry`     `place(layout, rows=…)` → `Placement`: the cell of each field path, the columns and rows
+                 of each table, the boxes (merged ranges) the builder draws;
+- `formulas`     the scoring formulas, with placeholders `Placement.formula` resolves: `{path}` → absolute
+                 address of a field ("$E$9"); `{#key}` → the same-row cell of a table column ("H12");
+                 `{#key:}` → that column's whole table range, `$H$11:INDEX($H:$H,ROW($B$42)-1)`, so rows
+                 inserted anywhere in the table are included; `{=key}` → the total-row cell of a column;
+                 `{%name}` → a rule-pack parameter supplied by the builder;
+- `instructions` the 填表说明 text.
+This module assembles `LAYOUTS` and keeps the split-value text (`join_value`, `format_number`).
 """
 
 from __future__ import annotations
@@ -57,7 +58,6 @@ def layout_for(kind: FormKind | str) -> Layout:
 
 # ---------------------------------------------------------------------------------------------
 # Split values: "≥95%" ⇄ 指标性质 "≥" | 指标值 95 | 计量单位 "%"
-
 
 
 def format_number(number: float) -> str:

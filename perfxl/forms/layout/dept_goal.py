@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from perfxl.domain.kinds import FormKind
-from perfxl.forms.layout.formulas import (
-    sum_or_blank,
-)
+from perfxl.forms.layout.formulas import sum_or_blank
 from perfxl.forms.layout.shared import (
-    _BASIS,
-    _CONTACT,
-    _DIRECTION,
-    _GOAL_VALUE,
-    _L1,
-    _L2,
-    _NAME,
-    _PHONE,
-    _UNIT,
-    _UNIT_CODE,
+    BASIS_COLUMN,
+    CONTACT,
+    DIRECTION_COLUMN,
+    GOAL_VALUE_PROMPT,
+    LEVEL1_COLUMN,
+    LEVEL2_COLUMN,
+    NAME_COLUMN,
+    PHONE,
+    UNIT_CODE,
+    UNIT_COLUMN,
 )
 from perfxl.forms.layout.spec import (
     AMOUNT,
@@ -35,9 +33,9 @@ DEPT_GOAL = Layout(
     FormKind.DEPT_GOAL,
     "申报表",
     (
-        HeaderRow((Field("部门（单位）名称", "unit.name", ("部门名称", "单位名称"), required=True), _UNIT_CODE)),
+        HeaderRow((Field("部门（单位）名称", "unit.name", ("部门名称", "单位名称"), required=True), UNIT_CODE)),
         HeaderRow((Field("主管部门", "unit.department", ("主管部门及代码",)),)),
-        HeaderRow((_CONTACT, _PHONE)),
+        HeaderRow((CONTACT, PHONE)),
         Table("tasks", Label("年度主要任务", ("主要任务",)), (
             Column("name", "任务名称", 18, ("任务",), required=True),
             Column("content", "主要内容", 36, ("任务内容",)),
@@ -54,9 +52,9 @@ DEPT_GOAL = Layout(
             Field("年度总体目标", "goals.annual", ("年度目标",), required=True),
         )),
         Table("indicators", Label("年度绩效指标", ("绩效指标",)), (
-            _L1, _L2, _NAME, _DIRECTION,
-            Column("target", "指标值", 9, ("年度指标值", "目标值"), number=True, required=True, prompt=_GOAL_VALUE),
-            _UNIT, _BASIS,
+            LEVEL1_COLUMN, LEVEL2_COLUMN, NAME_COLUMN, DIRECTION_COLUMN,
+            Column("target", "指标值", 9, ("年度指标值", "目标值"), number=True, required=True, prompt=GOAL_VALUE_PROMPT),
+            UNIT_COLUMN, BASIS_COLUMN,
             Column("weight", "分值", 6, ("权重", "指标权重"), fmt=WEIGHT, number=True),
         ), rows=30, total_label="合计", totals=(TotalCell("weight", sum_or_blank("weight"), fmt=WEIGHT),)),
     ),

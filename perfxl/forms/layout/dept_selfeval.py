@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 from perfxl.domain.kinds import FormKind
-from perfxl.forms.layout.formulas import (
-    SCORE_FORMULA,
-    helper_columns,
-    selfeval_totals,
-)
+from perfxl.forms.layout.formulas import SCORE_FORMULA, helper_columns, selfeval_totals
 from perfxl.forms.layout.shared import (
-    _BASIS,
-    _CONTACT,
-    _DEVIATION,
-    _DIRECTION,
-    _L1,
-    _L2,
-    _PHONE,
-    _UNIT,
-    _UNIT_CODE,
-    _VALUE_PROMPT,
-    _selfeval_funding,
+    BASIS_COLUMN,
+    CONTACT,
+    DEVIATION_COLUMN,
+    DIRECTION_COLUMN,
+    LEVEL1_COLUMN,
+    LEVEL2_COLUMN,
+    PHONE,
+    UNIT_CODE,
+    UNIT_COLUMN,
+    VALUE_PROMPT,
+    selfeval_funding,
 )
 from perfxl.forms.layout.spec import (
     LIST_QUALITATIVE,
@@ -35,11 +31,11 @@ from perfxl.forms.layout.spec import (
 )
 
 _DEPT_SELFEVAL_COLUMNS = (
-    _L1, _L2,
+    LEVEL1_COLUMN, LEVEL2_COLUMN,
     Column("name", "三级指标", 22, ("指标名称", "三级指标（指标名称）", "三级指标名称")),
-    _UNIT, _DIRECTION,
+    UNIT_COLUMN, DIRECTION_COLUMN,
     Column("target", "年初指标值", 9, ("指标值", "年度指标值", "年初目标值"), number=True, required=True,
-           prompt=_VALUE_PROMPT),
+           prompt=VALUE_PROMPT),
     Column("adjusted_target", "调整指标值", 9, ("调整后指标值", "全年（调整）指标值"), number=True,
            prompt="指标值经批准调整的填写；未调整的留空，按年初指标值评分。"),
     Column("actual", "全年完成值", 10, ("实际完成值", "完成值", "全年实际值", "实际值"),
@@ -47,8 +43,8 @@ _DEPT_SELFEVAL_COLUMNS = (
            prompt="定量指标只填数字（单位同计量单位）；定性指标从列表选择；不适用填“—”。"),
     Column("weight", "指标权重", 6, ("分值", "权重", "权重（分）"), fmt=WEIGHT, number=True, required=True),
     Column("score", "指标得分", 7, ("得分", "自评得分"), formula=SCORE_FORMULA, fmt=SCORE),
-    _DEVIATION,
-    _BASIS,
+    DEVIATION_COLUMN,
+    BASIS_COLUMN,
     *helper_columns(adjusted=True),
 )
 
@@ -57,10 +53,10 @@ DEPT_SELFEVAL = Layout(
     "自评表",
     (
         HeaderRow((Field("部门名称", "unit.name", ("部门（单位）名称", "单位名称", "部门"), required=True),
-                   _UNIT_CODE)),
-        HeaderRow((_CONTACT, _PHONE,
+                   UNIT_CODE)),
+        HeaderRow((CONTACT, PHONE,
                    Field("自评总分", None, ("总分",), formula="={total}", fmt=SCORE, width=1.5))),
-        _selfeval_funding(
+        selfeval_funding(
             Label("部门预算执行情况（万元）", ("部门预算执行情况", "预算执行情况（万元）", "预算执行情况")),
             Label("年初预算数", ()),
             Label("全年（调整）预算数", ("全年预算数", "调整后预算数", "全年(调整)预算数")),

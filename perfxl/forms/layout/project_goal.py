@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 from perfxl.domain.kinds import FormKind
-from perfxl.forms.layout.formulas import (
-    sum_or_blank,
-)
+from perfxl.forms.layout.formulas import sum_or_blank
 from perfxl.forms.layout.shared import (
-    _BASIS,
-    _CONTACT,
-    _DEPARTMENT,
-    _DIRECTION,
-    _GOAL_VALUE,
-    _IMPLEMENTER,
-    _L1,
-    _L2,
-    _NAME,
-    _PHONE,
-    _PROJECT,
-    _PROJECT_CODE,
-    _UNIT,
-    _UNIT_CODE,
-    _UNIT_NAME,
-    _amount,
+    BASIS_COLUMN,
+    CONTACT,
+    DEPARTMENT,
+    DIRECTION_COLUMN,
+    GOAL_VALUE_PROMPT,
+    IMPLEMENTER,
+    LEVEL1_COLUMN,
+    LEVEL2_COLUMN,
+    NAME_COLUMN,
+    PHONE,
+    PROJECT_CODE,
+    PROJECT_NAME,
+    UNIT_CODE,
+    UNIT_COLUMN,
+    UNIT_NAME,
+    amount_field,
 )
 from perfxl.forms.layout.spec import (
     AMOUNT,
@@ -44,12 +42,12 @@ PROJECT_GOAL = Layout(
     FormKind.PROJECT_GOAL,
     "申报表",
     (
-        HeaderRow((_UNIT_NAME, _UNIT_CODE)),
-        HeaderRow((_PROJECT, _PROJECT_CODE)),
-        HeaderRow((_DEPARTMENT, _IMPLEMENTER)),
+        HeaderRow((UNIT_NAME, UNIT_CODE)),
+        HeaderRow((PROJECT_NAME, PROJECT_CODE)),
+        HeaderRow((DEPARTMENT, IMPLEMENTER)),
         HeaderRow((Field("项目属性", "project.attribute", ("属性",), choices=LIST_ATTRIBUTE, required=True),
                    Field("项目期", "project.period", ("项目周期", "实施期限"), width=1.5, required=True))),
-        HeaderRow((_CONTACT, _PHONE)),
+        HeaderRow((CONTACT, PHONE)),
         Grid(
             Label("项目资金（万元）", ("项目资金", "项目资金(万元)")),
             "",
@@ -60,10 +58,10 @@ PROJECT_GOAL = Layout(
                     Field("年度资金总额", "budget.full_year", fmt=AMOUNT, number=True, required=True),
                 )),
                 GridRow(Label("其中：财政拨款", ("财政拨款", "其中：当年财政拨款")), (
-                    _amount("中期财政拨款", "budget.midterm_fiscal"), _amount("年度财政拨款", "budget.fiscal"),
+                    amount_field("中期财政拨款", "budget.midterm_fiscal"), amount_field("年度财政拨款", "budget.fiscal"),
                 )),
                 GridRow(Label("其他资金", ()), (
-                    _amount("中期其他资金", "budget.midterm_other"), _amount("年度其他资金", "budget.other"),
+                    amount_field("中期其他资金", "budget.midterm_other"), amount_field("年度其他资金", "budget.other"),
                 )),
             ),
         ),
@@ -72,11 +70,11 @@ PROJECT_GOAL = Layout(
             Field("年度目标", "goals.annual", ("年度绩效目标",), required=True),
         )),
         Table("indicators", Label("绩效指标", ("年度绩效指标",)), (
-            _L1, _L2, _NAME, _DIRECTION,
-            Column("midterm_target", "中期指标值", 9, ("中期目标值",), number=True, prompt=_GOAL_VALUE),
+            LEVEL1_COLUMN, LEVEL2_COLUMN, NAME_COLUMN, DIRECTION_COLUMN,
+            Column("midterm_target", "中期指标值", 9, ("中期目标值",), number=True, prompt=GOAL_VALUE_PROMPT),
             Column("target", "年度指标值", 9, ("指标值", "年度目标值"), number=True, required=True,
-                   prompt=_GOAL_VALUE),
-            _UNIT, _BASIS,
+                   prompt=GOAL_VALUE_PROMPT),
+            UNIT_COLUMN, BASIS_COLUMN,
             Column("weight", "分值", 6, ("权重", "指标权重"), fmt=WEIGHT, number=True),
         ), rows=30, total_label="合计", totals=(TotalCell("weight", sum_or_blank("weight"), fmt=WEIGHT),)),
     ),

@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 from perfxl.domain.kinds import FormKind
-from perfxl.forms.layout.formulas import (
-    SCORE_FORMULA,
-    helper_columns,
-    selfeval_totals,
-)
+from perfxl.forms.layout.formulas import SCORE_FORMULA, helper_columns, selfeval_totals
 from perfxl.forms.layout.shared import (
-    _BASIS,
-    _CONTACT,
-    _DEVIATION,
-    _DIRECTION,
-    _IMPLEMENTER,
-    _L1,
-    _L2,
-    _NAME,
-    _PHONE,
-    _PROJECT,
-    _PROJECT_CODE,
-    _UNIT,
-    _UNIT_CODE,
-    _UNIT_NAME,
-    _VALUE_PROMPT,
-    _WEIGHT,
-    _selfeval_funding,
+    BASIS_COLUMN,
+    CONTACT,
+    DEVIATION_COLUMN,
+    DIRECTION_COLUMN,
+    IMPLEMENTER,
+    LEVEL1_COLUMN,
+    LEVEL2_COLUMN,
+    NAME_COLUMN,
+    PHONE,
+    PROJECT_CODE,
+    PROJECT_NAME,
+    UNIT_CODE,
+    UNIT_COLUMN,
+    UNIT_NAME,
+    VALUE_PROMPT,
+    WEIGHT_COLUMN,
+    selfeval_funding,
 )
 from perfxl.forms.layout.spec import (
     LIST_QUALITATIVE,
@@ -40,17 +36,17 @@ from perfxl.forms.layout.spec import (
 )
 
 _SELFEVAL_COLUMNS = (
-    _L1, _L2, _NAME, _DIRECTION,
+    LEVEL1_COLUMN, LEVEL2_COLUMN, NAME_COLUMN, DIRECTION_COLUMN,
     Column("target", "年度指标值", 9, ("指标值", "年度指标值（A）", "年度指标值(A)", "年度目标值", "目标值"),
-           number=True, required=True, prompt=_VALUE_PROMPT),
-    _UNIT, _BASIS,
+           number=True, required=True, prompt=VALUE_PROMPT),
+    UNIT_COLUMN, BASIS_COLUMN,
     Column("actual", "实际完成值", 10, ("完成值", "全年实际值", "实际完成值（B）", "实际完成值(B)", "全年完成值",
                                         "实际值"),
            choices=LIST_QUALITATIVE, number=True, required=True,
            prompt="定量指标只填数字（单位同计量单位）；定性指标从列表选择；不适用填“—”。"),
-    _WEIGHT,
+    WEIGHT_COLUMN,
     Column("score", "得分", 7, ("自评得分", "指标得分"), formula=SCORE_FORMULA, fmt=SCORE),
-    _DEVIATION,
+    DEVIATION_COLUMN,
     *helper_columns(adjusted=False),
 )
 
@@ -58,13 +54,13 @@ PROJECT_SELFEVAL = Layout(
     FormKind.PROJECT_SELFEVAL,
     "自评表",
     (
-        HeaderRow((_UNIT_NAME, _UNIT_CODE)),
-        HeaderRow((_PROJECT, _PROJECT_CODE)),
+        HeaderRow((UNIT_NAME, UNIT_CODE)),
+        HeaderRow((PROJECT_NAME, PROJECT_CODE)),
         HeaderRow((Field("主管部门", "unit.department", ("主管部门及代码", "主管部门（单位）", "项目主管部门"),
                          required=True),
-                   _IMPLEMENTER)),
-        HeaderRow((_CONTACT, _PHONE)),
-        _selfeval_funding(
+                   IMPLEMENTER)),
+        HeaderRow((CONTACT, PHONE)),
+        selfeval_funding(
             Label("项目资金（万元）", ("项目资金", "项目资金(万元)", "资金情况（万元）")),
             Label("年初预算数", ("年初预算数（万元）",)),
             Label("全年预算数", ("全年预算数（A）", "全年预算数(A)", "调整后预算数", "全年（调整）预算数")),
