@@ -17,7 +17,7 @@ from perfxl.forms.layout.geometry import Box, Placement, TablePlace
 from perfxl.forms.layout.spec import (
     Field,
 )
-from perfxl.forms.write.styles import _BORDER, _STYLE, _UNLOCKED, HEADER_FILL, INPUT_FILL
+from perfxl.forms.write.styles import BORDER, HEADER_FILL, INPUT_FILL, STYLES, UNLOCKED
 
 _CENTRED_KEYS = {"level1", "level2", "direction", "unit", "basis", "likelihood"}
 
@@ -46,7 +46,7 @@ def _style_of(box: Box) -> str:
     return box.role
 
 
-def _draw(ws: Worksheet, p: Placement) -> None:
+def draw_form(ws: Worksheet, p: Placement) -> None:
     for i, width in enumerate(p.widths):
         dim = ws.column_dimensions[get_column_letter(i + 1)]
         dim.width = width
@@ -70,14 +70,14 @@ def _draw_box(ws: Worksheet, p: Placement, box: Box, styles: dict) -> None:
     first = ws.cell(r1, c1)
     style = styles.get(key)
     if style is None:  # style one cell the slow way, then copy its style array (openpyxl hashes every set)
-        font, align = _STYLE[name]
+        font, align = STYLES[name]
         first.font, first.alignment = font, align
         if not box.role.startswith(("title", "subtitle")):
-            first.border = _BORDER
+            first.border = BORDER
         if box.role in ("header", "label", "section", "total"):
             first.fill = HEADER_FILL
         if box.role in ("input", "subtitle"):  # the year is typed into the subtitle
-            first.protection = _UNLOCKED
+            first.protection = UNLOCKED
             first.fill = INPUT_FILL
         if fmt:
             first.number_format = fmt

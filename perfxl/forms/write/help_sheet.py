@@ -13,15 +13,15 @@ from perfxl.forms.layout.spec import (
     TEMPLATE_VERSION,
     Layout,
 )
-from perfxl.forms.write.styles import _BORDER, TITLE_FONT, _font, text_lines
+from perfxl.forms.write.styles import BORDER, TITLE_FONT, font, text_lines
 
 
-def _help_sheet(ws: Worksheet, layout: Layout, p: Placement, pack: RulePack) -> None:
+def write_help_sheet(ws: Worksheet, layout: Layout, p: Placement, pack: RulePack) -> None:
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 80
     ws.sheet_view.showGridLines = False
     title = ws.cell(1, 1, f"{layout.title}填表说明")
-    title.font = _font(16, name=TITLE_FONT)
+    title.font = font(16, name=TITLE_FONT)
     ws.merge_cells("A1:B1")
     title.alignment = Alignment(horizontal="center")
     ws.row_dimensions[1].height = 30
@@ -30,22 +30,22 @@ def _help_sheet(ws: Worksheet, layout: Layout, p: Placement, pack: RulePack) -> 
     def heading(text: str) -> None:
         nonlocal row
         cell = ws.cell(row, 1, text)
-        cell.font = _font(12, bold=True)
+        cell.font = font(12, bold=True)
         row += 1
 
     def para(text: str, label: str | None = None) -> None:
         nonlocal row
         if label:
             lab = ws.cell(row, 1, label)
-            lab.font = _font(10, bold=True)
+            lab.font = font(10, bold=True)
             lab.alignment = Alignment(vertical="top", wrap_text=True)
-            lab.border = _BORDER
+            lab.border = BORDER
             cell = ws.cell(row, 2, text)
-            cell.border = _BORDER
+            cell.border = BORDER
         else:
             cell = ws.cell(row, 1, text)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        cell.font = _font(10)
+        cell.font = font(10)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         ws.row_dimensions[row].height = 14 * text_lines(text, 80 if label else 100) + 3
         row += 1

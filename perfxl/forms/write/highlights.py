@@ -13,14 +13,14 @@ from perfxl.forms.layout.geometry import Placement
 from perfxl.forms.layout.spec import (
     LIKELIHOOD,
 )
-from perfxl.forms.write.styles import MISSING_FILL, _font
+from perfxl.forms.write.styles import MISSING_FILL, font
 
 PENDING_NOTE = (f"得分显示“{PENDING}”：表格无法自动计分，总分也显示“{PENDING}”。常见原因：实际完成值含计量单位以外的文字"
                 f"（请只填数字）；定性指标的实际完成值不是下拉列表中的三档之一（请选择档次）；指标值为文字表述；"
                 f"未填分值。详见“填表说明”评分规则。")
 
 
-def _conditional_formats(ws: Worksheet, p: Placement, pack: RulePack) -> None:
+def add_highlights(ws: Worksheet, p: Placement, pack: RulePack) -> None:
     layout = p.layout
     main = p.tables["indicators"]
     name = main.cols[main.table.used_by]
@@ -57,7 +57,7 @@ def _score_formats(ws: Worksheet, p: Placement, pack: RulePack) -> None:
     t = p.tables["indicators"]
     if not t.table.has("score"):
         return
-    red = _font(10, color="FF0000")
+    red = font(10, color="FF0000")
     first = t.first_row
     c = {k: f"${v}{first}" for k, v in t.cols.items()}
     score = f"{t.cols['score']}{first}"
@@ -74,7 +74,7 @@ def _score_formats(ws: Worksheet, p: Placement, pack: RulePack) -> None:
     total = t.cell("score", t.total_row)
     for ref, cell in ((t.data_range("score"), score), (bscore, bscore), (total, total)):  # cannot compute
         ws.conditional_formatting.add(ref, FormulaRule(formula=[f'{cell}="{PENDING}"'], fill=MISSING_FILL,
-                                                       font=_font(10, bold=True, color="C00000")))
+                                                       font=font(10, bold=True, color="C00000")))
     head = ws[t.cell("score", t.header_row)]
     head.comment = Comment(PENDING_NOTE, "perfxl", width=300, height=150)
 

@@ -34,7 +34,7 @@ from perfxl.forms.layout.spec import (
     QUALITATIVE_RESULTS,
     UNITS,
 )
-from perfxl.forms.write.styles import _font
+from perfxl.forms.write.styles import font
 
 
 def _define(wb: Workbook, name: str, ws: Worksheet, ref: str) -> None:
@@ -43,7 +43,7 @@ def _define(wb: Workbook, name: str, ws: Worksheet, ref: str) -> None:
 
 def _column(wb: Workbook, ws: Worksheet, col: int, name: str, items: list) -> None:
     letter = get_column_letter(col)
-    ws.cell(1, col, name).font = _font(10, bold=True)
+    ws.cell(1, col, name).font = font(10, bold=True)
     for i, item in enumerate(items, start=2):
         ws.cell(i, col, item)
     ws.column_dimensions[letter].width = max(10, min(30, 2 + 2 * max(len(str(x)) for x in items)))
@@ -66,7 +66,7 @@ def qualitative_fractions(pack: RulePack) -> list[tuple[str, float]]:
     return [(k, frac(phrases[k])) for k in ordered]
 
 
-def _lists_sheet(wb: Workbook, pack: RulePack) -> None:
+def write_lists_sheet(wb: Workbook, pack: RulePack) -> None:
     ws = wb.create_sheet(LISTS_SHEET)
     hierarchy = HIERARCHIES[pack.edition]
     col = 1
@@ -86,8 +86,8 @@ def _lists_sheet(wb: Workbook, pack: RulePack) -> None:
     col += 1
     table = qualitative_fractions(pack)
     a, b = get_column_letter(col), get_column_letter(col + 1)
-    ws.cell(1, col, LIST_QUALITATIVE_TABLE).font = _font(10, bold=True)
-    ws.cell(1, col + 1, "得分比例").font = _font(10, bold=True)
+    ws.cell(1, col, LIST_QUALITATIVE_TABLE).font = font(10, bold=True)
+    ws.cell(1, col + 1, "得分比例").font = font(10, bold=True)
     for i, (phrase, fraction) in enumerate(table, start=2):
         ws.cell(i, col, phrase)
         ws.cell(i, col + 1, fraction).number_format = "0%"
@@ -96,8 +96,8 @@ def _lists_sheet(wb: Workbook, pack: RulePack) -> None:
     col += 2
     shares = [(k, v) for k, v in pack.missing_satisfaction_fixed.items() if v > 0] or [("—", 0.0)]
     a, b = get_column_letter(col), get_column_letter(col + 1)
-    ws.cell(1, col, LIST_FIXED_SHARES).font = _font(10, bold=True)
-    ws.cell(1, col + 1, "分值").font = _font(10, bold=True)
+    ws.cell(1, col, LIST_FIXED_SHARES).font = font(10, bold=True)
+    ws.cell(1, col + 1, "分值").font = font(10, bold=True)
     for i, (level, weight) in enumerate(shares, start=2):
         ws.cell(i, col, level)
         ws.cell(i, col + 1, weight)

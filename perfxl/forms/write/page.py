@@ -9,7 +9,7 @@ from perfxl.forms.layout.geometry import Placement
 from perfxl.forms.write.styles import BODY_FONT
 
 
-def _print_setup(ws: Worksheet, p: Placement) -> None:
+def print_setup(ws: Worksheet, p: Placement) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if p.layout.landscape else "portrait"
     ws.page_setup.fitToWidth = 1
@@ -27,7 +27,7 @@ def _print_setup(ws: Worksheet, p: Placement) -> None:
     ws.oddFooter.center.font = BODY_FONT
 
 
-def _protect(ws: Worksheet) -> None:
+def protect(ws: Worksheet) -> None:
     """Sheet protection without a password (documented in 填表说明): guards labels and formulas."""
     prot = ws.protection
     prot.sheet = True

@@ -14,29 +14,29 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF6D5")  # light yellow: the cells t
 HEADER_FILL = PatternFill("solid", fgColor="F2F2F2")
 MISSING_FILL = PatternFill("solid", fgColor="FFC58A", bgColor="FFC58A")  # orange: a required input is missing
 _THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_UNLOCKED = Protection(locked=False)
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+UNLOCKED = Protection(locked=False)
 
 
-def _font(size: float = 10, bold: bool = False, name: str = BODY_FONT, color: str | None = None) -> Font:
+def font(size: float = 10, bold: bool = False, name: str = BODY_FONT, color: str | None = None) -> Font:
     return Font(name=name, size=size, bold=bold, charset=_CHARSET, color=color)
 
 
-_STYLE = {
-    "title": (_font(18, name=TITLE_FONT), Alignment(horizontal="center", vertical="center")),
-    "subtitle": (_font(12), Alignment(horizontal="center", vertical="center")),
-    "subtitle_left": (_font(12), Alignment(horizontal="right", vertical="center")),
-    "subtitle_right": (_font(12), Alignment(horizontal="left", vertical="center")),
-    "section_top": (_font(10, bold=True), Alignment(horizontal="center", vertical="top", wrap_text=True)),
-    "section": (_font(10, bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)),
-    "label": (_font(10, bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)),
-    "header": (_font(10, bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)),
-    "total": (_font(10, bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)),
-    "fixed": (_font(10), Alignment(horizontal="center", vertical="center")),
-    "input": (_font(10), Alignment(horizontal="left", vertical="center", wrap_text=True)),
-    "number": (_font(10), Alignment(horizontal="right", vertical="center")),
-    "centre": (_font(10), Alignment(horizontal="center", vertical="center", wrap_text=True)),
-    "formula": (_font(10), Alignment(horizontal="right", vertical="center")),
+STYLES = {
+    "title": (font(18, name=TITLE_FONT), Alignment(horizontal="center", vertical="center")),
+    "subtitle": (font(12), Alignment(horizontal="center", vertical="center")),
+    "subtitle_left": (font(12), Alignment(horizontal="right", vertical="center")),
+    "subtitle_right": (font(12), Alignment(horizontal="left", vertical="center")),
+    "section_top": (font(10, bold=True), Alignment(horizontal="center", vertical="top", wrap_text=True)),
+    "section": (font(10, bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    "label": (font(10, bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    "header": (font(10, bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    "total": (font(10, bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    "fixed": (font(10), Alignment(horizontal="center", vertical="center")),
+    "input": (font(10), Alignment(horizontal="left", vertical="center", wrap_text=True)),
+    "number": (font(10), Alignment(horizontal="right", vertical="center")),
+    "centre": (font(10), Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    "formula": (font(10), Alignment(horizontal="right", vertical="center")),
 }
 
 
@@ -49,9 +49,9 @@ def text_lines(text: object, width: float) -> int:
                for part in str(text).split("\n"))
 
 
-def _normal_font(wb: Workbook) -> None:
+def set_normal_font(wb: Workbook) -> None:
     """宋体 10 as the workbook's Normal style, so empty cells and new rows look like the form."""
     for style in wb._named_styles:  # noqa: SLF001 — openpyxl exposes no setter for the Normal style
         if style.name == "Normal":
-            style.font = _font(10)
-    wb._fonts[0] = _font(10)  # noqa: SLF001
+            style.font = font(10)
+    wb._fonts[0] = font(10)  # noqa: SLF001

@@ -2,6 +2,10 @@
 
 `build_workbook(kind, rows=…)` returns an openpyxl Workbook and its Placement; the writer fills it.
 `build_templates(out_dir)` writes the five .xlsx files shipped in workbook_templates/.
+A template is put together here from the parts in this package: `form_sheet` draws the boxes,
+`validation` adds the drop-downs and input checks, `highlights` the conditional formats, `page` the
+print setup and protection, `help_sheet` the 填表说明 and `lists_sheet` the hidden 下拉列表 (cell
+styles in `styles`).
 """
 
 from __future__ import annotations
@@ -23,13 +27,13 @@ from perfxl.forms.layout.spec import (
     TEMPLATE_VERSION,
     Layout,
 )
-from perfxl.forms.write.form_sheet import _draw
-from perfxl.forms.write.help_sheet import _help_sheet
-from perfxl.forms.write.highlights import _conditional_formats
-from perfxl.forms.write.lists_sheet import _lists_sheet
-from perfxl.forms.write.page import _print_setup, _protect
-from perfxl.forms.write.styles import _normal_font
-from perfxl.forms.write.validation import _validations
+from perfxl.forms.write.form_sheet import draw_form
+from perfxl.forms.write.help_sheet import write_help_sheet
+from perfxl.forms.write.highlights import add_highlights
+from perfxl.forms.write.lists_sheet import write_lists_sheet
+from perfxl.forms.write.page import print_setup, protect
+from perfxl.forms.write.styles import set_normal_font
+from perfxl.forms.write.validation import add_validations
 
 #: File names in workbook_templates/ (docs/dev/forms.md names; 部门整体 without （单位） for short paths).
 TEMPLATE_FILES: dict[FormKind, str] = {
@@ -63,16 +67,16 @@ def build_workbook(kind: FormKind | str, rows: dict[str, int] | None = None,
     layout = layout_for(kind)
     p = place(layout, rows, pack_params(pack))
     wb = Workbook()
-    _normal_font(wb)
+    set_normal_font(wb)
     ws = wb.active
     ws.title = layout.sheet
-    _draw(ws, p)
-    _validations(ws, p)
-    _conditional_formats(ws, p, pack)
-    _print_setup(ws, p)
-    _protect(ws)
-    _help_sheet(wb.create_sheet(HELP_SHEET), layout, p, pack)
-    _lists_sheet(wb, pack)
+    draw_form(ws, p)
+    add_validations(ws, p)
+    add_highlights(ws, p, pack)
+    print_setup(ws, p)
+    protect(ws)
+    write_help_sheet(wb.create_sheet(HELP_SHEET), layout, p, pack)
+    write_lists_sheet(wb, pack)
     _meta_sheet(wb, layout, pack)
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True
@@ -103,10 +107,6 @@ def template_names() -> list[str]:
     from perfxl.forms.write.feedback import FEEDBACK_FILE
 
     return [*TEMPLATE_FILES.values(), FEEDBACK_FILE]
-
-
-def template_path(kind: FormKind | str, directory: str | Path = DEFAULT_DIR) -> Path:
-    return Path(directory) / TEMPLATE_FILES[FormKind(kind)]
 
 
 def _meta_sheet(wb: Workbook, layout: Layout, pack: RulePack) -> None:

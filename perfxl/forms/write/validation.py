@@ -22,7 +22,7 @@ def _list_dv(ws: Worksheet, sqref: str, source: str, strict: bool, prompt: str |
         showInputMessage=bool(prompt), promptTitle=title[:32] if prompt else None, prompt=prompt)
 
 
-def _validations(ws: Worksheet, p: Placement) -> None:
+def add_validations(ws: Worksheet, p: Placement) -> None:
     layout = p.layout
     _dv(ws, p.cells["year"], type="whole", operator="between", formula1="2000", formula2="2100",
         showErrorMessage=True, errorTitle="年度", error="请填写四位数字年份，如 2024。",
