@@ -5,18 +5,13 @@ from __future__ import annotations
 from copy import copy
 
 from openpyxl.cell.cell import MergedCell
-from openpyxl.utils import (
-    column_index_from_string,
-    get_column_letter,
-)
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfxl.forms.layout.geometry import Box, Placement, TablePlace
-from perfxl.forms.layout.spec import (
-    Field,
-)
+from perfxl.forms.layout.spec import Field
 from perfxl.forms.write.styles import BORDER, HEADER_FILL, INPUT_FILL, STYLES, UNLOCKED
 
 _CENTRED_KEYS = {"level1", "level2", "direction", "unit", "basis", "likelihood"}

@@ -9,10 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from perfxl.config import RulePack
 from perfxl.forms.layout import instructions
 from perfxl.forms.layout.geometry import Placement
-from perfxl.forms.layout.spec import (
-    TEMPLATE_VERSION,
-    Layout,
-)
+from perfxl.forms.layout.spec import TEMPLATE_VERSION, Layout
 from perfxl.forms.write.styles import BORDER, TITLE_FONT, font, text_lines
 
 

@@ -10,9 +10,7 @@ from perfxl.config import RulePack
 from perfxl.domain.kinds import FormKind
 from perfxl.forms.layout.formulas import PENDING
 from perfxl.forms.layout.geometry import Placement
-from perfxl.forms.layout.spec import (
-    LIKELIHOOD,
-)
+from perfxl.forms.layout.spec import LIKELIHOOD
 from perfxl.forms.write.styles import MISSING_FILL, font
 
 PENDING_NOTE = (f"得分显示“{PENDING}”：表格无法自动计分，总分也显示“{PENDING}”。常见原因：实际完成值含计量单位以外的文字"

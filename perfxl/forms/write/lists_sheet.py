@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.utils import (
-    get_column_letter,
-    quote_sheetname,
-)
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 

@@ -21,12 +21,7 @@ from perfxl.domain.kinds import FormKind
 from perfxl.forms.layout import layout_for
 from perfxl.forms.layout.formulas import redistribution, rule_params
 from perfxl.forms.layout.geometry import Placement, place
-from perfxl.forms.layout.spec import (
-    HELP_SHEET,
-    META_SHEET,
-    TEMPLATE_VERSION,
-    Layout,
-)
+from perfxl.forms.layout.spec import HELP_SHEET, META_SHEET, TEMPLATE_VERSION, Layout
 from perfxl.forms.write.form_sheet import draw_form
 from perfxl.forms.write.help_sheet import write_help_sheet
 from perfxl.forms.write.highlights import add_highlights
