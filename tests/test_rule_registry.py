@@ -10,8 +10,6 @@ from perfxl.domain import FormKind, Severity
 from perfxl.forms.read.problems import PROBLEMS
 from perfxl.rules import Rule, rules
 from perfxl.rules.base import DOC_HEADINGS, DocumentationRule
-from perfxl.rules.builtin.t_structure import DOCS as T_DOCS
-from perfxl.rules.builtin.t_structure import TITLES as T_TITLES
 from perfxl.rules.registry import RegistryError, register, rule
 
 TESTS = Path(__file__).parent
@@ -51,12 +49,17 @@ def test_s205_is_over_completion_with_threshold_option():
 def test_every_t_problem_is_a_documentation_rule_with_its_own_doc():
     known = rules()
     for code, problem in PROBLEMS.items():
+        assert code in known, f"{code}: add perfxl/rules/builtin/{code.lower()}_{problem.name.replace('-', '_')}.py"
         r = known[code]
         assert isinstance(r, DocumentationRule) and r.scope == "reader"
         assert r.name == problem.name and r.severity == problem.severity and r.message == problem.message
-        assert problem.name in T_DOCS, f"{code} {problem.name}: add its documentation to rules/builtin/t_structure.py"
-        assert problem.name in T_TITLES, f"{code} {problem.name}: add its title to rules/builtin/t_structure.py"
+        assert r.title == problem.title and r.__doc__ == problem.doc and r.hint == problem.hint
         assert list(r.check(None)) == []
+
+
+def test_every_rule_lives_in_its_own_module_named_code_and_name():
+    for code, r in rules().items():
+        assert type(r).__module__ == f"perfxl.rules.builtin.{code.lower()}_{r.name.replace('-', '_')}"
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +79,7 @@ def _doc(extra: str = "") -> str:
 
 
 def _rule(**attrs):
-    base = {"__doc__": _doc(), "code": "G999", "name": "test-rule", "title": "测试规则", "severity": Severity.WARNING,
+    base = {"__doc__": _doc(), "__module__": "g999_test_rule", "code": "G999", "name": "test-rule", "title": "测试规则", "severity": Severity.WARNING,
             "message": "m", "hint": "h", "check": lambda self, ctx: iter(())}
     base.update(attrs)
     return type("TestRule", (Rule,), base)
@@ -98,10 +101,19 @@ def _rule(**attrs):
     ({"scope": "cloud"}, "scope"),
     ({"title": "test rule"}, "title must be a short Chinese phrase"),
     ({"title": "这是一个非常非常非常非常长的规则标题文字"}, "title must be a short Chinese phrase"),
+    ({"__module__": "perfxl.rules.builtin.g999_other_rule"}, "lives in a module named g999_test_rule.py"),
+    ({"__module__": "perfxl.rules.builtin.t_structure"}, "lives in a module named g999_test_rule.py"),
 ])
 def test_registry_rejects_malformed_rules(attrs, error):
     with pytest.raises(RegistryError, match=error):
         register(_rule(**attrs))
+
+
+def test_a_well_formed_rule_in_its_own_module_registers():
+    from perfxl.rules import registry
+
+    cls = _rule()
+    assert register(cls) is cls and registry._RULES["G999"] is cls
 
 
 def test_form_rule_must_implement_check():
@@ -116,7 +128,7 @@ def test_retired_codes_are_never_reused(monkeypatch):
 
     monkeypatch.setattr(registry, "RETIRED", frozenset({"G998"}))
     with pytest.raises(RegistryError, match="retired"):
-        register(_rule(code="G998", name="retired-rule"))
+        register(_rule(code="G998", name="retired-rule", __module__="g998_retired_rule"))
 
 
 def _mentioned(code: str, name: str) -> bool:

@@ -72,6 +72,9 @@ def _check(cls: type[Rule]) -> None:
         _fields(cls.message), _fields(cls.hint)
     except ValueError as exc:
         raise RegistryError(f"{where}: malformed message template: {exc}") from None
+    module = f"{code.lower()}_{name.replace('-', '_')}"  # one rule per module, named {code}_{name}
+    if cls.__module__.rpartition(".")[2] != module:
+        raise RegistryError(f"{where}: defined in {cls.__module__}; rule {code} lives in a module named {module}.py")
 
 
 def register(cls: type[Rule]) -> type[Rule]:
