@@ -299,16 +299,11 @@ _ALL = (
 )
 
 PROBLEMS: dict[str, Problem] = {p.code: p for p in _ALL}
-BY_NAME: dict[str, Problem] = {p.name: p for p in _ALL}
 
 
-def problem(code_or_name: str) -> Problem:
-    return PROBLEMS.get(code_or_name) or BY_NAME[code_or_name]
-
-
-def finding(code_or_name: str, location: str | None = None, path: str | None = None, **fields) -> Finding:
+def finding(code: str, location: str | None = None, path: str | None = None, **fields) -> Finding:
     """A Finding for a T problem, its message and hint filled from `fields`."""
-    return problem(code_or_name).finding(location, path, **fields)
+    return PROBLEMS[code].finding(location, path, **fields)
 
 
 def is_unusable(found: Finding) -> bool:
