@@ -20,7 +20,7 @@ class RawJSON(str):
 
 
 def result_object(row: Any, findings: Iterable[Any], status_label: str, kind_label: str | None) -> dict[str, Any]:
-    """One file's object from a ledger result row (joined with its file) and its findings."""
+    """One file's object from a ledger result row (joined with its file) and its finding rows."""
     score = RawJSON(row.score_json) if row.score_json else None
     return {
         "file": row.path,
@@ -50,7 +50,11 @@ def result_object(row: Any, findings: Iterable[Any], status_label: str, kind_lab
         "execution_rate": row.execution_rate,
         "goal_file": row.goal_file,
         "annotated": row.annotated,
-        "findings": [f.to_dict() for f in findings],
+        "findings": [
+            {"code": f.code, "name": f.name, "severity": f.severity, "message": f.message,
+             "location": f.location, "path": f.path, "hint": f.hint}
+            for f in findings
+        ],
         "score": score,
     }
 

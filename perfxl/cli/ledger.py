@@ -104,7 +104,8 @@ def show(
             "status": r.status, "reason": r.reason, "kind": r.kind, "year": r.year, "unit": r.unit,
             "project": r.project, "total": r.total, "self_total": r.self_total, "grade": r.grade, "rank": r.rank,
             "rank_of": r.rank_of, "ranking_grade": r.ranking_grade, "errors": r.errors, "warnings": r.warnings,
-            "findings": [f.to_dict() for f in found.get(r.result_id, [])],
+            "findings": [{"code": f.code, "severity": f.severity, "message": f.message, "location": f.location}
+                         for f in found.get(r.result_id, [])],
         } for r in rows], ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_OK)
     if not rows:

@@ -20,7 +20,7 @@ from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack, not_a_file
 from perfxl.cli.output import console, fail, findings_table, write_json
 from perfxl.config import ConfigError, RulePack
-from perfxl.domain import Finding, Form
+from perfxl.domain import Finding, Form, Severity
 from perfxl.domain.finding import FindingCounts
 from perfxl.rules.check import sort_key
 from perfxl.rules.review import review_settings
@@ -127,8 +127,8 @@ def validate(
         problem = not_a_file(path)
         if problem:
             unusable = True
-            if format is Format.json:  # one entry per input: the engine's finding for a missing file or a folder
-                checked.extend(check_path(path, pack, goal_form))
+            if format is Format.json:  # one entry per input, as for unreadable files
+                checked.append(Checked(path, None, (Finding("T101", Severity.ERROR, problem, name="unreadable-file"),)))
             else:
                 fail(problem)
         else:

@@ -22,7 +22,6 @@ from sqlalchemy.exc import ArgumentError
 from perfxl.batch.ledger.models import File, FindingRow, Result, Run
 from perfxl.batch.ledger.notices import NoticeStore
 from perfxl.batch.outcome import Outcome, Status
-from perfxl.domain import Finding, Severity
 
 DEFAULT_NAME = "ledger.sqlite"
 BATCH_FAMILY = "D"  # finding codes that depend on the whole batch (duplicates), not on one file
@@ -252,7 +251,8 @@ class Ledger(NoticeStore):
                                reason=None if src.status == Status.ERRORS.value else src.reason)
                 rows.append(row)
             ids = list(conn.execute(insert(Result).returning(Result.id, sort_by_parameter_order=True), rows).scalars())
-            copies = [_finding_row(new, f.seq, _finding(f))
+            copies = [{"result_id": new, "seq": f.seq, "code": f.code, "severity": f.severity, "message": f.message,
+                       "location": f.location, "path": f.path, "hint": f.hint, "name": f.name}
                       for new, (old, _, _) in zip(ids, items, strict=True) for f in by_result.get(old, [])]
             if copies:
                 conn.execute(insert(FindingRow), copies)
@@ -362,13 +362,13 @@ class Ledger(NoticeStore):
                  .where(Result.run_id == run_id).order_by(File.seq, FindingRow.seq))
         yield from self._stream(query, batch)
 
-    def findings_of(self, result_ids: Sequence[int]) -> dict[int, list[Finding]]:
+    def findings_of(self, result_ids: Sequence[int]) -> dict[int, list[Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(FindingRow.__table__).where(FindingRow.result_id.in_(list(result_ids)))
                                 .order_by(FindingRow.result_id, FindingRow.seq)).all()
         out: dict[int, list[Any]] = {}
         for row in rows:
-            out.setdefault(row.result_id, []).append(_finding(row))
+            out.setdefault(row.result_id, []).append(row)
         return out
 
     def iter_ranked(self, run_id: int) -> Iterator[Any]:
@@ -442,14 +442,9 @@ def _name_class(name: str) -> tuple[bool, str]:
     return name.startswith("~$"), Path(name).suffix.lower()
 
 
-def _finding_row(result_id: int, seq: int, f: Finding) -> dict[str, Any]:
-    """A finding as a ledger row: the keys of `Finding.to_dict` are the table's columns."""
-    return {"result_id": result_id, "seq": seq, **f.to_dict()}
-
-
-def _finding(row) -> Finding:
-    """A stored finding as the Finding it was."""
-    return Finding(row.code, Severity(row.severity), row.message, row.location, row.path, row.hint, row.name)
+def _finding_row(result_id: int, seq: int, f) -> dict[str, Any]:
+    return {"result_id": result_id, "seq": seq, "code": f.code, "severity": f.severity.value, "message": f.message,
+            "location": f.location, "path": f.path, "hint": f.hint, "name": f.name}
 
 
 def _run_info(run) -> RunInfo:
