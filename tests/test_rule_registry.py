@@ -164,3 +164,54 @@ def test_case_files_name_registered_rules():
     known = rules()
     for code, data in load_files().items():
         assert data["rule"] == code and code in known, f"tests/rule_cases/{code}.yaml: unknown rule"
+
+
+_RULE_MODULE = '''
+from perfxl.domain import Severity
+from perfxl.rules.base import Rule
+from perfxl.rules.registry import register
+
+
+@register
+class ScratchRule(Rule):
+    """检查内容：x。为什么重要：x。错误示例：x。正确示例：x。依据：x。"""
+
+    code = "G997"
+    name = "scratch-rule"
+    title = "临时规则"
+    severity = Severity.INFO
+    message = hint = "x"
+
+    def check(self, ctx):
+        return iter(())
+'''
+
+
+@pytest.mark.parametrize(("files", "error"), [
+    ({"g997_scratch_rule.py": _RULE_MODULE}, None),
+    ({"g997_scratch_rule.py": _RULE_MODULE, "_shared.py": "X = 1\n"}, None),
+    ({"g997_scratch.py": _RULE_MODULE}, "lives in a module named g997_scratch_rule.py"),
+    ({"g997_scratch_rule.py": _RULE_MODULE, "notes.py": "X = 1\n"}, r"\['notes'\] define no rule"),
+])
+def test_rule_modules_are_named_after_their_rule(tmp_path, monkeypatch, files, error):
+    import importlib
+    import sys
+
+    from perfxl.rules import registry
+
+    package = tmp_path / "scratch_rules"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for name, text in files.items():
+        (package / name).write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for key in [k for k in sys.modules if k.partition(".")[0] == "scratch_rules"]:
+        monkeypatch.delitem(sys.modules, key)
+    importlib.invalidate_caches()
+    loaded = importlib.import_module("scratch_rules")
+    if error is None:
+        registry.import_rule_modules(loaded)
+        assert registry._RULES["G997"].__module__ == "scratch_rules.g997_scratch_rule"
+    else:
+        with pytest.raises(RegistryError, match=error):
+            registry.import_rule_modules(loaded)
