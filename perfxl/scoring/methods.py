@@ -15,7 +15,8 @@ Let w = 分值, T = target, A = actual (both aligned to one scale by `align`).
 from datetime import date
 
 from perfxl.domain.model import Indicator
-from perfxl.domain.values import Band, Value, ValueKind, align_tuple
+from perfxl.domain.values import Band, Value, ValueKind
+from perfxl.scoring.align import align_tuple
 from perfxl.scoring.context import CACHE_LIMIT, Context
 from perfxl.scoring.judge import infer_direction, is_event_indicator, judge_band
 from perfxl.scoring.results import UNJUDGED, IndicatorScore
