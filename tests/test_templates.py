@@ -13,6 +13,7 @@ from perfxl.cli import (
 )
 from perfxl.domain import FormKind
 from perfxl.domain.hierarchy import HIERARCHIES
+from perfxl.domain.vocabulary import number_text
 from perfxl.forms import layout as L
 from perfxl.forms.write.snapshot import diff_snapshots, workbook_snapshot
 from perfxl.forms.write.template import DEFAULT_DIR, TEMPLATE_FILES, build_templates, build_workbook
@@ -321,7 +322,7 @@ def test_join_value():
     assert L.join_value(None, 93.5, "%") == "93.5%"
     assert L.join_value("定性", "达成年度指标", None) == "达成年度指标"
     assert L.join_value(None, None, "%") is None
-    assert L.format_number(0.1 + 0.2) == "0.30000000000000004"
+    assert number_text(0.1 + 0.2) == "0.30000000000000004"
 
 
 def test_cli_build_and_check(tmp_path):

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from perfxl.domain.values.model import MAX_MAGNITUDE, Value, ValueKind, _show
 from perfxl.domain.values.normalise import _normalise
-from perfxl.domain.values.parser import _clean_number_text
 from perfxl.domain.values.units import _BAD, _canon_unit, unit_factor
+from perfxl.domain.vocabulary import number_text
 
 # --- alignment -----------------------------------------------------------------------------------
 
@@ -192,11 +192,11 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
             a = a / 10
         if col in _PCT:  # a bare number under a 计量单位 of % is that percent (docs/dev/domain.md §3.10)
             if actual.unit is None and a and t_lo and _nearer_as_fraction(a, t_lo):
-                notes.append(f"实际值{_clean_number_text(a)}按计量单位读作{_clean_number_text(a)}%"
-                             f"（如指{_clean_number_text(_round(a * 100))}%，应填写{_clean_number_text(_round(a * 100))}）")
+                notes.append(f"实际值{number_text(a)}按计量单位读作{number_text(a)}%"
+                             f"（如指{number_text(_round(a * 100))}%，应填写{number_text(_round(a * 100))}）")
         elif actual.unit is None and _nearer_as_fraction(a, t_lo):  # no column: the nearer reading
             a *= 100
-            notes.append(f"实际值{_clean_number_text(a / 100)}按小数读作{_clean_number_text(_round(a))}%")
+            notes.append(f"实际值{number_text(a / 100)}按小数读作{number_text(_round(a))}%")
         elif target.unit is None and _nearer_as_fraction(t_lo, a):
             t_lo *= 100
             t_hi = t_hi * 100 if t_hi is not None else None

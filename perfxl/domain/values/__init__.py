@@ -1,7 +1,8 @@
 """Target and actual values: text as typed → a structured Value that keeps the raw text (docs/dev/domain.md §3.10).
 
 `parse_value` never raises; an unparseable value has kind INVALID and a Chinese `reason`.
-`align` puts a target and an actual on one scale (percent vs fraction, 万元 vs 元, dates) for scoring.
+`perfxl.scoring.align` puts a target and an actual on one scale (percent vs fraction, 万元 vs 元, dates).
+The words it knows (markers, phrases, operators) live in `perfxl.domain.vocabulary`.
 `render` gives a Value's canonical spelling ("≥95%", "300元/人·月", "2024年12月31日前").
 
 Decisions (documented here once):
@@ -39,37 +40,36 @@ Decisions (documented here once):
   reading wins: a plain number ≤ 1.5 is read as a fraction (× 100) when that is nearer the other
   side, with a note ("实际值0.95按小数读作95%"); "≤1%" next to "0.5" stays 0.5%.
 - Excel date serials. Next to a DATE (and only there) a bare number without unit in
-  `EXCEL_SERIAL_WINDOW` (2000-01-01 … 2099-12-31, 1900 date system) is read as that date, with a
+  `perfxl.scoring.align.EXCEL_SERIAL_WINDOW` (2000-01-01 … 2099-12-31, 1900 date system) is read as that date, with a
   note: a date cell whose number format was lost.
 - Edges. A number, typed or given as an object, must have |x| < `MAX_MAGNITUDE` (10¹⁵ as written:
   Excel keeps 15 significant digits, and 10¹⁵ 元 is several times China's GDP); beyond it the value
   is INVALID ("数值超出合理范围…"), so no inf can come out of a unit conversion. |x| <
   `MIN_MAGNITUDE` (10⁻⁹) is formula noise (0.1+0.2−0.3) or a denormal and counts as 0 (a note when
   given as an object), so nothing divides by it; -0.0 is 0. NaN, ±inf and the words inf / infinity /
-  ∞ / NaN are INVALID ("不是有限数") — even "nan", a not-applicable marker in the default list (it is
-  pandas' text for a missing cell; a pack marker list decides that only for other words). Excel error
+  ∞ / NaN are INVALID ("不是有限数") — "nan" (pandas' text for a missing cell) is no not-applicable
+  marker: a pack listing it does not change that. Excel error
   values (#DIV/0!, #REF!, #N/A, #VALUE!, #NAME?, #NUM!, #NULL! …) as text or as an object whose str()
   is one are INVALID ("单元格为错误值#DIV/0!…"). Scientific notation ("1.5E+3", "1e308") is read as a
   number, within the same bounds.
 - bool → QUALITATIVE (True FULL / False FAIL, raw "TRUE"/"FALSE").
 """
 
-from perfxl.domain.values.defaults import DEFAULT_NA_MARKERS, DEFAULT_QUALITATIVE, default_vocabulary
 from perfxl.domain.values.model import (
     MAX_MAGNITUDE,
     MIN_MAGNITUDE,
-    Band,
     PhraseMap,
     Value,
     ValueKind,
     Vocabulary,
+    default_vocabulary,
 )
-from perfxl.domain.values.parser import parse_value, parse_value_uncached
+from perfxl.domain.values.parser import is_not_applicable, parse_operator, parse_value, parse_value_uncached
 from perfxl.domain.values.render import render
 from perfxl.domain.values.units import unit_factor
+from perfxl.domain.vocabulary import Band
 
 __all__ = [
-    "DEFAULT_NA_MARKERS", "DEFAULT_QUALITATIVE", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band",
-    "PhraseMap", "Value", "ValueKind", "Vocabulary", "default_vocabulary",
-    "parse_value", "parse_value_uncached", "render", "unit_factor",
+    "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band", "PhraseMap", "Value", "ValueKind", "Vocabulary", "default_vocabulary",
+    "is_not_applicable", "parse_operator", "parse_value", "parse_value_uncached", "render", "unit_factor",
 ]

@@ -1,4 +1,4 @@
-"""Values and vocabularies as data: ValueKind, Band, Value, PhraseMap, Vocabulary; the parser's value constructors."""
+"""Values and vocabularies as data: ValueKind, Value, PhraseMap, Vocabulary (+ the national default); the parser's value constructors."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
+
+from perfxl.domain.vocabulary import NA_MARKERS, QUALITATIVE_PHRASES, Band
 
 
 class ValueKind(StrEnum):
@@ -18,14 +21,6 @@ class ValueKind(StrEnum):
     NOT_APPLICABLE = "na"  # —, /, *, 无, 不适用
     EMPTY = "empty"  # blank / None
     INVALID = "invalid"  # looks like a value but cannot be understood (reason says why)
-
-
-class Band(StrEnum):
-    """Qualitative result bands (财预〔2020〕10号: 达成 / 部分达成 / 未达成)."""
-
-    FULL = "full"  # 达成年度指标
-    PARTIAL = "partial"  # 部分达成年度指标并具有一定效果
-    FAIL = "fail"  # 未达成年度指标且效果较差
 
 
 @dataclass(frozen=True, slots=True, init=False)  # __init__ below
@@ -144,6 +139,11 @@ class Vocabulary:
         if not isinstance(self.qualitative, PhraseMap):
             object.__setattr__(self, "qualitative", PhraseMap(self.qualitative))
 
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    """The national default vocabulary (one shared instance)."""
+    return Vocabulary(na_markers=frozenset(NA_MARKERS), qualitative=PhraseMap(QUALITATIVE_PHRASES))
 
 
 def _show(raw: str) -> str:

@@ -7,11 +7,9 @@ import numbers
 import re
 from dataclasses import replace
 from datetime import date, datetime, time
-from decimal import Decimal
 from functools import lru_cache
 
 from perfxl.domain.values.dates import _parse_date
-from perfxl.domain.values.defaults import default_vocabulary
 from perfxl.domain.values.model import (
     MAX_MAGNITUDE,
     MIN_MAGNITUDE,
@@ -26,6 +24,7 @@ from perfxl.domain.values.model import (
     _num,
     _show,
     _too_large,
+    default_vocabulary,
 )
 from perfxl.domain.values.normalise import _TABLE, _normalise, _phrase_key
 from perfxl.domain.values.numerals import _CN_CHARS, _CN_RUN, _CN_TRIGGER, _cn_sub, _proportions
@@ -33,15 +32,16 @@ from perfxl.domain.values.units import (
     _BAD,
     _KNOWN_UNITS,
     _MAIN,
-    _POST_OPS,
-    _PRE_OPS,
     _RANGE,
     _SCALE_PREFIXES,
     _SCALE_WORDS,
     _UNIT_ALIASES,
+    OPERATORS_AFTER,
+    OPERATORS_BEFORE,
     _alt,
     _canon_unit,
 )
+from perfxl.domain.vocabulary import number_text
 
 # --- the parser ----------------------------------------------------------------------------------
 
@@ -52,7 +52,7 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
     cu = _canon_unit(unit or "", strict)
     if cu == _BAD:
         return None
-    op = _PRE_OPS[pre] if pre else None
+    op = OPERATORS_BEFORE[pre] if pre else None
     if post:
         pop = _post_op(post)
         if op is not None and (op == "=" or (op in "≥>") != (pop == "≥")):
@@ -96,7 +96,7 @@ _STRICT = {"≥": ">", "≤": "<"}
 
 
 def _post_op(post: str) -> str:
-    return next(v for k, v in _POST_OPS.items() if k in post)
+    return next(v for k, v in OPERATORS_AFTER.items() if k in post)
 
 
 def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Value | None:
@@ -194,7 +194,7 @@ _EXCEL_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|
                           re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|%|‰|百分之|千分之|[{_CN_CHARS}]+(?:成|倍|个|人|次|所|天|年|月|项|元|%)")
 _RESIDUE_DROP = re.compile(
-    rf"[\d.,%‰+\-~≥≤<>=:/()\[\]{_CN_CHARS}成倍约左右以上下内之及或含]|" + "|".join(sorted(_PRE_OPS, key=len, reverse=True))
+    rf"[\d.,%‰+\-~≥≤<>=:/()\[\]{_CN_CHARS}成倍约左右以上下内之及或含]|" + "|".join(sorted(OPERATORS_BEFORE, key=len, reverse=True))
 )
 
 
@@ -280,7 +280,7 @@ def _parse_text(text: str, vocab: Vocabulary | None) -> Value:
         u = _FAST_UNITS.get(unit, _BAD) if unit else None
         if u != _BAD and not (pre and post) and (
                 u or not (pre or post) or not _YEAR_MONTH.fullmatch(num)):
-            op = _PRE_OPS[pre] if pre else _post_op(post) if post else None
+            op = OPERATORS_BEFORE[pre] if pre else _post_op(post) if post else None
             return _mk(text, ValueKind.NUMBER, op, float(num), u)
     m = _MAIN.fullmatch(s)
     if m:
@@ -301,7 +301,7 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
         x = _num(m.group(2))
         if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
             return _too_large(raw)
-        op = _PRE_OPS[m.group(1)] if m.group(1) else None
+        op = OPERATORS_BEFORE[m.group(1)] if m.group(1) else None
         return _mk(raw, ValueKind.NUMBER, op, x, m.group(3) or None, negative=x < 0)
     v = _parse_quantity(s, raw, main=False)
     if v is not None:
@@ -372,15 +372,6 @@ _DEFAULT_VOCAB = default_vocabulary()
 _DEFAULT_INDEX = _index(_DEFAULT_VOCAB)
 
 
-def _clean_number_text(x: float) -> str:
-    if x.is_integer() and abs(x) < 1e16:
-        return str(int(x))
-    s = repr(x)
-    if "e" in s or "E" in s:
-        s = format(Decimal(s), "f")
-    return s
-
-
 def _parse_object(obj: object, vocab: Vocabulary | None) -> Value:
     if obj is None:
         return _mk("", ValueKind.EMPTY)
@@ -402,13 +393,13 @@ def _parse_object(obj: object, vocab: Vocabulary | None) -> Value:
         if math.isnan(x) or math.isinf(x):
             return _non_finite(str(x))
         if not -MAX_MAGNITUDE < x < MAX_MAGNITUDE:
-            return _too_large(_clean_number_text(x))
+            return _too_large(number_text(x))
         note = None
         if -MIN_MAGNITUDE < x < MIN_MAGNITUDE:
             if x:
                 note = f"数值{x!r}过小（公式误差），按0计"
             x = 0.0  # also -0.0 → 0.0
-        raw = str(obj) if isinstance(obj, numbers.Integral) else _clean_number_text(x)
+        raw = str(obj) if isinstance(obj, numbers.Integral) else number_text(x)
         return _mk(raw, ValueKind.NUMBER, number=x, reason=note, negative=x < 0)
     if isinstance(obj, bytes | bytearray | memoryview):
         text = bytes(obj).decode("utf-8", "replace")
@@ -465,3 +456,15 @@ def parse_value(text: object, vocab: Vocabulary | None = None) -> Value:
 parse_value.__wrapped__ = parse_value_uncached  # type: ignore[attr-defined]
 parse_value.cache_clear = _parse_cached.cache_clear  # type: ignore[attr-defined]
 parse_value.cache_info = _parse_cached.cache_info  # type: ignore[attr-defined]
+
+
+def is_not_applicable(text: object, vocab: Vocabulary | None = None) -> bool:
+    """Is `text` a not-applicable marker ("—", "不适用", "Ｎ／Ａ", "———" …) — exactly when parse_value says so."""
+    return parse_value(text, vocab).kind is ValueKind.NOT_APPLICABLE
+
+
+def parse_operator(text: str) -> str | None:
+    """An operator written alone ("不小于", "＞＝", "以上") → "≥" "≤" "=" ">" "<", as parse_value reads it
+    before or after a number; None for anything else."""
+    s = _normalise(text)
+    return OPERATORS_BEFORE.get(s) or OPERATORS_AFTER.get(s)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from perfxl.domain.values.model import Band, Value, ValueKind
-from perfxl.domain.values.parser import _YEAR_MONTH, _clean_number_text
+from perfxl.domain.values.model import Value, ValueKind
+from perfxl.domain.values.parser import _YEAR_MONTH
+from perfxl.domain.vocabulary import BAND_LABELS, number_text
 
 # --- canonical text ------------------------------------------------------------------------------
 
-_BAND_TEXT = {Band.FULL: "达成年度指标", Band.PARTIAL: "部分达成年度指标并具有一定效果", Band.FAIL: "未达成年度指标且效果较差"}
 
 
 def render(v: Value) -> str:
@@ -16,12 +16,12 @@ def render(v: Value) -> str:
     and INVALID values render as their raw text. Bands use the national labels."""
     k = v.kind
     if k is ValueKind.NUMBER and v.number is not None:
-        num = _clean_number_text(v.number)
+        num = number_text(v.number)
         if v.op and v.unit is None and _YEAR_MONTH.fullmatch(num):
             num += "0"  # "≥2024.5" would read as May 2024
         return f"{v.op or ''}{'约' if v.approx else ''}{num}{v.unit or ''}"
     if k is ValueKind.RANGE and v.low is not None and v.high is not None:
-        return f"{'约' if v.approx else ''}{_clean_number_text(v.low)}~{_clean_number_text(v.high)}{v.unit or ''}"
+        return f"{'约' if v.approx else ''}{number_text(v.low)}~{number_text(v.high)}{v.unit or ''}"
     if k is ValueKind.DATE and (v.when or v.month_day):
         if v.when is not None:
             text = f"{v.when.year}年{v.when.month}月{v.when.day}日"
@@ -30,7 +30,7 @@ def render(v: Value) -> str:
             text = f"{m}月底" if d == 31 else f"{m}月{d}日"
         return text + ("前" if v.op == "≤" else "")
     if k is ValueKind.QUALITATIVE and v.band is not None:
-        return _BAND_TEXT[v.band]
+        return BAND_LABELS[v.band]
     if k is ValueKind.NOT_APPLICABLE:
         return "不适用"
     if k is ValueKind.EMPTY:

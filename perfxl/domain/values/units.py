@@ -6,26 +6,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from perfxl.domain.vocabulary import OPERATORS_AFTER, OPERATORS_BEFORE
+
 # --- operators and units -------------------------------------------------------------------------
-
-_PRE_OPS: dict[str, str] = {
-    ">=": "≥", "=>": "≥", "≥": "≥", "≮": "≥", "大于或等于": "≥", "大于等于": "≥", "不低于": "≥", "不少于": "≥",
-    "不小于": "≥", "不得低于": "≥", "不得少于": "≥", "至少": "≥", "最少": "≥", "最低": "≥",
-    "<=": "≤", "=<": "≤", "≤": "≤", "≯": "≤", "小于或等于": "≤", "小于等于": "≤", "不高于": "≤", "不超过": "≤",
-    "不多于": "≤", "不大于": "≤", "不得高于": "≤", "不得超过": "≤", "最多": "≤", "至多": "≤", "最高": "≤",
-    "≥=": "≥", "=≥": "≥", ">==": "≥", "≥≥": "≥", "≤=": "≤", "=≤": "≤", "<==": "≤", "≤≤": "≤",
-    "==": "=", "=": "=", "等于": "=",
-    ">": ">", "大于": ">", "高于": ">", "超过": ">", "多于": ">",
-    "<": "<", "小于": "<", "低于": "<", "少于": "<", "不足": "<", "不到": "<",
-}
-_POST_OPS: dict[str, str] = {
-    "以上": "≥", "之上": "≥", "以下": "≤", "之下": "≤", "以内": "≤", "之内": "≤", "内": "≤",
-    # operator words written after the value ("95%不低于", "3个不少于")
-    "不低于": "≥", "不少于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
-    "不高于": "≤", "不超过": "≤", "不多于": "≤", "不大于": "≤", "小于等于": "≤", "小于或等于": "≤",
-}
-# Not before the number: "以下3项" reads "the following 3 items", "以上95%" is not Chinese.
-
 
 def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -33,14 +16,14 @@ def _alt(words: Iterable[str]) -> str:
 
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 _UNIT_CHARS = r"[^\d\s+\-~<>=≥≤.,:;!?()\[\]]"
-_POST = rf"(?:及|或|\(含\)|含)?(?:{_alt(_POST_OPS)})"
+_POST = rf"(?:及|或|\(含\)|含)?(?:{_alt(OPERATORS_AFTER)})"
 # A qualifier in brackets after the value: (含) / (含本数) / (含95%) make > and < inclusive, (不含) makes
 # ≥ and ≤ strict, (百分比) / (%) name the unit.
 _QUAL = rf"\((?P<qual>不?含(?:本数|(?:{_NUM})[^()]{{0,8}})?|百分比|%)\)"
 _APPROX_PRE = r"约为|大约|大概|约|近|接近|将近"
 
 _MAIN = re.compile(
-    rf"(?P<pre>{_alt(_PRE_OPS)})?(?P<apre>{_APPROX_PRE})?(?P<num>{_NUM})(?P<unit>{_UNIT_CHARS}{{1,8}}?)?"
+    rf"(?P<pre>{_alt(OPERATORS_BEFORE)})?(?P<apre>{_APPROX_PRE})?(?P<num>{_NUM})(?P<unit>{_UNIT_CHARS}{{1,8}}?)?"
     rf"(?P<post>{_POST})?(?P<q>{_QUAL})?(?P<post2>{_POST})?(?P<apost>左右)?"
 )
 _RANGE = re.compile(

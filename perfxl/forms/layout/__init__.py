@@ -34,10 +34,10 @@ cell of a column (absolute); `{%name}` → a rule-pack parameter supplied by the
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 
 from perfxl.domain.kinds import FormKind
+from perfxl.domain.vocabulary import number_text
 from perfxl.forms.layout.formulas import (
     BUDGET_SCORE,
     SCORE_FORMULA,
@@ -488,16 +488,6 @@ EXTRA_BOXES: dict[str, tuple[str, ...]] = {
 
 
 
-def format_number(number: float) -> str:
-    """95.0 → "95", 93.5 → "93.5"; full precision otherwise (repr), never scientific for normal sizes."""
-    if math.isfinite(number) and float(number).is_integer() and abs(number) < 1e15:
-        return str(int(number))
-    text = repr(float(number))
-    if "e" in text or "E" in text:
-        text = f"{number:.15f}".rstrip("0").rstrip(".")
-    return text
-
-
 def join_value(op: str | None, number: object, unit: str | None) -> str | None:
     """The Form text for split cells: op + number, with "%" appended when the unit is "%".
 
@@ -514,4 +504,4 @@ def join_value(op: str | None, number: object, unit: str | None) -> str | None:
         return str(number).strip()
     op = op if op in ("≥", "≤", "=", ">", "<") else ""
     suffix = "%" if unit == "%" else ""
-    return f"{op}{format_number(float(number))}{suffix}"
+    return f"{op}{number_text(float(number))}{suffix}"

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from perfxl.config import RulePack
 from perfxl.domain import Form, Indicator, Task
 from perfxl.domain.values import ValueKind, parse_value
+from perfxl.domain.vocabulary import number_text
 from perfxl.forms.layout import (
     DATE_UNIT,
     META_SHEET,
@@ -38,7 +39,6 @@ from perfxl.forms.layout import (
     Placement,
     Table,
     TablePlace,
-    format_number,
     join_value,
     layout_for,
 )
@@ -310,7 +310,7 @@ def _canonical_row(item, table: Table, raw: dict | None, prefix: str):
             op = cells.get("direction") if key in OP_KEYS else None
             value = join_value(op, value, cells.get("unit")) if value is not None else None
         elif isinstance(value, float) and key not in ("weight", "score", "total", "fiscal", "other"):
-            value = format_number(value)
+            value = number_text(value)
         changes[key] = _text(value)
     return replace(item, **changes)
 
