@@ -3,7 +3,7 @@
 import pytest
 
 from perfxl.domain import Severity
-from perfxl.domain.values import ValueKind, is_not_applicable, parse_operator, parse_value
+from perfxl.domain.values import ValueKind, is_not_applicable, parse_direction, parse_value
 from perfxl.domain.vocabulary import (
     BAND_LABELS,
     DIRECTION_WORDS,
@@ -52,7 +52,7 @@ def test_pack_markers_follow_the_national_ones_once():
 def test_operator_written_before_a_value_means_the_same_as_direction(word):
     op = OPERATORS_BEFORE[word]
     assert parse_value(f"{word}95%").op == op
-    assert parse_operator(word) == op
+    assert parse_direction(word) == op
     assert to_direction(word) == op
 
 
@@ -106,3 +106,13 @@ def test_band_labels_are_the_national_labels_in_band_order():
 def test_severity_order_and_labels():
     assert sorted(Severity, key=lambda s: s.rank) == [Severity.ERROR, Severity.WARNING, Severity.INFO]
     assert [s.label for s in Severity] == ["错误", "警告", "提示"]
+
+
+@pytest.mark.parametrize("direction, method", [("不低于", "quantitative_ge"), ("≧", "quantitative_ge"),
+                                               ("逆向", "quantitative_le"), ("以内", "quantitative_le")])
+def test_the_engine_reads_a_direction_as_the_reader_does(direction, method):
+    from perfxl.config import default_pack
+    from perfxl.scoring.context import context
+    from perfxl.scoring.methods import assess
+
+    assert assess(context(default_pack()), "完成数量", "95", "96", "个", direction).method == method

@@ -85,7 +85,9 @@ OPERATORS_AFTER: dict[str, str] = {
 # Not before the number: "以下3项" reads "the following 3 items", "以上95%" is not Chinese.
 
 # 指标性质 words that name a direction without being an operator of a value (docs/dev/domain.md §3.11).
-DIRECTION_WORDS: dict[str, str] = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤", "定性": "定性", "定性指标": "定性"}
+DIRECTION_WORDS: dict[str, str] = {
+    "正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤", "逆向": "≤", "逆向指标": "≤", "定性": "定性", "定性指标": "定性",
+}
 
 
 def number_text(x: float | int) -> str:

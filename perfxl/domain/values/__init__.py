@@ -64,12 +64,12 @@ from perfxl.domain.values.model import (
     Vocabulary,
     default_vocabulary,
 )
-from perfxl.domain.values.parser import is_not_applicable, parse_operator, parse_value, parse_value_uncached
+from perfxl.domain.values.parser import is_not_applicable, parse_direction, parse_value, parse_value_uncached
 from perfxl.domain.values.render import render
 from perfxl.domain.values.units import unit_factor
 from perfxl.domain.vocabulary import Band
 
 __all__ = [
     "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band", "PhraseMap", "Value", "ValueKind", "Vocabulary", "default_vocabulary",
-    "is_not_applicable", "parse_operator", "parse_value", "parse_value_uncached", "render", "unit_factor",
+    "is_not_applicable", "parse_direction", "parse_value", "parse_value_uncached", "render", "unit_factor",
 ]

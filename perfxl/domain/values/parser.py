@@ -41,7 +41,7 @@ from perfxl.domain.values.units import (
     _alt,
     _canon_unit,
 )
-from perfxl.domain.vocabulary import number_text
+from perfxl.domain.vocabulary import DIRECTION_WORDS, number_text
 
 # --- the parser ----------------------------------------------------------------------------------
 
@@ -463,8 +463,12 @@ def is_not_applicable(text: object, vocab: Vocabulary | None = None) -> bool:
     return parse_value(text, vocab).kind is ValueKind.NOT_APPLICABLE
 
 
-def parse_operator(text: str) -> str | None:
-    """An operator written alone ("不小于", "＞＝", "以上") → "≥" "≤" "=" ">" "<", as parse_value reads it
-    before or after a number; None for anything else."""
+@lru_cache(maxsize=256)
+def parse_direction(text: str) -> str | None:
+    """A 指标性质 or an operator written alone → "≥" "≤" "=" ">" "<" "定性"; None for anything else (定量, blank).
+
+    The 指标性质 words (正向, 反向, 定性 …) and every operator spelling parse_value reads before or after a
+    number (≥, ＞＝, ⩾, 不小于, 以上 …): one table for the reader, the engine and the rules.
+    """
     s = _normalise(text)
-    return OPERATORS_BEFORE.get(s) or OPERATORS_AFTER.get(s)
+    return DIRECTION_WORDS.get(s) or OPERATORS_BEFORE.get(s) or OPERATORS_AFTER.get(s)

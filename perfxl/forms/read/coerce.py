@@ -10,8 +10,8 @@ import sys
 import unicodedata
 from datetime import date, datetime, time
 
-from perfxl.domain.values import is_not_applicable, parse_operator
-from perfxl.domain.vocabulary import DIRECTION_WORDS, number_text
+from perfxl.domain.values import is_not_applicable, parse_direction
+from perfxl.domain.vocabulary import number_text
 
 _INF = float("inf")
 _SUFFIXES = ("万元", "元", "分")
@@ -136,13 +136,9 @@ def to_rate(value: object) -> tuple[float | str | None, str | None]:
 
 
 def to_direction(value: object) -> str | None:
-    """指标性质 cell → "≥" "≤" "=" ">" "<" "定性", or None (blank, 定量, unknown): the 指标性质 words (正向, 反向,
-    定性) and every operator spelling the value parser knows (≥, ＞＝, ⩾, 不小于, 以上 …)."""
+    """指标性质 cell → "≥" "≤" "=" ">" "<" "定性", or None (blank, 定量, unknown): see parse_direction."""
     text = to_text(value)
-    if text is None:
-        return None
-    folded = unicodedata.normalize("NFKC", "".join(text.split()))
-    return DIRECTION_WORDS.get(folded) or parse_operator(folded)
+    return None if text is None else parse_direction(text)
 
 
 def to_iso_date(value: object) -> str | None:
