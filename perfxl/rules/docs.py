@@ -9,20 +9,13 @@ from perfxl.domain import FormKind
 from perfxl.rules.base import DOC_HEADINGS, FAMILIES, Rule
 from perfxl.rules.registry import rules
 
-KIND_LABELS = {
-    FormKind.PROJECT_GOAL: "项目目标申报表",
-    FormKind.DEPT_GOAL: "部门整体目标申报表",
-    FormKind.PROJECT_MONITOR: "项目运行监控表",
-    FormKind.PROJECT_SELFEVAL: "项目自评表",
-    FormKind.DEPT_SELFEVAL: "部门整体自评表",
-}
 SCOPE_LABELS = {"form": "逐表检查", "reader": "读取时报告", "batch": "批量汇总时报告"}
 
 
 def kinds_text(rule: Rule) -> str:
     if set(rule.kinds) == set(FormKind):
         return "全部表单"
-    return "、".join(KIND_LABELS[k] for k in FormKind if k in rule.kinds)
+    return "、".join(k.facts.short for k in FormKind if k in rule.kinds)
 
 
 def _escape(text: str) -> str:

@@ -35,13 +35,13 @@ def score_form(form: Form, pack: RulePack | None = None) -> FormScore:
         pack = default_pack()
     ctx = context(pack)
     kind = form.kind
-    if kind.is_goal or kind is FormKind.PROJECT_MONITOR:
+    if not kind.facts.scored:
         return _not_scored(form, ctx)
 
     budget = score_budget(form.budget, pack)
     indicators = _usable_indicators(form.indicators)
     year = form.year
-    if kind is FormKind.DEPT_SELFEVAL:  # department forms score against 调整指标值 when given
+    if kind.facts.adjusted_targets:  # scored against 调整指标值 when given
         assessments = [assess(ctx, ind.name, ind.adjusted_target or ind.target, ind.actual, ind.unit, ind.direction,
                               year) for ind in indicators]
     else:
@@ -150,7 +150,7 @@ def score_in_direction(form: Form, item: IndicatorScore, op: str, pack: RulePack
     if pack is None:
         pack = default_pack()
     ind = form.indicators[item.index]
-    target = ind.adjusted_target or ind.target if form.kind is FormKind.DEPT_SELFEVAL else ind.target
+    target = ind.adjusted_target or ind.target if form.kind.facts.adjusted_targets else ind.target
     a = assess(context(pack), ind.name, target, ind.actual, ind.unit, op, form.year)
     if a.fraction is None or item.effective_weight is None:
         return None
