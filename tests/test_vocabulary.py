@@ -7,6 +7,7 @@ from perfxl.domain.values import ValueKind, is_not_applicable, parse_direction, 
 from perfxl.domain.vocabulary import (
     BAND_LABELS,
     DIRECTION_WORDS,
+    EXCEL_ERRORS,
     NA_MARKERS,
     OPERATORS_AFTER,
     OPERATORS_BEFORE,
@@ -116,3 +117,12 @@ def test_the_engine_reads_a_direction_as_the_reader_does(direction, method):
     from perfxl.scoring.methods import assess
 
     assert assess(context(default_pack()), "完成数量", "95", "96", "个", direction).method == method
+
+
+@pytest.mark.parametrize("error", EXCEL_ERRORS)
+def test_every_excel_error_value_is_one_for_reader_and_parser(error):
+    from perfxl.forms.read.coerce import is_error_value
+
+    assert is_error_value(error) and is_error_value(error.lower())
+    value = parse_value(error)
+    assert value.kind is ValueKind.INVALID and error in value.reason

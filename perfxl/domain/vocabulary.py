@@ -90,6 +90,13 @@ DIRECTION_WORDS: dict[str, str] = {
 }
 
 
+# Excel's error values: a formula that cannot be computed shows one of these instead of a number.
+EXCEL_ERRORS: tuple[str, ...] = (
+    "#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
+    "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+)
+
+
 def number_text(x: float | int) -> str:
     """A number as people write it: 95.0 → "95", 93.5 → "93.5", 1e-7 → "0.0000001", 1e20 → "100000000000000000000".
 

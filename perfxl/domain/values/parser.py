@@ -41,7 +41,7 @@ from perfxl.domain.values.units import (
     _alt,
     _canon_unit,
 )
-from perfxl.domain.vocabulary import DIRECTION_WORDS, number_text
+from perfxl.domain.vocabulary import DIRECTION_WORDS, EXCEL_ERRORS, number_text
 
 # --- the parser ----------------------------------------------------------------------------------
 
@@ -190,8 +190,7 @@ _FILLER_POST = re.compile(r"(?:完成|达标|覆盖|以上完成)$")
 _LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z()]{1,15}:?(?=[≥≤<>=])|[^:]{1,20}:")
 _SCIENTIFIC = re.compile(r"([≥≤<>=])?([+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+)(%)?")
 _NON_FINITE = frozenset(f"{sign}{w}" for sign in ("", "+", "-") for w in ("inf", "infinity", "∞", "nan"))
-_EXCEL_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!)",
-                          re.IGNORECASE)
+_EXCEL_ERROR = re.compile("|".join(re.escape(e) for e in EXCEL_ERRORS), re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|%|‰|百分之|千分之|[{_CN_CHARS}]+(?:成|倍|个|人|次|所|天|年|月|项|元|%)")
 _RESIDUE_DROP = re.compile(
     rf"[\d.,%‰+\-~≥≤<>=:/()\[\]{_CN_CHARS}成倍约左右以上下内之及或含]|" + "|".join(sorted(OPERATORS_BEFORE, key=len, reverse=True))

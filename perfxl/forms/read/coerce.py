@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date, datetime, time
 
 from perfxl.domain.values import is_not_applicable, parse_direction
-from perfxl.domain.vocabulary import number_text
+from perfxl.domain.vocabulary import EXCEL_ERRORS, number_text
 
 _INF = float("inf")
 _SUFFIXES = ("万元", "元", "分")
@@ -19,9 +19,7 @@ NUMBER_START = _NUMBER_START = frozenset("0123456789+-.−０１２３４５６�
 OPERATORS = ("≥", "≤", "=", ">", "<", "≧", "≦", "＞", "＜", "＝")
 
 
-# Excel's error values: a formula that cannot be computed shows one of these instead of a number.
-ERROR_VALUES = frozenset({"#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
-                          "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+ERROR_VALUES = frozenset(EXCEL_ERRORS)
 # Excel keeps 15 significant digits: a figure of 15 integer digits or more (≥ 1e14) has lost its last
 # digits, and no amount (万元/元), count, rate or score on a performance form comes near it.
 MAX_NUMBER = 1e14
