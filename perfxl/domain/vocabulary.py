@@ -2,7 +2,7 @@
 
 Everything that reads or writes a form spells these the same way: the not-applicable markers, the
 qualitative bands and the phrases that name them, the operator words of a target, the 指标性质 words,
-and how a number is written as text. Pure data; imports nothing else of perfxl.
+Excel's error values and how a number is written as text. Pure data; imports nothing else of perfxl.
 """
 
 from __future__ import annotations
