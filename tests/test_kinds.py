@@ -18,8 +18,8 @@ def test_every_kind_has_one_row_and_consistent_facts():
 
 
 def test_the_template_files_and_the_goal_pairs_come_from_the_table():
-    assert TEMPLATE_FILES == {kind: KINDS[kind].template for kind in FormKind}
-    assert FOLLOWS == {kind: f.follows for kind, f in KINDS.items() if f.follows}
+    assert {kind: KINDS[kind].template for kind in FormKind} == TEMPLATE_FILES
+    assert {kind: f.follows for kind, f in KINDS.items() if f.follows} == FOLLOWS
 
 
 def test_only_department_self_evaluations_have_adjusted_targets():
