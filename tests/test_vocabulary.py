@@ -126,3 +126,11 @@ def test_every_excel_error_value_is_one_for_reader_and_parser(error):
     assert is_error_value(error) and is_error_value(error.lower())
     value = parse_value(error)
     assert value.kind is ValueKind.INVALID and error in value.reason
+
+
+@pytest.mark.parametrize("text, has", [("≥95%", True), ("＞＝3", True), ("不低于90%", True), ("95%以上", True),
+                                       ("95", False), ("95%", False), ("达成年度指标", False)])
+def test_a_value_carries_its_operator_as_the_parser_reads_it(text, has):
+    from perfxl.forms.read.coerce import has_operator
+
+    assert has_operator(text) is has

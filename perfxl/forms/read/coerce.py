@@ -10,13 +10,12 @@ import sys
 import unicodedata
 from datetime import date, datetime, time
 
-from perfxl.domain.values import is_not_applicable, parse_direction
+from perfxl.domain.values import is_not_applicable, parse_direction, parse_value
 from perfxl.domain.vocabulary import EXCEL_ERRORS, number_text
 
 _INF = float("inf")
 _SUFFIXES = ("万元", "元", "分")
 NUMBER_START = _NUMBER_START = frozenset("0123456789+-.−０１２３４５６７８９＋－．")
-OPERATORS = ("≥", "≤", "=", ">", "<", "≧", "≦", "＞", "＜", "＝")
 
 
 ERROR_VALUES = frozenset(EXCEL_ERRORS)
@@ -161,4 +160,5 @@ def to_iso_date(value: object) -> str | None:
 
 
 def has_operator(text: str) -> bool:
-    return text.startswith(OPERATORS) or text[:2] in (">=", "<=")
+    """Does the value text carry its own operator ("≥95%", "＞＝3", "不低于90%", "95%以上"), as parse_value reads it?"""
+    return parse_value(text).op is not None
