@@ -5,11 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
-from perfxl.domain.values.model import MAX_MAGNITUDE, Value, ValueKind, _show
-from perfxl.domain.values.normalise import _normalise
-from perfxl.domain.values.units import _BAD, _canon_unit, unit_factor
+from perfxl.domain.values import MAX_MAGNITUDE, Value, ValueKind, column_unit, shorten, unit_factor
 from perfxl.domain.vocabulary import number_text
 
 # --- alignment -----------------------------------------------------------------------------------
@@ -36,42 +33,19 @@ _PCT = ("%", "‰")
 _SIDE = {"target": "目标值", "actual": "实际值"}
 
 
-def _canon_column_unit(unit_column: object) -> str | None:
-    if type(unit_column) is str:
-        return _column_unit(unit_column)  # a form repeats a handful of 计量单位: cached
-    if isinstance(unit_column, str):
-        return _column_unit.__wrapped__(str.__str__(unit_column))
-    return None
-
-
-@lru_cache(maxsize=1024)
-def _column_unit(text: str) -> str | None:
-    u = _normalise(text).strip("()[]")
-    if not u:
-        return None
-    c = _canon_unit(u)
-    if c == _BAD and "(" in u:  # a unit with a gloss in brackets: "%(百分比)", "万元（人民币）", "(%)人"
-        head, _, gloss = u.partition("(")
-        for part in (head, gloss.rstrip(")")):
-            c = _canon_unit(part) if part else _BAD
-            if c != _BAD:
-                return c
-    return u if c == _BAD else c
-
-
 def _side_problem(v: Value, side: str) -> str | None:
     name = _SIDE[side]
     k = v.kind
     if k is ValueKind.EMPTY:
         return f"{name}为空，无法比较"
     if k is ValueKind.NOT_APPLICABLE:
-        return f"{name}标为不适用（“{_show(v.raw)}”），无法比较"
+        return f"{name}标为不适用（“{shorten(v.raw)}”），无法比较"
     if k is ValueKind.TEXT:
-        return f"{name}“{_show(v.raw)}”为文字表述，无法作数值比较"
+        return f"{name}“{shorten(v.raw)}”为文字表述，无法作数值比较"
     if k is ValueKind.QUALITATIVE:
-        return f"{name}“{_show(v.raw)}”为定性表述，按等级评分，不作数值比较"
+        return f"{name}“{shorten(v.raw)}”为定性表述，按等级评分，不作数值比较"
     if k is ValueKind.INVALID:
-        return f"{name}无法比较：{v.reason or _show(v.raw)}"
+        return f"{name}无法比较：{v.reason or shorten(v.raw)}"
     return None
 
 
@@ -141,7 +115,7 @@ def align_tuple(target: Value, actual: Value, unit_column: str | None = None, *,
 
 
 def _align(target: Value, actual: Value, unit_column: str | None, year: int | None) -> _Aligned:
-    col = _canon_column_unit(unit_column)
+    col = column_unit(unit_column)
     number = ValueKind.NUMBER
     if target.kind is number and actual.kind is number and target.unit == actual.unit:
         # The usual row: two plain numbers with the same unit (or none). Same result as the general
@@ -160,16 +134,16 @@ def _align(target: Value, actual: Value, unit_column: str | None, year: int | No
     if target.kind is ValueKind.DATE or actual.kind is ValueKind.DATE:
         serial_note = None
         if target.kind is ValueKind.DATE and (d := _excel_serial_date(actual)) is not None:
-            actual, serial_note = d, f"实际值{_show(actual.raw)}按Excel日期序列号读作{_cn_date(d.when)}"
+            actual, serial_note = d, f"实际值{shorten(actual.raw)}按Excel日期序列号读作{_cn_date(d.when)}"
         elif actual.kind is ValueKind.DATE and (d := _excel_serial_date(target)) is not None:
-            target, serial_note = d, f"目标值{_show(target.raw)}按Excel日期序列号读作{_cn_date(d.when)}"
+            target, serial_note = d, f"目标值{shorten(target.raw)}按Excel日期序列号读作{_cn_date(d.when)}"
         if target.kind is not actual.kind:
             if target.kind is ValueKind.DATE:
-                return None, None, "日期", f"目标值为日期，实际值“{_show(actual.raw)}”不是日期，无法比较", None, None
-            return None, None, "日期", f"实际值为日期，目标值“{_show(target.raw)}”不是日期，无法比较", None, None
+                return None, None, "日期", f"目标值为日期，实际值“{shorten(actual.raw)}”不是日期，无法比较", None, None
+            return None, None, "日期", f"实际值为日期，目标值“{shorten(target.raw)}”不是日期，无法比较", None, None
         for v, side in ((target, "target"), (actual, "actual")):
             if v.when is None:
-                return None, None, "日期", f"{_SIDE[side]}“{_show(v.raw)}”未写年份，无法比较（请提供评价年度）", None, None
+                return None, None, "日期", f"{_SIDE[side]}“{shorten(v.raw)}”未写年份，无法比较（请提供评价年度）", None, None
         assert target.when is not None and actual.when is not None
         return float(target.when.toordinal()), float(actual.when.toordinal()), "日期", None, None, serial_note
 

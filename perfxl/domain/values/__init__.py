@@ -63,13 +63,15 @@ from perfxl.domain.values.model import (
     ValueKind,
     Vocabulary,
     default_vocabulary,
+    shorten,
 )
 from perfxl.domain.values.parser import is_not_applicable, parse_direction, parse_value, parse_value_uncached
 from perfxl.domain.values.render import render
-from perfxl.domain.values.units import unit_factor
+from perfxl.domain.values.units import column_unit, unit_factor
 from perfxl.domain.vocabulary import Band
 
 __all__ = [
-    "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band", "PhraseMap", "Value", "ValueKind", "Vocabulary", "default_vocabulary",
-    "is_not_applicable", "parse_direction", "parse_value", "parse_value_uncached", "render", "unit_factor",
+    "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band", "PhraseMap", "Value", "ValueKind", "Vocabulary", "column_unit",
+    "default_vocabulary", "is_not_applicable", "parse_direction", "parse_value", "parse_value_uncached", "render",
+    "shorten", "unit_factor",
 ]

@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date
 
-from perfxl.domain.values.model import Value, ValueKind, _invalid, _join, _mk, _show
+from perfxl.domain.values.model import Value, ValueKind, _invalid, _join, _mk, shorten
 
 # --- dates ---------------------------------------------------------------------------------------
 
@@ -34,17 +34,17 @@ _QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4"
 def _date_value(raw: str, y: str | None, m: int, d: int | None, op: str | None, note: str | None) -> Value:
     """d None → end of month."""
     if not 1 <= m <= 12:
-        return _invalid(raw, f"日期“{_show(raw)}”中的月份无效")
+        return _invalid(raw, f"日期“{shorten(raw)}”中的月份无效")
     if y is None:
         if d is not None and not 1 <= d <= calendar.monthrange(2000, m)[1]:
-            return _invalid(raw, f"日期“{_show(raw)}”无效")
-        reason = _join(f"日期“{_show(raw)}”未写年份，按评价年度计", note)
+            return _invalid(raw, f"日期“{shorten(raw)}”无效")
+        reason = _join(f"日期“{shorten(raw)}”未写年份，按评价年度计", note)
         return _mk(raw, ValueKind.DATE, op=op, reason=reason, month_day=(m, 31 if d is None else d))
     year = int(y)
     try:
         when = date(year, m, calendar.monthrange(year, m)[1] if d is None else d)
     except (ValueError, OverflowError):
-        return _invalid(raw, f"日期“{_show(raw)}”无效")
+        return _invalid(raw, f"日期“{shorten(raw)}”无效")
     return _mk(raw, ValueKind.DATE, op=op, when=when, reason=note)
 
 

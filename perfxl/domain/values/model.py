@@ -146,13 +146,14 @@ def default_vocabulary() -> Vocabulary:
     return Vocabulary(na_markers=frozenset(NA_MARKERS), qualitative=PhraseMap(QUALITATIVE_PHRASES))
 
 
-def _show(raw: str) -> str:
+def shorten(raw: str) -> str:
+    """`raw` stripped and cut to 40 characters, for quoting a value in a message."""
     s = raw.strip()
     return s if len(s) <= 40 else s[:39] + "…"
 
 
 def _invalid(raw: str, reason: str | None = None) -> Value:
-    return _mk(raw, ValueKind.INVALID, reason=reason or f"无法识别数值“{_show(raw)}”：请填写如“≥90%”的数值")
+    return _mk(raw, ValueKind.INVALID, reason=reason or f"无法识别数值“{shorten(raw)}”：请填写如“≥90%”的数值")
 
 
 # Magnitudes a form can hold (documented in the module docstring).
@@ -166,11 +167,11 @@ def _num(text: str) -> float:
 
 
 def _too_large(raw: str) -> Value:
-    return _invalid(raw, f"数值超出合理范围（绝对值应小于10的15次方）：“{_show(raw)}”")
+    return _invalid(raw, f"数值超出合理范围（绝对值应小于10的15次方）：“{shorten(raw)}”")
 
 
 def _non_finite(raw: str) -> Value:
-    return _invalid(raw, f"数值“{_show(raw)}”不是有限数，请填写实际数值")
+    return _invalid(raw, f"数值“{shorten(raw)}”不是有限数，请填写实际数值")
 
 
 def _join(*notes: str | None) -> str | None:

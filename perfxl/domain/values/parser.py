@@ -22,9 +22,9 @@ from perfxl.domain.values.model import (
     _mk,
     _non_finite,
     _num,
-    _show,
     _too_large,
     default_vocabulary,
+    shorten,
 )
 from perfxl.domain.values.normalise import _TABLE, _normalise, _phrase_key
 from perfxl.domain.values.numerals import _CN_CHARS, _CN_RUN, _CN_TRIGGER, _cn_sub, _proportions
@@ -56,7 +56,7 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
     if post:
         pop = _post_op(post)
         if op is not None and (op == "=" or (op in "≥>") != (pop == "≥")):
-            return _invalid(raw, f"“{_show(raw)}”中的运算符相互矛盾")
+            return _invalid(raw, f"“{shorten(raw)}”中的运算符相互矛盾")
         op = op or pop
     x = _num(num)
     qual = m.group("qual")
@@ -87,7 +87,7 @@ def _from_main(m: re.Match[str], raw: str, strict: bool, note: str | None) -> Va
         cu = "个月"
     approx = bool(apre or apost)
     if approx:
-        note = _join(note, f"“{_show(raw)}”为约数，按所写数值计")
+        note = _join(note, f"“{shorten(raw)}”为约数，按所写数值计")
     return _mk(raw, ValueKind.NUMBER, op=op, number=x, unit=cu or None, reason=note, negative=x < 0, approx=approx)
 
 
@@ -111,7 +111,7 @@ def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> V
             return None
         u1 = u2 = "%"
     if u1 and u2 and u1 != u2:
-        return _invalid(raw, f"区间“{_show(raw)}”两端单位不一致")
+        return _invalid(raw, f"区间“{shorten(raw)}”两端单位不一致")
     lo, hi = _num(m.group("n1")), _num(m.group("n2"))
     if not (-MAX_MAGNITUDE < lo < MAX_MAGNITUDE and -MAX_MAGNITUDE < hi < MAX_MAGNITUDE):
         return _too_large(raw)
@@ -119,7 +119,7 @@ def _from_range(m: re.Match[str], raw: str, strict: bool, note: str | None) -> V
         lo, hi = hi, lo
         note = _join(note, "区间上下限写反，已调换")
     if m.group("apre"):
-        note = _join(note, f"“{_show(raw)}”为约数，按所写数值计")
+        note = _join(note, f"“{shorten(raw)}”为约数，按所写数值计")
     unit = u1 or u2 or None
     if unit == "月":
         unit = "个月"
@@ -351,7 +351,7 @@ def _parse_slow(s: str, raw: str, idx: _Index) -> Value:
         residue = "".join(c for c in residue if c.isalnum() and c not in _UNIT_CHAR_SET)
         if len(residue) <= 1:
             return _invalid(raw)
-        return _mk(raw, ValueKind.TEXT, reason=f"“{_show(raw)}”含数字但夹有文字表述，无法作为数值比较")
+        return _mk(raw, ValueKind.TEXT, reason=f"“{shorten(raw)}”含数字但夹有文字表述，无法作为数值比较")
     return _mk(raw, ValueKind.TEXT)
 
 

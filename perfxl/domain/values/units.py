@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from perfxl.domain.values.normalise import _normalise
 from perfxl.domain.vocabulary import OPERATORS_AFTER, OPERATORS_BEFORE
 
 # --- operators and units -------------------------------------------------------------------------
@@ -152,3 +153,27 @@ def unit_factor(from_unit: str, to_unit: str) -> float | None:
     d1, f1 = _decompose(from_unit)
     d2, f2 = _decompose(to_unit)
     return f1 / f2 if d1 == d2 else None
+
+
+def column_unit(unit_column: object) -> str | None:
+    """A 计量单位 cell → its canonical unit ("%(百分比)" → "%", "万元（人民币）" → "万元"); None when blank."""
+    if type(unit_column) is str:
+        return _column_unit(unit_column)  # a form repeats a handful of 计量单位: cached
+    if isinstance(unit_column, str):
+        return _column_unit.__wrapped__(str.__str__(unit_column))
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _column_unit(text: str) -> str | None:
+    u = _normalise(text).strip("()[]")
+    if not u:
+        return None
+    c = _canon_unit(u)
+    if c == _BAD and "(" in u:  # a unit with a gloss in brackets: "%(百分比)", "万元（人民币）", "(%)人"
+        head, _, gloss = u.partition("(")
+        for part in (head, gloss.rstrip(")")):
+            c = _canon_unit(part) if part else _BAD
+            if c != _BAD:
+                return c
+    return u if c == _BAD else c
