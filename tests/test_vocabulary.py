@@ -134,3 +134,17 @@ def test_a_value_carries_its_operator_as_the_parser_reads_it(text, has):
     from perfxl.forms.read.coerce import has_operator
 
     assert has_operator(text) is has
+
+
+def test_a_pack_marker_in_a_number_field_is_not_text_in_a_number_field():
+    from dataclasses import replace
+
+    from perfxl.config import default_pack
+    from perfxl.rules.check import check_form
+
+    form = form_from_dict({"perfxl": 1, "kind": "project_selfeval", "year": 2024,
+                           "indicators": [{"name": "x", "target": "≥1", "actual": "暂缺", "weight": "暂缺"}]})
+    assert form.raw == {"indicators[0].weight": "暂缺"}
+    national, regional = default_pack(), replace(default_pack(), extra_not_applicable=("暂缺",))
+    assert "B109" in {f.code for f in check_form(form, pack=national)}
+    assert "B109" not in {f.code for f in check_form(form, pack=regional)}
