@@ -20,7 +20,6 @@ from perfxl.rules.registry import rule
 RESULT_SHEET = "校验结果"
 AUTHOR = "perfxl"
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
-_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _COLUMNS = (("序号", 5), ("代码", 7), ("级别", 6), ("位置", 18), ("问题", 50), ("修改建议", 40), ("规则", 18))
 
 
@@ -49,7 +48,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
     """Write an annotated copy of `source` to `out` (atomically) and return `out`."""
     source, out = Path(source), Path(out)
     wb = _open_copy(source, out)
-    items = sorted(findings, key=lambda f: (_ORDER[f.severity], f.code))
+    items = sorted(findings, key=lambda f: (f.severity.rank, f.code))
     placed = _place(items, wb.sheetnames)
     _mark_cells(wb, items, placed)
     _write_result_sheet(wb, items, placed)
@@ -117,7 +116,7 @@ def _mark(target, found: list[Finding]) -> None:
     comment = Comment(old + text, AUTHOR)
     comment.width, comment.height = 320, min(60 + 40 * len(found), 400)
     target.comment = comment
-    target.fill = _fill(min(found, key=lambda f: _ORDER[f.severity]).severity)
+    target.fill = _fill(min(found, key=lambda f: f.severity.rank).severity)
 
 
 def _fill(severity: Severity):
