@@ -100,6 +100,7 @@ class Tree:
             self._sample(me)
             self._stop.wait(0.05)
         self._sample(me)
+        self._own = time.thread_time()  # the sampling itself is not the batch's
 
     def _sample(self, me: psutil.Process) -> None:
         total = 0
@@ -126,7 +127,7 @@ class Tree:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
-        self._cpu[os.getpid()] -= self._start.user + self._start.system
+        self._cpu[os.getpid()] -= self._start.user + self._start.system + self._own
 
 
 class Run:
