@@ -7,21 +7,26 @@ so every distinct form is among them) are linked into folders of their own. Then
     (timed in two halves, before and after the batches, so that a change in machine load affects
     both sides alike);
   - perfxl batch end to end (discovery, hashing, reading, checking, scoring, ledger, 汇总.xlsx,
-    results.json) on N / 5 and N files with 1 worker: the per-workbook cost at the margin is the
-    difference of the two wall times over the difference of the file counts (start-up cancels out);
-  - N and K × N files with 1 and with 2 workers (wall time, peak RSS of the whole process tree);
+    results.json), each run in a fresh Python process as the `perfxl batch` command would be (start-up
+    included, nothing left over from earlier runs), with wall time, CPU seconds and peak RSS of that
+    process tree (workers included);
+  - N / 5 and N files with 1 worker: the per-workbook cost at the margin is the difference of the two
+    wall times over the difference of the file counts (start-up cancels out);
+  - N and K × N files with 1 and with 2 workers;
   - N files on a Dask LocalCluster of 2 worker processes against the local pool of 2 workers.
 Targets (issue 13): marginal cost ≤ 2 × the floor; 10,000 files in < 15 s with 2 workers; peak RSS
-flat (< 1.5 ×) when N grows K ×. The load average is printed: other work on the machine slows both
-sides of a ratio but not an absolute wall time.
+flat (< 1.5 ×) when N grows K ×. The load average is printed: other work on the machine inflates
+wall times; the ratios, measured in the same run, are affected less (the CPU ratios least).
 
 Usage: python bench/batch.py [N] [--scale K] [--no-dask] [--keep DIR]
 """
 
 import argparse
 import contextlib
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -85,8 +90,8 @@ def raw_read(files: list[Path]) -> tuple[float, float]:
 
 
 class Tree:
-    """Peak resident memory and CPU seconds of this process and all its descendants (also those that
-    are not its children, such as forkserver workers), sampled every 50 ms."""
+    """Peak resident memory and CPU seconds of this process's descendants (also those that are not its
+    children, such as forkserver workers), sampled every 50 ms."""
 
     def __init__(self):
         self.peak = 0
@@ -99,20 +104,15 @@ class Tree:
         while not self._stop.is_set():
             self._sample(me)
             self._stop.wait(0.05)
-        self._sample(me)
-        self._own = time.thread_time()  # the sampling itself is not the batch's
 
     def _sample(self, me: psutil.Process) -> None:
         total = 0
-        try:
-            procs = [me, *me.children(recursive=True)]
-        except psutil.Error:
-            procs = [me]
-        for proc in procs:
-            with contextlib.suppress(psutil.Error), proc.oneshot():
-                total += proc.memory_info().rss
-                times = proc.cpu_times()
-                self._cpu[proc.pid] = times.user + times.system
+        with contextlib.suppress(psutil.Error):
+            for proc in me.children(recursive=True):
+                with contextlib.suppress(psutil.Error), proc.oneshot():
+                    total += proc.memory_info().rss
+                    times = proc.cpu_times()
+                    self._cpu[proc.pid] = times.user + times.system
         self.peak = max(self.peak, total)
 
     @property
@@ -120,14 +120,12 @@ class Tree:
         return sum(self._cpu.values())
 
     def __enter__(self):
-        self._start = psutil.Process().cpu_times()
         self._thread.start()
         return self
 
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
-        self._cpu[os.getpid()] -= self._start.user + self._start.system + self._own
 
 
 class Run:
@@ -141,16 +139,27 @@ class Run:
 
 
 def timed_batch(label: str, folder: Path, out: Path, **options) -> Run:
+    """perfxl batch in a fresh Python process (start-up included, as a `perfxl batch` command pays it; no
+    memory left over from the runs before)."""
     shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, __file__, "--run", json.dumps([str(folder), str(out), options])]
     with Tree() as tree:
         start = time.perf_counter()
-        result = run_batch(BatchOptions(folder, out, **options))
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
         seconds = time.perf_counter() - start
-    assert not result.interrupted and sum(result.counts.values()) == result.total
+    total = json.loads(done.stdout.splitlines()[-1])
     shutil.rmtree(out, ignore_errors=True)
-    run = Run(label, result.total, seconds, tree.cpu, tree.peak)
+    run = Run(label, total, seconds, tree.cpu, tree.peak)
     print(run, flush=True)
     return run
+
+
+def run_one(spec: str) -> None:
+    """The child side of `timed_batch`: one batch, then its file count on the last line of stdout."""
+    folder, out, options = json.loads(spec)
+    result = run_batch(BatchOptions(Path(folder), Path(out), **options))
+    assert not result.interrupted and sum(result.counts.values()) == result.total
+    print(json.dumps(result.total))
 
 
 def verdict(ok: bool) -> str:
@@ -163,7 +172,10 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10, help="also run K × N files (1: skip)")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
     parser.add_argument("--keep", type=Path, help="keep the generated files here (and reuse them next time)")
+    parser.add_argument("--run", help=argparse.SUPPRESS)  # internal: one batch in this process
     args = parser.parse_args()
+    if args.run:
+        return run_one(args.run)
     cpus = os.cpu_count() or 1
     scale = max(1, args.scale)
     root = args.keep or Path(tempfile.mkdtemp(prefix="perfxl-bench-"))
