@@ -123,11 +123,11 @@ def read_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     return read_grid(grid, source=grid.source, limits=limits)
 
 
-def read_path(path: str | Path, *, engine: str = "calamine") -> ReadResult:
+def read_path(path: str | Path, *, engine: str = "calamine", limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """A workbook, or a form-JSON file (.json), into a ReadResult."""
     path = Path(path)
     if path.suffix.lower() != ".json":
-        return read_workbook(path, engine=engine)
+        return read_workbook(path, engine=engine, limits=limits)
     from perfxl.forms.formjson import FormJSONError, load_json
 
     try:

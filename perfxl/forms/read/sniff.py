@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from perfxl.config.limits import DEFAULT_LIMITS, MB, Limits
+from perfxl.config.limits import DEFAULT_LIMITS, MB, Limits, raise_hint
 from perfxl.domain import Finding
 from perfxl.forms.read.problems import finding, is_unusable
 
@@ -218,6 +218,12 @@ def _human(size: float) -> str:
     return f"{size:.1f} GB"  # pragma: no cover
 
 
+def _sizes(size: int, limit: int) -> tuple[str, str]:
+    """A size and its limit for a message; in bytes when rounding would show them equal."""
+    shown = _human(size), _human(limit)
+    return shown if shown[0] != shown[1] else (f"{size:,} 字节", f"{limit:,} 字节")
+
+
 def sniff(path: str | Path, limits: Limits = DEFAULT_LIMITS, keep_open: bool = False) -> Sniff:
     """Classify `path` and check it is safe to parse. Never raises on the file's content.
 
@@ -249,7 +255,7 @@ def sniff(path: str | Path, limits: Limits = DEFAULT_LIMITS, keep_open: bool = F
     if size == 0:
         return Sniff(path, FileFormat.OTHER, (finding("T107"),))
     if size > limits.max_file_bytes:
-        reason = f"文件大小 {_human(size)}，超过上限 {_human(limits.max_file_bytes)}"
+        reason = "文件大小 {}，超过上限 {}；".format(*_sizes(size, limits.max_file_bytes)) + raise_hint("file_mb")
         return Sniff(path, FileFormat.OTHER, (finding("T106", reason=reason),))
     if head.startswith(ZIP_MAGICS):
         return _sniff_zip(path, limits, keep_open)
@@ -321,7 +327,7 @@ def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False, fp=None, raw
         zf = open_archive(path, fp, raw) if fp is not None else zipfile.ZipFile(path)
         infos = zf.infolist()
         if len(infos) > limits.max_members:
-            reason = f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.max_members}"
+            reason = f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.max_members}；{raise_hint('parts')}"
             zf.close()
             return Sniff(path, FileFormat.OTHER, (finding("T106", reason=reason),))
         problem = _bomb_check(infos, limits)
@@ -374,14 +380,15 @@ def _bomb_check(infos: list[zipfile.ZipInfo], limits: Limits) -> str | None:
     for info in infos:
         total += info.file_size
         if info.file_size > limits.max_other_part and not info.filename.startswith("xl/worksheets/"):
-            return f"部件 {info.filename} 解压后 {_human(info.file_size)}，超过上限 {_human(limits.max_other_part)}"
+            return ("部件 {} 解压后 {}，超过上限 {}；".format(info.filename, *_sizes(info.file_size, limits.max_other_part))
+                    + raise_hint("part_mb"))
         if info.file_size > limits.ratio_floor:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
-                return (f"部件 {info.filename} 压缩比 {ratio:.0f}:1（{_human(info.compress_size)} 解压为 "
-                        f"{_human(info.file_size)}），疑似“压缩炸弹”")
+                return (f"部件 {info.filename} 压缩比 {ratio:.5g}:1（{_human(info.compress_size)} 解压为 "
+                        f"{_human(info.file_size)}），超过上限 {limits.max_ratio:g}:1，疑似“压缩炸弹”；{raise_hint('ratio')}")
     if total > limits.max_uncompressed:
-        return f"解压后共 {_human(total)}，超过上限 {_human(limits.max_uncompressed)}"
+        return "解压后共 {}，超过上限 {}；".format(*_sizes(total, limits.max_uncompressed)) + raise_hint("unpacked_mb")
     return None
 
 
