@@ -76,7 +76,7 @@ _ALL = (
             "请在标题下方填写年度，例如“（2024年度）”"),
     Problem("T010", "sheet-truncated", W,
             "工作表“{sheet}”过大（{detail}），只读取了前 {rows} 行、前 {cols} 列",
-            "请删除表单以外的大量数据或空白格式后另存"),
+            "请删除表单以外的大量数据或空白格式后另存；如表单确实更大，可在规则配置（perfxl.toml）的 [limits] 中调高 rows、columns"),
     Problem("T011", "external-links-ignored", N,
             "工作簿含有外部链接（{count} 个），链接未被读取或更新",
             "请在 Excel 中“数据—编辑链接—断开链接”后保存，使表中数值不依赖其他文件"),
