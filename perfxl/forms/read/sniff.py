@@ -159,7 +159,8 @@ def _directory(fp) -> list[Member] | None:
             return None
         (sig, _, _, version, _, flags, method, _, _, crc, compress_size, file_size, name_len, extra_len, comment_len,
          _, _, _, offset) = unpack(cd, pos)
-        if sig != b"PK\x01\x02" or extra_len or version > 63 or 0xFFFFFFFF in (compress_size, file_size, offset):
+        if sig != b"PK\x01\x02" or extra_len or version > 63 or 0xFFFFFFFF in (compress_size, file_size, offset) \
+                or offset + 30 + compress_size > cd_offset:  # data past the directory: damaged, left to zipfile
             return None
         end = pos + _CENTRAL.size + name_len
         raw = cd[end - name_len : end]
@@ -180,6 +181,8 @@ def read_member(zf: Archive | zipfile.ZipFile, info: Member | zipfile.ZipInfo, l
             or fp is None or not fp.seekable():
         with zf.open(info) as fh:
             return fh.read(limit + 1)
+    if info.header_offset + 30 + info.compress_size > getattr(zf, "start_dir", info.header_offset + 30 + info.compress_size):
+        raise zipfile.BadZipFile(f"{info.filename!r} is truncated (its data would reach past the directory)")
     fp.seek(info.header_offset)
     head = fp.read(30)
     if len(head) != 30 or head[:4] != b"PK\x03\x04":
