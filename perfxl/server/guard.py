@@ -1,0 +1,197 @@
+"""Malformed requests get a 4xx with a Chinese message, never a 500.
+
+xlwings Server hands the JSON of a function or script call straight to its code, and FastAPI answers a
+body that fails its own validation in English. `PayloadGuard` checks the shape of those bodies before
+they reach it (the book payload of scripts and documents, the function call), and `install` adds it
+and a Chinese answer for FastAPI's validation errors to xlwings Server's app.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable
+from urllib.parse import parse_qs
+
+from fastapi import FastAPI, status
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from perfxl.server.config import Limits
+
+FUNCTION_CALL = "/xlwings/custom-functions-call"
+SCRIPT_CALL = "/xlwings/custom-scripts-call/"
+BOOK_CALLS = (SCRIPT_CALL, "/perfxl/document/")
+
+
+class Malformed(ValueError):
+    """A request body perfxl cannot use; the message is Chinese."""
+
+
+def _object(data: object, what: str) -> dict:
+    if not isinstance(data, dict):
+        raise Malformed(f"{what}应为 JSON 对象")
+    return data
+
+
+def _functions() -> dict[str, Callable]:
+    from perfxl.excel import udfs
+
+    return {name: obj for name, obj in vars(udfs).items() if hasattr(obj, "__xlfunc__")}
+
+
+def _scripts() -> set[str]:
+    from perfxl.excel import scripts
+
+    return {name for name, obj in vars(scripts).items() if hasattr(obj, "__xlscript__")}
+
+
+def _cell(value: object) -> bool:
+    """A cell as Office.js sends it: a plain value, or a typed value such as an error ({"type": "Error", …})."""
+    if isinstance(value, dict):
+        return isinstance(value.get("type"), str) and "basicValue" in value
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def check_function_call(data: object) -> None:
+    """A worksheet function call: {"func_name": a PERFXL function, "args": one range (rows of cells) per
+    parameter, "caller_address": text, ...}."""
+    data = _object(data, "函数调用内容")
+    name, args = data.get("func_name"), data.get("args")
+    if not isinstance(name, str):
+        raise Malformed("函数调用缺少函数名（func_name 应为文本）")
+    func = _functions().get(name)
+    if func is None:
+        raise Malformed(f"没有“{name[:40]}”这个函数（可用：{'、'.join(_functions())}）")
+    if not isinstance(args, list):
+        raise Malformed("函数调用缺少参数（args 应为数组）")
+    params = inspect.signature(func).parameters.values()
+    least = sum(1 for p in params if p.default is inspect.Parameter.empty)
+    if not least <= len(args) <= len(params):
+        count = f"{least}" if least == len(params) else f"{least} 到 {len(params)}"
+        raise Malformed(f"{name} 应有 {count} 个参数，实际为 {len(args)} 个")
+    for i, arg in enumerate(args, 1):
+        rows = arg if isinstance(arg, list) else [[arg]]
+        if not all(isinstance(row, list) and all(_cell(c) for c in row) for row in rows):
+            raise Malformed(f"{name} 的第 {i} 个参数应为单元格区域（按行排列的单元格值）")
+    for key in ("caller_address", "version", "content_language", "runtime"):
+        if key in data and not isinstance(data[key], str):
+            raise Malformed(f"函数调用的 {key} 应为文本")
+
+
+def check_book(data: object) -> None:
+    """What Office.js sends for the open workbook: book, sheets with names and rows of values."""
+    data = _object(data, "工作簿内容")
+    if not isinstance(data.get("version"), str):
+        raise Malformed("工作簿内容缺少 version（应为文本）")
+    _object(data.get("book"), "工作簿内容的 book ")
+    sheets = data.get("sheets")
+    if not isinstance(sheets, list):
+        raise Malformed("工作簿内容缺少工作表（sheets 应为数组）")
+    for i, sheet in enumerate(sheets, 1):
+        sheet = _object(sheet, f"第 {i} 个工作表")
+        if not isinstance(sheet.get("name"), str):
+            raise Malformed(f"第 {i} 个工作表缺少名称（name 应为文本）")
+        values = sheet.get("values")
+        if not isinstance(values, list) or not all(isinstance(row, list) for row in values):
+            raise Malformed(f"工作表“{sheet['name'][:40]}”的 values 应为按行排列的数组")
+    if "names" in data and not isinstance(data["names"], list):
+        raise Malformed("工作簿内容的 names 应为数组")
+
+
+def _parse(body: bytes, content_type: str) -> object:
+    """The JSON a body carries: the body itself, or the bookData field of a form (xlwings' htmx pages)."""
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        fields = parse_qs(body.decode("utf-8", "replace"))
+        if "bookData" not in fields:
+            raise Malformed("表单中缺少 bookData")
+        body = fields["bookData"][0].encode("utf-8")
+    if not body.strip():
+        raise Malformed("请求内容为空")
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise Malformed("请求内容不是有效的 JSON") from None
+
+
+class PayloadGuard:
+    """ASGI middleware: a function or book call with a body of the wrong shape ends here as a 400."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        check = check_function_call if path.endswith(FUNCTION_CALL) else \
+            check_book if any(call in path for call in BOOK_CALLS) else None
+        if check is None or scope.get("method") != "POST":
+            return await self.app(scope, receive, send)
+        script = path.partition(SCRIPT_CALL)[2]
+        if script and script not in _scripts():
+            return await _answer(scope, receive, send, status.HTTP_404_NOT_FOUND,
+                                 f"没有“{script[:40]}”这个操作（可用：{'、'.join(sorted(_scripts()))}）")
+        headers = dict(scope.get("headers") or [])
+        content_type = headers.get(b"content-type", b"").decode("latin-1").lower()
+        if content_type.startswith("multipart/form-data"):  # xlwings reads its bookData field itself
+            return await self.app(scope, receive, send)
+        limit = Limits.from_env().max_upload
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > limit:
+                return await _answer(scope, receive, send, status.HTTP_413_CONTENT_TOO_LARGE,
+                                     f"请求内容过大：单次最多 {limit // (1024 * 1024)} MB")
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        try:
+            check(_parse(body, content_type))
+        except Malformed as exc:
+            return await _answer(scope, receive, send, status.HTTP_400_BAD_REQUEST, str(exc))
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        return await self.app(scope, replay, send)
+
+
+async def _answer(scope, receive, send, code: int, message: str) -> None:
+    await JSONResponse({"detail": message}, status_code=code)(scope, receive, send)
+
+
+async def _invalid_request(request, exc: RequestValidationError) -> JSONResponse:
+    where = "、".join(".".join(str(p) for p in e.get("loc", ())) for e in exc.errors()[:3])
+    return JSONResponse({"detail": f"请求内容格式不对（{where or '请求'}）"},
+                        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+
+STATUS_TEXT = {400: "请求内容格式不对", 401: "未登录或访问令牌无效", 403: "没有权限执行此操作", 404: "找不到请求的地址",
+               405: "不支持该请求方法", 411: "请求缺少 Content-Length", 413: "请求内容过大", 415: "不支持的内容类型"}
+
+
+async def _http_error(request, exc: StarletteHTTPException):
+    """Errors raised below perfxl's routes (Starlette's form parser, routing, xlwings Server) said in Chinese;
+    perfxl's own (already Chinese) pass unchanged."""
+    detail = exc.detail
+    if not (isinstance(detail, str) and any("\u4e00" <= ch <= "\u9fff" for ch in detail)):
+        text = STATUS_TEXT.get(exc.status_code, "请求无法处理")
+        exc = StarletteHTTPException(exc.status_code, f"{text}（{detail}）" if detail else text, exc.headers)
+    return await http_exception_handler(request, exc)
+
+
+def install(app: FastAPI) -> None:
+    """Add the guard and the Chinese answers to xlwings Server's app (before it serves)."""
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_middleware(PayloadGuard)
