@@ -76,29 +76,66 @@ def check_function_call(data: object) -> None:
         rows = arg if isinstance(arg, list) else [[arg]]
         if not all(isinstance(row, list) and all(_cell(c) for c in row) for row in rows):
             raise Malformed(f"{name} 的第 {i} 个参数应为单元格区域（按行排列的单元格值）")
-    for key in ("caller_address", "version", "content_language", "runtime"):
-        if key in data and not isinstance(data[key], str):
+    for key in ("version", "runtime", "caller_address", "content_language", "client"):
+        if (key in data or key in ("version", "runtime")) and not isinstance(data.get(key), str):
             raise Malformed(f"函数调用的 {key} 应为文本")
+    _same_version(data)
+
+
+def _same_version(data: dict) -> None:
+    """xlwings refuses (in English) a client of another version unless it is Office.js."""
+    import xlwings
+
+    if data["version"] != xlwings.__version__ and data.get("client") != "Office.js":
+        raise Malformed(f"加载项版本（{data['version'][:20]}）与服务器（{xlwings.__version__}）不一致："
+                        "请重新打开 Excel，或在任务窗格中右键选择“重新加载”")
+
+
+SHEET_LISTS = ("pictures", "tables", "shapes", "charts", "notes", "pivot_tables")  # lists of objects
+NAME_FIELDS = (("name", str), ("refers_to", str), ("book_scope", bool))
+
+
+def _scalar(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
 
 
 def check_book(data: object) -> None:
-    """What Office.js sends for the open workbook: book, sheets with names and rows of values."""
+    """What Office.js sends for the open workbook (xlwings' getBookData): the book, its names and its sheets
+    with their rows of values — the parts xlwings and perfxl read, each of the right type."""
     data = _object(data, "工作簿内容")
-    if not isinstance(data.get("version"), str):
-        raise Malformed("工作簿内容缺少 version（应为文本）")
-    _object(data.get("book"), "工作簿内容的 book ")
+    for key in ("client", "version"):
+        if not isinstance(data.get(key), str):
+            raise Malformed(f"工作簿内容缺少 {key}（应为文本）")
+    book = _object(data.get("book"), "工作簿内容的 book ")
     sheets = data.get("sheets")
-    if not isinstance(sheets, list):
-        raise Malformed("工作簿内容缺少工作表（sheets 应为数组）")
+    if not isinstance(sheets, list) or not sheets:
+        raise Malformed("工作簿内容缺少工作表（sheets 应为非空数组）")
+    for key, kind, what in (("name", str, "文本"), ("active_sheet_index", int, "整数"), ("selection", str, "文本")):
+        if not isinstance(book.get(key), kind) or isinstance(book.get(key), bool):
+            raise Malformed(f"工作簿内容的 book.{key} 应为{what}")
+    if not 0 <= book["active_sheet_index"] < len(sheets):
+        raise Malformed("工作簿内容的 book.active_sheet_index 超出工作表范围")
     for i, sheet in enumerate(sheets, 1):
-        sheet = _object(sheet, f"第 {i} 个工作表")
-        if not isinstance(sheet.get("name"), str):
-            raise Malformed(f"第 {i} 个工作表缺少名称（name 应为文本）")
-        values = sheet.get("values")
-        if not isinstance(values, list) or not all(isinstance(row, list) for row in values):
-            raise Malformed(f"工作表“{sheet['name'][:40]}”的 values 应为按行排列的数组")
-    if "names" in data and not isinstance(data["names"], list):
-        raise Malformed("工作簿内容的 names 应为数组")
+        _sheet(_object(sheet, f"第 {i} 个工作表"), i)
+    names = data.get("names", [])
+    if not isinstance(names, list) or not all(
+            isinstance(n, dict) and all(isinstance(n.get(k), t) for k, t in NAME_FIELDS) for n in names):
+        raise Malformed("工作簿内容的 names 应为名称定义（name、refers_to、book_scope）的数组")
+
+
+def _sheet(sheet: dict, i: int) -> None:
+    if not isinstance(sheet.get("name"), str):
+        raise Malformed(f"第 {i} 个工作表缺少名称（name 应为文本）")
+    label = f"工作表“{sheet['name'][:40]}”"
+    values = sheet.get("values")
+    if not isinstance(values, list) or not all(isinstance(row, list) and all(_scalar(c) for c in row)
+                                               for row in values):
+        raise Malformed(f"{label}的 values 应为按行排列的单元格值")
+    if sheet.get("visibility") not in ("Visible", "Hidden", "VeryHidden"):
+        raise Malformed(f"{label}的 visibility 应为 Visible、Hidden 或 VeryHidden")
+    for key in SHEET_LISTS:
+        if not (isinstance(sheet.get(key), list) and all(isinstance(item, dict) for item in sheet[key])):
+            raise Malformed(f"{label}的 {key} 应为数组")
 
 
 def _parse(body: bytes, content_type: str) -> object:
