@@ -12,16 +12,17 @@ import pytest
 from perfxl import api
 from perfxl.config import default_pack
 from perfxl.config.limits import MB
+from tests.fuzz.mutate import MUTATIONS
 from tests.fuzz.run import OUR_BUG, Guard, fuzz, seed_workbooks
 
 REGRESSIONS = sorted((Path(__file__).parent / "data" / "fuzz").glob("*.xlsx"))
-CASES = 300
+CASES = 500
 
 
 def test_mutated_workbooks_always_end_as_a_result(tmp_path):
     seeds = seed_workbooks(tmp_path)
-    failures, used = fuzz(seeds, CASES, seed=20261206, time_limit=30.0, memory_mb=3072)
-    assert len(used) >= 12, used  # every kind of mutation was exercised
+    failures, used = fuzz(seeds, CASES, seed=20261206)  # the default [limits] time and memory per file
+    assert set(used) == set(MUTATIONS), used  # every kind of mutation was exercised
     assert not failures, "\n".join(f"case {f.case} {f.mutation}: {f.kind} {f.detail[-300:]}" for f in failures)
 
 
