@@ -129,7 +129,7 @@ def batch(
         "--dask-local", min=1, help="启动本机 Dask 集群运行（N 个工作进程）", show_default=False)] = None,
     timeout: Annotated[float | None, typer.Option(
         "--timeout", min=1, show_default=False,
-        help="单个文件的处理时限（秒），超时记为“处理超时”；默认取规则配置 [limits] seconds_per_file（60 秒）")] = None,
+        help="单个文件的处理时限（秒），超时记为“处理超时”；默认按规则配置（60 秒）")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度和结果摘要")] = False,
     documents: Annotated[str | None, typer.Option(
         "--documents", help="为每份适用的表单生成 Word 文书（输出目录/文书/），如 整改通知,自评报告；"
