@@ -308,11 +308,12 @@ def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = N
     return per_row
 
 
-def read_book(book):
-    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files."""
+def read_book(book, *, pack: RulePack | None = None):
+    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files, within the
+    pack's [limits] (rows, columns)."""
     from perfxl.forms.read.reader import read_book as read
 
-    return read(book)
+    return read(book, (pack or default_pack()).limits)
 
 
 def check_book(book, *, pack: RulePack | None = None) -> FileReport:
@@ -320,7 +321,7 @@ def check_book(book, *, pack: RulePack | None = None) -> FileReport:
     from perfxl.rules.check import adjust
 
     pack = pack or default_pack()
-    result = read_book(book)
+    result = read_book(book, pack=pack)
     forms = result.forms or ((result.form,) if result.form is not None else ())
     source = str(getattr(book, "name", "") or "")
     read_findings = tuple(adjust(result.findings, pack))

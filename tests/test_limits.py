@@ -167,3 +167,30 @@ def test_unusable_limits_are_named(tmp_path, text, key, words):
     with pytest.raises(ConfigError) as exc:
         load_pack(path)
     assert key in str(exc.value) and words in str(exc.value)
+
+
+class Range:
+    def __init__(self, values):
+        self.value, self.row, self.column = values, 1, 1
+        self.shape = (len(values), max(len(r) for r in values))
+
+
+class Sheet:
+    def __init__(self, name, values):
+        self.name, self.used_range, self.visible = name, Range(values), True
+
+
+class Book:
+    def __init__(self, values):
+        self.sheets, self.name = [Sheet("自评表", values)], "自评表.xlsx"
+
+
+@pytest.mark.parametrize(("setting", "axis"), [("rows", 0), ("columns", 1)])
+def test_live_book_rows_and_columns(tmp_path, workbook, setting, axis):
+    book = CalamineWorkbook.from_path(str(workbook))
+    values = book.get_sheet_by_name(book.sheet_names[0]).to_python(skip_empty_area=False)
+    edge = (len(values), max(len(r) for r in values))[axis]
+    assert "T010" not in codes(api.check_book(Book(values), pack=pack_with(tmp_path, **{setting: edge})))
+    report = api.check_book(Book(values), pack=pack_with(tmp_path, **{setting: edge - 1}))
+    [truncated] = [f for f in report.findings if f.code == "T010"]
+    assert setting in truncated.hint

@@ -120,7 +120,8 @@ _PARSERS = ("python_calamine", "openpyxl", "xml", "zipfile")
 def read_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read a live workbook object (an xlwings Book or anything shaped like one)."""
     grid = grid_from_book(book, limits)
-    return read_grid(grid, source=grid.source, limits=limits)
+    result = read_grid(grid, source=grid.source, limits=limits)
+    return replace(result, findings=list(grid.findings or ()) + result.findings) if grid.findings else result
 
 
 def read_path(path: str | Path, *, engine: str = "calamine", limits: Limits = DEFAULT_LIMITS) -> ReadResult:
