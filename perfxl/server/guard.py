@@ -1,9 +1,11 @@
 """Malformed requests get a 4xx with a Chinese message, never a 500.
 
-xlwings Server hands the JSON of a function or script call straight to its code, and FastAPI answers a
-body that fails its own validation in English. `PayloadGuard` checks the shape of those bodies before
-they reach it (the book payload of scripts and documents, the function call), and `install` adds it
-and a Chinese answer for FastAPI's validation errors to xlwings Server's app.
+xlwings Server hands the JSON of a function or script call straight to its code (a missing key or an odd
+cell is a 500 there), and FastAPI and Starlette answer bad requests in English. `PayloadGuard` checks the
+shape of those bodies before they reach it — the function call (a known function, its number of arguments,
+cells), the book payload of scripts and documents, the script's name — and bounds their size; `install`
+adds it, and Chinese answers for FastAPI's validation errors and Starlette's HTTP errors, to xlwings
+Server's app.
 """
 
 from __future__ import annotations
@@ -48,11 +50,16 @@ def _scripts() -> set[str]:
     return {name for name, obj in vars(scripts).items() if hasattr(obj, "__xlscript__")}
 
 
+def _scalar(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
 def _cell(value: object) -> bool:
-    """A cell as Office.js sends it: a plain value, or a typed value such as an error ({"type": "Error", …})."""
+    """A function argument's cell as Office.js sends it: a plain value, or a typed value such as an error
+    ({"type": "Error", "basicValue": "#N/A"})."""
     if isinstance(value, dict):
         return isinstance(value.get("type"), str) and "basicValue" in value
-    return value is None or isinstance(value, str | int | float | bool)
+    return _scalar(value)
 
 
 def check_function_call(data: object) -> None:
@@ -93,10 +100,6 @@ def _same_version(data: dict) -> None:
 
 SHEET_LISTS = ("pictures", "tables", "shapes", "charts", "notes", "pivot_tables")  # lists of objects
 NAME_FIELDS = (("name", str), ("refers_to", str), ("book_scope", bool))
-
-
-def _scalar(value: object) -> bool:
-    return value is None or isinstance(value, str | int | float | bool)
 
 
 def check_book(data: object) -> None:

@@ -47,6 +47,8 @@ def _child(conn, memory_mb: int) -> None:
         try:
             report = api.check_file(path)
             bug = next((f.message for f in report.findings if OUR_BUG in f.message), None)
+            if not (report.reports or report.findings):
+                bug = "no form and no reason"  # every case ends as a result with a reason
             conn.send(("our_bug", bug) if bug else ("ok", None))
         except BaseException:  # noqa: BLE001 - exactly what the fuzzer looks for
             conn.send(("exception", traceback.format_exc(limit=6)))
