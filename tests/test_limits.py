@@ -1,6 +1,7 @@
 """The rule pack's [limits], each at its edge: exactly at the bound passes, one over is refused (or read in part,
 or skipped in a batch) with a Chinese reason naming the setting to raise."""
 
+import json
 import time
 import zipfile
 from pathlib import Path
@@ -194,3 +195,17 @@ def test_live_book_rows_and_columns(tmp_path, workbook, setting, axis):
     report = api.check_book(Book(values), pack=pack_with(tmp_path, **{setting: edge - 1}))
     [truncated] = [f for f in report.findings if f.code == "T010"]
     assert setting in truncated.hint
+
+
+def test_collected_zip_members_within_the_file_size(tmp_path, workbook):
+    """A batch over a .zip unpacks a member up to [limits] file_mb, and refuses one byte more, naming the setting."""
+    archive = tmp_path / "收集.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(workbook, "单位1.xlsx")
+    size = workbook.stat().st_size
+    for file_mb, refused in ((size / MB, False), ((size - 1) / MB, True)):
+        out = tmp_path / f"out{int(refused)}"
+        api.batch(archive, out, annotate=False, pack=pack_with(tmp_path, file_mb=file_mb))
+        [row] = json.loads((out / "results.json").read_text(encoding="utf-8"))
+        assert (row["status"] == "unreadable") is refused, row
+        assert ("[limits] 中调高 file_mb" in (row["reason"] or "")) is refused, row
