@@ -185,12 +185,12 @@ def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
     from perfxl import api
     from perfxl.rectification.feedback import is_feedback_workbook, read_feedback
 
-    if is_feedback_workbook(path):  # a returned 整改情况反馈表: read here, recorded by the runner
-        data = read_feedback(path)
-        return Outcome(task.file_id, task.file, Status.FEEDBACK, findings=tuple(data.findings), feedback=data)
-
     checked = api.check_file(path, pack=config.pack, goal_form=config.goals.goal_form)
     report = checked.report  # one row per file: a workbook with several forms is summarised by its first (T008)
+    # a returned 整改情况反馈表 holds no form: looked for only then, read here, recorded by the runner
+    if report is None and is_feedback_workbook(path):
+        data = read_feedback(path)
+        return Outcome(task.file_id, task.file, Status.FEEDBACK, findings=tuple(data.findings), feedback=data)
     if report is None:
         status, reason = _unusable_status(checked.read_findings)
         return Outcome(task.file_id, task.file, status, reason, findings=checked.read_findings)
