@@ -83,11 +83,12 @@ class FileReport(FindingCounts):
         return bool(self.reports)
 
 
-def read(path: str | Path):
-    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings)."""
+def read(path: str | Path, *, pack: RulePack | None = None):
+    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings),
+    within the pack's [limits]."""
     from perfxl.forms.read.reader import read_path
 
-    return read_path(path)
+    return read_path(path, limits=(pack or default_pack()).limits)
 
 
 GoalMatcher = Callable[[Form], Form | None]
@@ -102,7 +103,7 @@ def check_file(path: str | Path, *, pack: RulePack | None = None,
     from perfxl.rules.check import adjust
 
     pack = pack or default_pack()
-    result = read(path)
+    result = read(path, pack=pack)
     forms = result.forms or ((result.form,) if result.form is not None else ())
     match = goal_form if callable(goal_form) else lambda _form: goal_form
     read_findings = tuple(adjust(result.findings, pack))
@@ -307,11 +308,12 @@ def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = N
     return per_row
 
 
-def read_book(book):
-    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files."""
+def read_book(book, *, pack: RulePack | None = None):
+    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files, within the
+    pack's [limits] (rows, columns)."""
     from perfxl.forms.read.reader import read_book as read
 
-    return read(book)
+    return read(book, (pack or default_pack()).limits)
 
 
 def check_book(book, *, pack: RulePack | None = None) -> FileReport:
@@ -319,7 +321,7 @@ def check_book(book, *, pack: RulePack | None = None) -> FileReport:
     from perfxl.rules.check import adjust
 
     pack = pack or default_pack()
-    result = read_book(book)
+    result = read_book(book, pack=pack)
     forms = result.forms or ((result.form,) if result.form is not None else ())
     source = str(getattr(book, "name", "") or "")
     read_findings = tuple(adjust(result.findings, pack))

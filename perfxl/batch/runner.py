@@ -36,7 +36,6 @@ SUMMARY_NAME = "汇总.xlsx"
 RESULTS_NAME = "results.json"
 FLUSH_EVERY = 200  # outcomes per ledger transaction
 FLUSH_SECONDS = 2.0
-GB = 1024 ** 3
 
 
 class BatchError(RuntimeError):
@@ -56,9 +55,9 @@ class BatchOptions:
     scheduler: str | None = None  # tcp://host:port of a Dask scheduler
     dask_local: int | None = None  # start a local Dask cluster with this many workers
     dask_client: Any = None  # an existing distributed.Client (tests, notebooks)
-    timeout: float = 60.0  # seconds per file
-    memory_limit: int | None = 4 * GB  # address space per local worker process
-    archive_limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS
+    timeout: float | None = None  # seconds per file; None → the pack's [limits] seconds_per_file
+    memory_limit: int | None = None  # address space per local worker process; None → the pack's [limits]
+    archive_limits: ArchiveLimits | None = None  # None → file size and ratio from the pack's [limits]
     work_dir: Path | None = None  # where archives are unpacked (default: the system temp folder)
     summary: bool = True  # write 汇总.xlsx (benchmarks may skip it to time processing alone)
 
@@ -251,6 +250,8 @@ class _Run:
         self.ledger = open_ledger(self.db)
         work_root = Path(options.work_dir) if options.work_dir else None
         self.work_dir = Path(tempfile.mkdtemp(prefix="perfxl-batch-", dir=work_root))
+        self.archive_limits = options.archive_limits or ArchiveLimits(max_member=self.pack.limits.max_file_bytes,
+                                                                      max_ratio=self.pack.limits.max_ratio)
         self.goals, self.notes = GoalIndex(), []
         self.progress = Progress()
         self.executor = None
@@ -278,15 +279,16 @@ class _Run:
     def _load_goals(self) -> None:
         if self.options.goals:
             self.reporter.phase("正在读取目标申报表…")
-            self.goals, self.notes = load_goals(Path(self.options.goals), self.work_dir, self.options.archive_limits)
+            self.goals, self.notes = load_goals(Path(self.options.goals), self.work_dir, self.archive_limits)
 
     def _start_workers(self) -> None:
         """Workers import the engine while files are discovered and hashed."""
         options = self.options
         self.chash = config_hash(self.pack, self.goals, options.annotate)
-        self.config = WorkerConfig(pack=self.pack, config_hash=self.chash, goals=self.goals, timeout=options.timeout,
+        self.config = WorkerConfig(pack=self.pack, config_hash=self.chash, goals=self.goals,
+                                   timeout=options.timeout or self.pack.limits.seconds_per_file,
                                    annotate=options.annotate, out_dir=str(self.out_dir),
-                                   memory_limit=options.memory_limit)
+                                   memory_limit=options.memory_limit or self.pack.limits.worker_memory)
         self.executor = _executor(options, self.config)
         if hasattr(self.executor, "start"):
             self.executor.start()
@@ -303,7 +305,7 @@ class _Run:
             workers=getattr(self.executor, "workers", None), config_hash=self.chash,
             config_sources=list(self.pack.sources),
             goals=str(Path(options.goals).resolve()) if options.goals else None,
-            options={"annotate": options.annotate, "resume": options.resume, "timeout": options.timeout,
+            options={"annotate": options.annotate, "resume": options.resume, "timeout": self.config.timeout,
                      "scheduler": options.scheduler, "dask_local": options.dask_local},
             version=__version__, resumed_from=previous.id if previous else None, pack_hash=pack_hash(self.pack))
         self.recorder = _Recorder(self.ledger, self.run_id, self.chash, self.out_dir, self.progress, self.reporter)
@@ -312,7 +314,7 @@ class _Run:
         """Every input file registered, then one outcome recorded per file."""
         self.reporter.phase("正在查找文件…")
         entries = list(discover(self.input_path, self.work_dir / "input", exclude=_excluded(self.out_dir, self.db),
-                                limits=self.options.archive_limits))
+                                limits=self.archive_limits))
         self.tasks = _register(self.ledger, self.run_id, entries, self.recorder)
         self.progress.total = len(entries)
         self.progress.started = time.monotonic()
