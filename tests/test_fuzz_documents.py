@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from test_documents_render import ISSUED, contexts, docx_text, forms_by_kind
 
 from perfxl import api
-from perfxl.documents import KINDS, summary_context, template
+from perfxl.outputs.documents import KINDS, summary_context, template
 
 HOSTILE = "<&>\"' {{ issuer }} {%p if x %}{% endif %} =cmd|'/C calc'!A0 \u202e右至左 \x00\x07\x0b\ufffe\ud800 🙂"
 PICTURES = {chr(c): chr(0x2400 + c) for c in range(0x20)} | {"\x7f": "\u2421"}
