@@ -6,10 +6,20 @@ Every door (CLI, batch, Excel UDFs and ribbon, documents) calls these and nothin
 from functools import cache
 from pathlib import Path
 
-from perfxl.config import RulePack, default_pack
+from perfxl.config import ConfigError, RulePack, default_pack  # noqa: F401  (doors catch ConfigError)
 from perfxl.domain import Finding, Form
 from perfxl.forms.read.coerce import to_text
-from perfxl.reports import FileReport, GoalMatcher, Report, check, check_book, check_file  # noqa: F401
+from perfxl.reports import (  # noqa: F401
+    FileReport,
+    GoalMatcher,
+    Report,
+    Status,
+    check,
+    check_book,
+    check_file,
+    pack_overrides,
+    rule_pack,
+)
 from perfxl.rules.annotate import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
 from perfxl.rules.annotate import RESULT_SHEET  # noqa: F401  (Excel doors)
 from perfxl.scoring import FormScore, score_form
@@ -102,15 +112,6 @@ def results_frame(results):
 # -- Excel doors -----------------------------------------------------------------------------------
 # Thin wrappers for the Excel UDFs, scripts and the add-in server (perfxl.excel, perfxl.server):
 # one indicator row, a budget, a total, a typed value, an indicator table, a live workbook, a template.
-
-def rule_pack(path: str | Path | None = None) -> RulePack:
-    """The active rule pack: `path`, else a perfxl.toml in the working folder, else the national defaults.
-
-    Raises ConfigError (Chinese message naming the key and file) for a bad file."""
-    from perfxl.config import load_pack
-
-    return load_pack(path)
-
 
 def score_indicator(target: object, actual: object, weight: float | None, direction: str | None = None,
                     unit: str | None = None, *, name: str | None = None, year: int | None = None,
@@ -323,8 +324,6 @@ def documents_available() -> bool:
 
 def status_label(status: str) -> str:
     """The Chinese label of a batch result status ("scored" → "已评分")."""
-    from perfxl.batch.outcome import Status
-
     return Status(status).label
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from perfxl.domain import Finding, Severity
 from perfxl.domain.finding import FindingCounts
-from perfxl.reports import NOT_FORM_CODES, Status  # noqa: F401  (re-exported for the batch)
+from perfxl.reports import Status
 
 
 @dataclass(slots=True)
@@ -40,7 +40,7 @@ class Outcome(FindingCounts):
     annotated_bytes: bytes | None = field(default=None, repr=False)  # remote workers ship the copy back
     elapsed: float = 0.0
     findings: tuple[Finding, ...] = ()
-    score_json: str | None = field(default=None, repr=False)  # FormScore.to_dict() without findings
+    score_json: str | None = field(default=None, repr=False)  # FileReport.tail() as JSON (complete … score)
     feedback: Any = field(default=None, repr=False)  # a feedback workbook's FeedbackData, recorded by the runner
 
     @property

@@ -508,8 +508,7 @@ def _with_findings(ledger: Ledger, rows: list[Any]) -> Iterator[tuple[Any, list[
 def write_results_from(ledger: Ledger, run_id: int, target: Path) -> Path:
     from perfxl.batch.results import result_object, write_results
 
-    return write_results(target, (result_object(row, found, Status(row.status).label, _kind_label(row.kind))
-                                  for row, found in _in_batches(ledger, run_id)))
+    return write_results(target, (result_object(row, found) for row, found in _in_batches(ledger, run_id)))
 
 
 RATE_BUCKETS = ((0.0, 0.6, "60% 以下"), (0.6, 0.8, "60%–80%"), (0.8, 0.9, "80%–90%"), (0.9, 0.95, "90%–95%"),
