@@ -37,11 +37,26 @@ def load_forms(path: str | Path) -> list[Form]:
     return load_json(path)
 
 
-def read(path: str | Path):
-    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings)."""
+def read(path: str | Path, *, engine: str = "calamine"):
+    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings);
+    `engine` is "calamine" (fast) or "openpyxl"."""
     from perfxl.forms.read.reader import read_path
 
-    return read_path(path)
+    return read_path(path, engine=engine)
+
+
+def form_json(forms: Form | list[Form]) -> str:
+    """Form JSON text of one form or a list (docs/dev/form-json.md)."""
+    from perfxl.forms.formjson import dumps
+
+    return dumps(forms)
+
+
+def sample_forms(count: int, seed: int = 2024, **options) -> list[Form]:
+    """`count` realistic sample forms, the same for a seed (options: kinds, indicators, fault_share)."""
+    from perfxl.samples import generate_forms
+
+    return generate_forms(count, seed, **options)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -172,6 +187,49 @@ def rule_info(code: str) -> dict | None:
             "message": found.message, "hint": found.hint}
 
 
+# -- Rules reference -----------------------------------------------------------------------------------------------
+def rules() -> dict:
+    """Every registered rule by code (Rule classes: .code, .title, .severity, .summary() …)."""
+    from perfxl.rules.registry import rules as registered
+
+    return registered()
+
+
+def rule(code: str):
+    """The rule with this code or kebab-case name, or None."""
+    from perfxl.rules.registry import rule as find
+
+    return find(code)
+
+
+def rule_settings(pack: RulePack):
+    """The pack's [rules] resolved: .codes (active), .severity (adjusted levels), .options."""
+    from perfxl.rules import settings
+
+    return settings(pack)
+
+
+def rule_dict(rule) -> dict:
+    """A rule as plain data (code, name, title, severity, kinds, scope, message, hint, options, doc)."""
+    from perfxl.rules.docs import rule_dict as as_dict
+
+    return as_dict(rule)
+
+
+def rule_markdown(rule=None) -> str:
+    """One rule's documentation page in Markdown; without a rule, the whole reference (docs/rules.md)."""
+    from perfxl.rules import docs
+
+    return docs.markdown() if rule is None else docs.rule_markdown(rule)
+
+
+def rule_kinds_text(rule) -> str:
+    """The forms a rule applies to, in Chinese ("全部表单", "项目自评表、部门整体自评表")."""
+    from perfxl.rules.docs import kinds_text
+
+    return kinds_text(rule)
+
+
 def indicator_columns(kind: str = "project_selfeval") -> dict[str, str]:
     """Header text → Indicator field for a form's indicator table (labels and reader synonyms)."""
     from perfxl.forms.layout import layout_for
@@ -227,11 +285,12 @@ def read_book(book):
     return read(book)
 
 
-def rounded(value: float | None, *, pack: RulePack | None = None) -> float | None:
-    """A score as the engine shows it: half-up to the pack's decimals."""
+def rounded(value: float | None, decimals: int | None = None, *, pack: RulePack | None = None) -> float | None:
+    """A number as the engine shows it: half-up to `decimals` places (default: the pack's)."""
     from perfxl.scoring import half_up
 
-    return None if value is None else half_up(value, (pack or default_pack()).decimals)
+    places = decimals if decimals is not None else (pack or default_pack()).decimals
+    return None if value is None else half_up(value, places)
 
 
 def split_location(location: str | None) -> tuple[str, str] | None:

@@ -14,18 +14,12 @@ ALLOWED = ("perfxl.api", "perfxl.domain", "perfxl.atomic", *(f"perfxl.{door}" fo
 BELOW_API = {
     "cli/batch.py": {"perfxl.batch", "perfxl.batch.demo", "perfxl.batch.ledger", "perfxl.batch.progress",
                      "perfxl.documents.batch", "perfxl.rectification"},
-    "cli/demo.py": {"perfxl.forms.formjson", "perfxl.samples", "perfxl.scoring"},
-    "cli/inputs.py": {"perfxl.config", "perfxl.rules"},
     "cli/ledger.py": {"perfxl.batch", "perfxl.batch.ledger"},
     "cli/notices.py": {"perfxl.rectification.reminders", "perfxl.rectification.status"},
-    "cli/read.py": {"perfxl.forms.formjson", "perfxl.forms.read.reader"},
     "cli/report.py": {"perfxl.documents", "perfxl.documents.gallery", "perfxl.forms.write.libreoffice"},
-    "cli/rules_cmd.py": {"perfxl.rules", "perfxl.rules.registry", "perfxl.rules.settings"},
-    "cli/score.py": {"perfxl.scoring"},
     "cli/templates.py": {"perfxl.forms.write.feedback", "perfxl.forms.formjson", "perfxl.forms.write.libreoffice",
                          "perfxl.forms.write.snapshot", "perfxl.forms.write.template", "perfxl.forms.write.writer",
                          "perfxl.rectification", "perfxl.samples"},
-    "cli/validate.py": {"perfxl.config", "perfxl.rules.annotate", "perfxl.rules.check", "perfxl.rules.review"},
 }
 
 

@@ -13,7 +13,6 @@ from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack, not_a_file
 from perfxl.cli.output import PlainTable, console, fail, findings_table, write_json
-from perfxl.scoring import round_half_up
 
 
 class Format(StrEnum):
@@ -22,7 +21,7 @@ class Format(StrEnum):
 
 
 def _num(value: float | None, decimals: int = 2) -> str:
-    return "—" if value is None else f"{round_half_up(value, decimals):g}"
+    return "—" if value is None else f"{api.rounded(value, decimals):g}"
 
 
 def print_report(report: api.Report, decimals: int) -> None:

@@ -97,6 +97,13 @@ def markdown() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def rule_dict(rule: Rule) -> dict:
+    """A rule as plain data (`perfxl rules --format json`)."""
+    return {"code": rule.code, "name": rule.name, "title": rule.title, "severity": rule.severity.value,
+            "kinds": sorted(k.value for k in rule.kinds), "scope": rule.scope, "message": rule.message,
+            "hint": rule.hint, "options": dict(rule.options), "doc": rule.doc_sections()}
+
+
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
