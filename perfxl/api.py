@@ -406,3 +406,105 @@ def _row_of(path: str | None) -> int | None:
         return None
     end = path.find("]")
     return int(path[len("indicators["):end]) if end > 0 and path[len("indicators["):end].isdigit() else None
+
+
+# -- Batch ledger ----------------------------------------------------------------------------------------------------
+def batch_missing() -> str | None:
+    """The missing module when the batch extra (perfxl[batch]: SQLAlchemy, xlsxwriter) is not installed, else None."""
+    import importlib.util
+
+    return next((name for name in ("sqlalchemy", "xlsxwriter") if importlib.util.find_spec(name) is None), None)
+
+
+def open_ledger(db: str | None = None, out: str | Path | None = None):
+    """The ledger of earlier batch runs (a context manager): `db` (URL or SQLite file), else OUT/ledger.sqlite.
+
+    Its methods: .runs(limit), .status_counts(run_id) …; raises LedgerError (Chinese) when there is none."""
+    from perfxl.batch.history import open_existing
+
+    return open_existing(db, out)
+
+
+def run_dict(run) -> dict:
+    """A run as JSON-ready data."""
+    from perfxl.batch.history import run_dict as as_dict
+
+    return as_dict(run)
+
+
+def ledger_history(ledger, query: str, limit: int = 50, *, findings: bool = True) -> list:
+    """Results for a file (name, path, hash prefix) or a unit (name, code), newest first: (row, [Finding])."""
+    from perfxl.batch.history import history
+
+    return history(ledger, query, limit, findings=findings)
+
+
+def history_dict(row, findings) -> dict:
+    """One `ledger_history` result as JSON-ready data."""
+    from perfxl.batch.history import history_dict as as_dict
+
+    return as_dict(row, findings)
+
+
+# -- Rectification notices (整改通知 tracked to closure in the ledger) ------------------------------------------------
+def notices(ledger, *, unit: str | None = None, overdue: bool = False, today=None) -> list:
+    """Notices, oldest first (Notice: .number, .unit, .deadline, .status_label, .problems …); `overdue`: only
+    those not closed and past their deadline on `today`; `unit`: a unit name (part of it) or code."""
+    from perfxl.rectification.notices import list_notices
+
+    return list_notices(ledger, unit=unit, overdue=overdue, today=today)
+
+
+def notice(ledger, number: str):
+    """The notice with this 文号, or None."""
+    from perfxl.rectification.notices import get_notice
+
+    return get_notice(ledger, number)
+
+
+def notice_history(ledger, notice) -> list[dict]:
+    """Every recorded change of a notice, oldest first (at, event_label, problem, old/new label, source_file …)."""
+    from perfxl.rectification.notices import history
+
+    return history(ledger, notice)
+
+
+def notice_history_json(events: list[dict]) -> list[dict]:
+    """`notice_history` as JSON-ready data."""
+    from perfxl.rectification.notices import history_json
+
+    return history_json(events)
+
+
+def write_reminders(ledger, notices, out_dir: str | Path, *, pack: RulePack | None = None, today=None,
+                    pdf: bool = False) -> list[Path]:
+    """One 催办函 per notice overdue on `today` into `out_dir`, recorded in the ledger (documents extra)."""
+    from perfxl.rectification.reminders import write_reminders as write
+
+    return write(ledger, notices, out_dir, pack=pack, today=today, pdf=pdf)
+
+
+def write_feedback_form(notice, folder: str | Path) -> Path:
+    """The 整改情况反馈表 of a notice, its problems prefilled, into `folder` (named after the unit and 文号)."""
+    from perfxl.rectification.feedback import write_feedback_form as write
+    from perfxl.rectification.reminders import feedback_form_name
+
+    return write(notice, Path(folder) / feedback_form_name(notice))
+
+
+# -- Errors the doors catch, imported when first named (some need an extra) ---------------------------------------
+_ERRORS = {
+    "BatchError": "perfxl.batch.runner",
+    "LedgerError": "perfxl.batch.ledger.store",
+    "RectificationError": "perfxl.rectification.notices",
+    "LibreOfficeError": "perfxl.forms.write.libreoffice",
+    "DocumentError": "perfxl.documents.render",
+}
+
+
+def __getattr__(name: str):
+    if name not in _ERRORS:
+        raise AttributeError(f"module 'perfxl.api' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(_ERRORS[name]), name)

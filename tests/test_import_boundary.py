@@ -14,8 +14,6 @@ ALLOWED = ("perfxl.api", "perfxl.domain", "perfxl.atomic", *(f"perfxl.{door}" fo
 BELOW_API = {
     "cli/batch.py": {"perfxl.batch", "perfxl.batch.demo", "perfxl.batch.ledger", "perfxl.batch.progress",
                      "perfxl.documents.batch", "perfxl.rectification"},
-    "cli/ledger.py": {"perfxl.batch", "perfxl.batch.ledger"},
-    "cli/notices.py": {"perfxl.rectification.reminders", "perfxl.rectification.status"},
     "cli/report.py": {"perfxl.documents", "perfxl.documents.gallery", "perfxl.forms.write.libreoffice"},
     "cli/templates.py": {"perfxl.forms.write.feedback", "perfxl.forms.formjson", "perfxl.forms.write.libreoffice",
                          "perfxl.forms.write.snapshot", "perfxl.forms.write.template", "perfxl.forms.write.writer",
