@@ -300,6 +300,42 @@ def split_location(location: str | None) -> tuple[str, str] | None:
     return split(location)
 
 
+# -- Templates and filling ------------------------------------------------------------------------------------------
+def build_templates(out: str | Path, *, pack: RulePack | None = None) -> list[Path]:
+    """The five official-layout templates and the 整改情况反馈表 into `out`; returns the files."""
+    from perfxl.forms.write.template import build_templates as build
+
+    return build(out, pack=pack)
+
+
+def template_names() -> list[str]:
+    """File names of the published templates."""
+    from perfxl.forms.write.template import template_names as names
+
+    return names()
+
+
+def stale_templates(directory: str | Path) -> dict[Path, list[str] | None]:
+    """Templates in `directory` that differ from what the code builds: their differences (None: missing)."""
+    from perfxl.forms.write.upkeep import stale_templates as stale
+
+    return stale(directory)
+
+
+def template_pictures(out: str | Path, dpi: int = 80) -> list[Path]:
+    """PNG pictures of each template's first page (and filled examples) for the documentation (LibreOffice)."""
+    from perfxl.forms.write.upkeep import template_pictures as pictures
+
+    return pictures(out, dpi)
+
+
+def fill(source: str | Path, out: str | Path, *, pack: RulePack | None = None, recalc: bool | None = None):
+    """Fill the template of each form in a form-JSON file: Filled (.written paths, .recalculated)."""
+    from perfxl.forms.write.fill import fill_forms
+
+    return fill_forms(source, out, pack=pack, recalc=recalc)
+
+
 def template_fill(form: Form, sheet: str, cell: str) -> str:
     """The fill `cell` has in the blank template of `form`'s kind, with tables as long as the form's (as
     `perfxl fill` lays it out): "#RRGGBB", or "" for none or a cell outside the template."""

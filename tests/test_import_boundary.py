@@ -15,9 +15,6 @@ BELOW_API = {
     "cli/batch.py": {"perfxl.batch", "perfxl.batch.demo", "perfxl.batch.ledger", "perfxl.batch.progress",
                      "perfxl.documents.batch", "perfxl.rectification"},
     "cli/report.py": {"perfxl.documents", "perfxl.documents.gallery", "perfxl.forms.write.libreoffice"},
-    "cli/templates.py": {"perfxl.forms.write.feedback", "perfxl.forms.formjson", "perfxl.forms.write.libreoffice",
-                         "perfxl.forms.write.snapshot", "perfxl.forms.write.template", "perfxl.forms.write.writer",
-                         "perfxl.rectification", "perfxl.samples"},
 }
 
 
