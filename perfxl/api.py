@@ -386,26 +386,59 @@ def annotate_copy(source: str | Path, findings, out: str | Path) -> Path:
 
 
 def batch(input: str | Path, out_dir: str | Path, *, annotate: bool = True, workers: int | None = 0,
-          pack: RulePack | None = None, work_dir: str | Path | None = None):
-    """Run a batch over a folder or .zip: 汇总.xlsx, results.json, annotated copies (BatchResult).
+          pack: RulePack | None = None, work_dir: str | Path | None = None, goals: str | Path | None = None,
+          resume: bool = False, db: str | None = None, scheduler: str | None = None, dask_local: int | None = None,
+          timeout: float = 60.0, reporter=None):
+    """Run a batch over a folder or .zip: 汇总.xlsx, results.json, the ledger, annotated copies (BatchResult).
 
-    `work_dir` is where archives are unpacked (default: the system temp folder)."""
+    `workers` 0 runs in this process, None on every core; `scheduler` (tcp://…) or `dask_local` (N workers) run on
+    Dask; `goals` is a folder of goal declarations to compare with; `resume` reuses the ledger's results for
+    unchanged files; `db` is the ledger (URL or SQLite path; default OUT/ledger.sqlite); `timeout` is per file;
+    `reporter` gets progress (phase/start/advance/finish); `work_dir` is where archives are unpacked.
+    Raises BatchError / LedgerError (Chinese) when it cannot start."""
     from perfxl.batch import BatchOptions, run_batch
 
-    return run_batch(BatchOptions(Path(input), Path(out_dir), workers=workers, pack=pack, annotate=annotate,
-                                  work_dir=Path(work_dir) if work_dir else None))
+    options = BatchOptions(Path(input), Path(out_dir), workers=workers, pack=pack, annotate=annotate,
+                           work_dir=Path(work_dir) if work_dir else None, goals=Path(goals) if goals else None,
+                           resume=resume, db=db, scheduler=scheduler, dask_local=dask_local, timeout=timeout)
+    return run_batch(options, reporter)
+
+
+def batch_demo(out: str | Path, count: int = 200, seed: int = 2024, *, reporter=None):
+    """A collection round of `count` sample workbooks (some faulty, a few broken files) into OUT/收集的表单, then
+    a batch over it into OUT/批量汇总 (BatchResult)."""
+    from perfxl.batch.demo import run_demo
+
+    return run_demo(out, count, seed, reporter=reporter)
+
+
+def format_seconds(seconds: float) -> str:
+    """A duration in Chinese ("1分05秒")."""
+    from perfxl.batch.progress import format_seconds as fmt
+
+    return fmt(seconds)
+
+
+def document_kinds(text: str) -> list[str]:
+    """"整改通知,自评报告" → the document kinds a batch can write (ValueError in Chinese; documents extra)."""
+    _documents()
+    from perfxl.documents.batch import parse_kinds
+
+    return parse_kinds(text)
 
 
 def batch_documents(input: str | Path, results: str | Path, out: str | Path, kinds: list[str], *,
-                    pack: RulePack | None = None):
+                    pack: RulePack | None = None, exclude: tuple[Path, ...] = (), ledger=None):
     """Word documents of `kinds` for every form of a batch they apply to, into `out`/<kind>/ (documents extra).
 
-    `input` is the batch's input folder or .zip, `results` its results.json; returns BatchDocuments
-    (.written counts per kind, .notes in Chinese)."""
+    `input` is the batch's input folder or .zip, `results` its results.json, `exclude` folders inside the input
+    to skip (the batch's own output); with `ledger` each 整改通知 is recorded there with its 整改情况反馈表.
+    Returns BatchDocuments (.written counts per kind, .notes in Chinese, .folder)."""
     _documents()
     from perfxl.documents.batch import write_batch_documents
 
-    return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack)
+    return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack, exclude=exclude,
+                                 ledger=ledger)
 
 
 def documents_available() -> bool:

@@ -12,8 +12,6 @@ ROOT = Path(__file__).parent.parent / "perfxl"
 DOORS = ("cli", "excel", "server")
 ALLOWED = ("perfxl.api", "perfxl.domain", "perfxl.atomic", *(f"perfxl.{door}" for door in DOORS))
 BELOW_API = {
-    "cli/batch.py": {"perfxl.batch", "perfxl.batch.demo", "perfxl.batch.ledger", "perfxl.batch.progress",
-                     "perfxl.documents.batch", "perfxl.rectification"},
     "cli/report.py": {"perfxl.documents", "perfxl.documents.gallery", "perfxl.forms.write.libreoffice"},
 }
 
