@@ -16,8 +16,9 @@ from openpyxl.utils.cell import coordinate_from_string
 from python_calamine import CalamineWorkbook
 
 from perfxl.domain import Budget, Form, FormKind, Goals, Indicator, Project, Unit
-from perfxl.forms import layout as L
+from perfxl.forms.layout import layout_for
 from perfxl.forms.layout.formulas import PENDING
+from perfxl.forms.layout.geometry import place
 from perfxl.forms.write.libreoffice import INSTALL_HINT, convert, find_soffice, recalculate
 from perfxl.forms.write.template import build_templates
 from perfxl.forms.write.writer import fill_workbook, write_form
@@ -157,8 +158,8 @@ class _Values:
 
 
 def _check(form: Form, path: Path, pack=None) -> list[str]:
-    layout = L.layout_for(form.kind)
-    p = L.place(layout, {"indicators": max(30, len(form.indicators))})
+    layout = layout_for(form.kind)
+    p = place(layout, {"indicators": max(30, len(form.indicators))})
     ws = _Values(path, layout.sheet)
     t = p.table()
     expected = score_form(_unscored(form), pack)
@@ -210,7 +211,7 @@ def test_percent_typed_as_a_fraction(tmp_path):
                   _ind("效益指标", "知晓率", "≥0.85", "0.9", 40, "%")])
     wb, p = fill_workbook(form)
     t = p.table()
-    ws = wb[L.layout_for(form.kind).sheet]
+    ws = wb[layout_for(form.kind).sheet]
     ws[t.cell("actual", t.first_row)] = 0.935
     ws[t.cell("actual", t.first_row)].number_format = "0.0%"
     ws[t.cell("target", t.first_row + 1)] = 0.85
@@ -218,13 +219,13 @@ def test_percent_typed_as_a_fraction(tmp_path):
     ws[t.cell("actual", t.first_row + 1)] = 90
     wb.save(tmp_path / "pct.xlsx")
     [done] = recalculate([tmp_path / "pct.xlsx"], tmp_path / "calc")
-    calc = load_workbook(done, data_only=True)[L.layout_for(form.kind).sheet]
+    calc = load_workbook(done, data_only=True)[layout_for(form.kind).sheet]
     assert calc[t.cell("score", t.first_row)].value == pytest.approx(50 * 93.5 / 95)
     assert calc[t.cell("score", t.first_row + 1)].value == pytest.approx(40)
     ws[t.cell("actual", t.first_row + 1)] = 0.9  # a bare 0.9 under "%" is 0.9%
     wb.save(tmp_path / "bare.xlsx")
     [done] = recalculate([tmp_path / "bare.xlsx"], tmp_path / "calc")
-    assert load_workbook(done, data_only=True)[L.layout_for(form.kind).sheet][
+    assert load_workbook(done, data_only=True)[layout_for(form.kind).sheet][
         t.cell("score", t.first_row + 1)].value == pytest.approx(40 * 0.9 / 85)
 
 
@@ -273,14 +274,14 @@ def test_operators_typed_with_the_target(tmp_path):
                   _ind("效益指标", "达标率", "≥95%", "96", 30, "%")])
     wb, p = fill_workbook(form)
     t = p.table()
-    ws = wb[L.layout_for(form.kind).sheet]
+    ws = wb[layout_for(form.kind).sheet]
     for i, ind in enumerate(form.indicators):
         ws[t.cell("direction", t.first_row + i)] = None
         ws[t.cell("target", t.first_row + i)] = ind.target
     wb.save(tmp_path / "typed.xlsx")
     [done] = recalculate([tmp_path / "typed.xlsx"], tmp_path / "calc")
     assert not _check(form, done)
-    scores = [_Values(done, L.layout_for(form.kind).sheet)[t.cell("score", t.first_row + i)] for i in range(3)]
+    scores = [_Values(done, layout_for(form.kind).sheet)[t.cell("score", t.first_row + i)] for i in range(3)]
     assert all(isinstance(s, float) for s in scores), scores
 
 

@@ -9,8 +9,9 @@ import pytest
 import variants
 
 from perfxl.domain import FormKind
-from perfxl.forms import layout as L
 from perfxl.forms.formjson import form_to_dict
+from perfxl.forms.layout import LAYOUTS
+from perfxl.forms.layout.spec import META_SHEET, TEMPLATE_VERSION, HeaderRow, Table, TextBlock
 from perfxl.forms.read.grid import Sheet, grid_from_rows
 from perfxl.forms.read.labels import norm, norms
 from perfxl.forms.read.ooxml import scan_sheet_xml
@@ -238,13 +239,13 @@ def test_blank_rows_end_a_table_after_the_limit():
 
 
 def _with_meta(rows, **meta):
-    sheets = [Sheet("自评表", rows), Sheet(L.META_SHEET, [[k, v] for k, v in meta.items()], state="hidden")]
+    sheets = [Sheet("自评表", rows), Sheet(META_SHEET, [[k, v] for k, v in meta.items()], state="hidden")]
     return grid_from_rows(sheets)
 
 
 def test_metadata_gives_kind_when_the_title_is_gone():
     rows = selfeval_rows()[2:]
-    result = read_grid(_with_meta(rows, kind="project_selfeval", template_version=L.TEMPLATE_VERSION,
+    result = read_grid(_with_meta(rows, kind="project_selfeval", template_version=TEMPLATE_VERSION,
                                   extra='{"批次": "第一批"}'))
     assert result.form.kind is FormKind.PROJECT_SELFEVAL and result.form.extra == {"批次": "第一批"}
 
@@ -540,15 +541,15 @@ def test_norm(text, expected):
 
 def test_layout_labels_do_not_collide():
     """Within a kind, one normalised label means one column / one field (grid cells are positioned)."""
-    for layout in L.LAYOUTS.values():
+    for layout in LAYOUTS.values():
         fields: dict[str, str] = {}
         for block in layout.blocks:
-            if isinstance(block, L.Table):
+            if isinstance(block, Table):
                 columns: dict[str, str] = {}
                 for col in block.columns:
                     for n in [] if col.hidden else norms(col.labels):
                         assert columns.setdefault(n, col.key) == col.key, (layout.kind, n)
-            elif isinstance(block, L.HeaderRow | L.TextBlock):
+            elif isinstance(block, HeaderRow | TextBlock):
                 for f in block.fields:
                     for n in norms(f.labels) if f.path else []:
                         assert fields.setdefault(n, f.path) == f.path, (layout.kind, n)

@@ -4,7 +4,8 @@ import pytest
 
 from perfxl.domain import FormKind
 from perfxl.forms.formjson import form_to_dict
-from perfxl.forms.layout import layout_for, place
+from perfxl.forms.layout import layout_for
+from perfxl.forms.layout.geometry import place
 from perfxl.forms.read.reader import read_workbook
 from perfxl.samples import generate_forms
 

@@ -13,7 +13,26 @@ from perfxl.cli import (
 )
 from perfxl.domain import FormKind
 from perfxl.domain.hierarchy import HIERARCHIES
-from perfxl.forms import layout as L
+from perfxl.forms.layout import LAYOUTS, format_number, join_value, layout_for
+from perfxl.forms.layout.geometry import place
+from perfxl.forms.layout.spec import (
+    HELP_SHEET,
+    LIST_BASIS,
+    LIST_DEVIATION,
+    LIST_DIRECTION,
+    LIST_LEVEL1,
+    LIST_LIKELIHOOD,
+    LIST_NA,
+    LIST_QUALITATIVE,
+    LIST_QUALITATIVE_TABLE,
+    LIST_UNIT,
+    LISTS_SHEET,
+    META_SHEET,
+    QUALITATIVE_RESULTS,
+    TEMPLATE_VERSION,
+    Grid,
+)
+from perfxl.forms.layout.synonyms import COLUMN_SYNONYMS, FIELD_SYNONYMS, SECTION_LABELS
 from perfxl.forms.write.snapshot import diff_snapshots, workbook_snapshot
 from perfxl.forms.write.template import DEFAULT_DIR, TEMPLATE_FILES, build_templates, build_workbook
 
@@ -77,32 +96,32 @@ def _kind(path: Path) -> FormKind:
 @pytest.mark.parametrize("kind", list(FormKind))
 def test_sheets_and_metadata(books, kind):
     wb = books[kind]
-    layout = L.layout_for(kind)
+    layout = layout_for(kind)
     assert wb.sheetnames[0] == layout.sheet
     assert wb.active.title == layout.sheet
-    assert {L.HELP_SHEET, L.LISTS_SHEET, L.META_SHEET} <= set(wb.sheetnames)
-    assert wb[L.META_SHEET].sheet_state == "hidden"
-    assert wb[L.LISTS_SHEET].sheet_state == "hidden"
-    assert wb[L.HELP_SHEET].sheet_state == "visible"
-    meta = {row[0].value: row[1].value for row in wb[L.META_SHEET].iter_rows(max_col=2)}
+    assert {HELP_SHEET, LISTS_SHEET, META_SHEET} <= set(wb.sheetnames)
+    assert wb[META_SHEET].sheet_state == "hidden"
+    assert wb[LISTS_SHEET].sheet_state == "hidden"
+    assert wb[HELP_SHEET].sheet_state == "visible"
+    meta = {row[0].value: row[1].value for row in wb[META_SHEET].iter_rows(max_col=2)}
     assert meta["kind"] == kind.value
-    assert meta["template_version"] == L.TEMPLATE_VERSION
+    assert meta["template_version"] == TEMPLATE_VERSION
     assert meta["rule_edition"] == "2020"
     assert wb.calculation.fullCalcOnLoad
 
 
 @pytest.mark.parametrize("kind", list(FormKind))
 def test_official_layout(books, kind):
-    ws = books[kind][L.layout_for(kind).sheet]
+    ws = books[kind][layout_for(kind).sheet]
     texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     assert ws["A1"].value == kind.title
     assert ws["A1"].font.name == "黑体"
     assert "（" in texts and "年度）" in texts
-    table = L.layout_for(kind).table()
+    table = layout_for(kind).table()
     for col in table.columns:
         if not col.hidden:
             assert col.label in texts
-    p = L.place(L.layout_for(kind))
+    p = place(layout_for(kind))
     t = p.table()
     assert t.nrows >= 30
     body = ws[t.cell("name", t.first_row)]
@@ -124,8 +143,8 @@ def test_selfeval_labels(books):
 
 
 def test_layout_addresses_unique():
-    for layout in L.LAYOUTS.values():
-        p = L.place(layout)
+    for layout in LAYOUTS.values():
+        p = place(layout)
         assert len(set(p.cells.values())) == len(p.cells), layout.kind
         seen: set[tuple[int, int]] = set()
         for box in p.boxes:
@@ -155,7 +174,7 @@ def test_formulas_use_portable_functions(books, kind):
         used = set(re.findall(r"([A-Z][A-Z0-9.]*)\(", formula))
         assert used <= ALLOWED_FUNCTIONS, (sheet, ref, used - ALLOWED_FUNCTIONS)
         assert "_xlfn" not in formula and "{" not in formula and "@" not in formula, (sheet, ref)
-    for dv in books[kind][L.layout_for(kind).sheet].data_validations.dataValidation:
+    for dv in books[kind][layout_for(kind).sheet].data_validations.dataValidation:
         used = set(re.findall(r"([A-Z][A-Z0-9.]*)\(", dv.formula1 or ""))
         assert used <= ALLOWED_FUNCTIONS
 
@@ -164,7 +183,7 @@ def test_formulas_use_portable_functions(books, kind):
 def test_totals_use_whole_table_ranges(books, kind):
     """Totals sum the table from its header row to the row above the total row, so rows inserted
     anywhere (even just above 总分) are included and deleting rows breaks nothing."""
-    p = L.place(L.layout_for(kind))
+    p = place(layout_for(kind))
     t = p.table()
     ws = books[kind]["自评表"]
     total = ws[p.cells["total"]].value
@@ -177,12 +196,12 @@ def test_totals_use_whole_table_ranges(books, kind):
 
 @pytest.mark.parametrize("kind", list(FormKind))
 def test_protection_and_inputs(books, kind):
-    ws = books[kind][L.layout_for(kind).sheet]
+    ws = books[kind][layout_for(kind).sheet]
     assert ws.protection.sheet and not ws.protection.password
-    p = L.place(L.layout_for(kind))
+    p = place(layout_for(kind))
     for path, ref in p.cells.items():
         cell = ws[ref]
-        field = L.layout_for(kind).field(path) if path in {f.path for f in L.layout_for(kind).fields()} else None
+        field = layout_for(kind).field(path) if path in {f.path for f in layout_for(kind).fields()} else None
         if field is not None and field.input:
             assert not cell.protection.locked, (kind, path)
             assert cell.fill.fgColor.rgb.endswith("FFF6D5")
@@ -205,45 +224,45 @@ def _validation(ws, ref):
 @pytest.mark.parametrize("kind", list(FormKind))
 def test_dropdowns_from_defined_names(books, kind):
     wb = books[kind]
-    ws = wb[L.layout_for(kind).sheet]
+    ws = wb[layout_for(kind).sheet]
     names = set(wb.defined_names)
     hierarchy = HIERARCHIES["2020"]
-    assert {L.LIST_LEVEL1, L.LIST_DIRECTION, L.LIST_UNIT, L.LIST_BASIS, L.LIST_QUALITATIVE, L.LIST_LIKELIHOOD,
-            L.LIST_DEVIATION, L.LIST_NA, L.LIST_QUALITATIVE_TABLE} <= names
+    assert {LIST_LEVEL1, LIST_DIRECTION, LIST_UNIT, LIST_BASIS, LIST_QUALITATIVE, LIST_LIKELIHOOD,
+            LIST_DEVIATION, LIST_NA, LIST_QUALITATIVE_TABLE} <= names
     assert set(hierarchy.level1) <= names
-    lists = wb[L.LISTS_SHEET]
-    ref = wb.defined_names[L.LIST_DIRECTION].attr_text.split("!")[1].replace("$", "")
+    lists = wb[LISTS_SHEET]
+    ref = wb.defined_names[LIST_DIRECTION].attr_text.split("!")[1].replace("$", "")
     assert [c.value for row in lists[ref] for c in row] == ["≥", "≤", "=", "定性"]
-    p = L.place(L.layout_for(kind))
+    p = place(layout_for(kind))
     t = p.table()
     level1 = t.cell("level1", t.first_row)
-    assert _validation(ws, level1).formula1 == L.LIST_LEVEL1
+    assert _validation(ws, level1).formula1 == LIST_LEVEL1
     assert _validation(ws, t.cell("level2", t.last_row)).formula1 == f"INDIRECT({level1})"
-    assert _validation(ws, t.cell("direction", t.first_row)).formula1 == L.LIST_DIRECTION
+    assert _validation(ws, t.cell("direction", t.first_row)).formula1 == LIST_DIRECTION
     for dv in ws.data_validations.dataValidation:
         if dv.type == "list":
             assert "," not in (dv.formula1 or ""), "drop-downs come from defined names, not inline lists"
     if t.table.has("actual"):
-        assert _validation(ws, t.cell("actual", t.first_row)).formula1 == L.LIST_QUALITATIVE
+        assert _validation(ws, t.cell("actual", t.first_row)).formula1 == LIST_QUALITATIVE
     if kind is FormKind.PROJECT_MONITOR:
-        assert _validation(ws, t.cell("likelihood", t.first_row)).formula1 == L.LIST_LIKELIHOOD
-        assert _validation(ws, t.cell("deviation", t.first_row)).formula1 == L.LIST_DEVIATION
+        assert _validation(ws, t.cell("likelihood", t.first_row)).formula1 == LIST_LIKELIHOOD
+        assert _validation(ws, t.cell("deviation", t.first_row)).formula1 == LIST_DEVIATION
 
 
 def test_list_contents(books):
     wb = books[FormKind.PROJECT_SELFEVAL]
-    lists = wb[L.LISTS_SHEET]
+    lists = wb[LISTS_SHEET]
 
     def items(name):
         ref = wb.defined_names[name].attr_text.split("!")[1].replace("$", "")
         return [c.value for row in lists[ref] for c in row]
 
-    assert items(L.LIST_BASIS) == ["计划标准", "行业标准", "历史标准", "其他经确认的标准"]
-    assert items(L.LIST_QUALITATIVE) == list(L.QUALITATIVE_RESULTS)
-    assert items(L.LIST_LIKELIHOOD) == ["确定能", "有可能", "完全不可能"]
-    assert items(L.LIST_DEVIATION) == ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"]
+    assert items(LIST_BASIS) == ["计划标准", "行业标准", "历史标准", "其他经确认的标准"]
+    assert items(LIST_QUALITATIVE) == list(QUALITATIVE_RESULTS)
+    assert items(LIST_LIKELIHOOD) == ["确定能", "有可能", "完全不可能"]
+    assert items(LIST_DEVIATION) == ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"]
     assert items("产出指标") == ["数量指标", "质量指标", "时效指标", "成本指标"]
-    table = items(L.LIST_QUALITATIVE_TABLE)
+    table = items(LIST_QUALITATIVE_TABLE)
     pairs = dict(zip(table[0::2], table[1::2], strict=True))
     assert pairs["达成年度指标"] == 1.0
     assert pairs["部分达成年度指标并具有一定效果"] == 0.8
@@ -252,22 +271,22 @@ def test_list_contents(books):
 
 @pytest.mark.parametrize("kind", list(FormKind))
 def test_conditional_formats(books, kind):
-    ws = books[kind][L.layout_for(kind).sheet]
+    ws = books[kind][layout_for(kind).sheet]
     rules = [(str(rng.sqref), rule) for rng in ws.conditional_formatting for rule in rng.rules]
     fills = [r for _, r in rules if r.dxf and r.dxf.fill and r.dxf.fill.fill_type]
     assert fills, "missing required inputs are shown in orange"
     assert all(r.dxf.fill.fgColor.rgb.endswith("FFC58A") for r in fills)
     if kind in SCORED:
-        t = L.place(L.layout_for(kind)).table()
+        t = place(layout_for(kind)).table()
         red = [ref for ref, r in rules if r.dxf and r.dxf.font and r.dxf.font.color is not None]
         assert t.data_range("score") in red
 
 
 @pytest.mark.parametrize("kind", list(FormKind))
 def test_print_setup(books, kind):
-    layout = L.layout_for(kind)
+    layout = layout_for(kind)
     ws = books[kind][layout.sheet]
-    p = L.place(layout)
+    p = place(layout)
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.orientation == ("landscape" if layout.landscape else "portrait")
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
@@ -282,10 +301,10 @@ def test_print_setup(books, kind):
 
 @pytest.mark.parametrize("kind", list(FormKind))
 def test_help_sheet(books, kind):
-    ws = books[kind][L.HELP_SHEET]
+    ws = books[kind][HELP_SHEET]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "撤销工作表保护" in text and "未设密码" in text
-    for col in L.layout_for(kind).table().columns:
+    for col in layout_for(kind).table().columns:
         if not col.hidden:
             assert col.label in text
     if kind in SCORED:
@@ -302,26 +321,26 @@ def test_more_rows_on_demand():
 
 
 def test_reader_vocabulary_exposed():
-    assert "完成值" in L.COLUMN_SYNONYMS["indicators.actual"]
-    assert "全年实际值" in L.COLUMN_SYNONYMS["indicators.actual"]
-    assert "指标值" in L.COLUMN_SYNONYMS["indicators.target"]
-    assert "年度指标值(A)" in L.COLUMN_SYNONYMS["indicators.target"]
-    assert "权重" in L.COLUMN_SYNONYMS["indicators.weight"]
-    assert "未完成原因分析" in L.COLUMN_SYNONYMS["indicators.deviation"]
-    assert "调整后预算数" in L.FIELD_SYNONYMS["budget.full_year"]
-    assert "预算执行数" in L.FIELD_SYNONYMS["budget.executed"]
-    grid = next(b for b in L.layout_for("project_selfeval").blocks if isinstance(b, L.Grid))
+    assert "完成值" in COLUMN_SYNONYMS["indicators.actual"]
+    assert "全年实际值" in COLUMN_SYNONYMS["indicators.actual"]
+    assert "指标值" in COLUMN_SYNONYMS["indicators.target"]
+    assert "年度指标值(A)" in COLUMN_SYNONYMS["indicators.target"]
+    assert "权重" in COLUMN_SYNONYMS["indicators.weight"]
+    assert "未完成原因分析" in COLUMN_SYNONYMS["indicators.deviation"]
+    assert "调整后预算数" in FIELD_SYNONYMS["budget.full_year"]
+    assert "预算执行数" in FIELD_SYNONYMS["budget.executed"]
+    grid = next(b for b in layout_for("project_selfeval").blocks if isinstance(b, Grid))
     assert "本年财政拨款" in grid.rows[1].label.synonyms
-    assert "绩效指标" in L.SECTION_LABELS
+    assert "绩效指标" in SECTION_LABELS
 
 
 def test_join_value():
-    assert L.join_value("≥", 95.0, "%") == "≥95%"
-    assert L.join_value("≥", 3.0, "所") == "≥3"
-    assert L.join_value(None, 93.5, "%") == "93.5%"
-    assert L.join_value("定性", "达成年度指标", None) == "达成年度指标"
-    assert L.join_value(None, None, "%") is None
-    assert L.format_number(0.1 + 0.2) == "0.30000000000000004"
+    assert join_value("≥", 95.0, "%") == "≥95%"
+    assert join_value("≥", 3.0, "所") == "≥3"
+    assert join_value(None, 93.5, "%") == "93.5%"
+    assert join_value("定性", "达成年度指标", None) == "达成年度指标"
+    assert join_value(None, None, "%") is None
+    assert format_number(0.1 + 0.2) == "0.30000000000000004"
 
 
 def test_cli_build_and_check(tmp_path):

@@ -15,8 +15,10 @@ from perfxl.cli import (
     commands,  # noqa: F401  (registers the commands)
 )
 from perfxl.domain import Budget, Form, FormKind, Goals, Indicator, Project, Unit
-from perfxl.forms import layout as L
 from perfxl.forms.formjson import dumps
+from perfxl.forms.layout import join_value, layout_for
+from perfxl.forms.layout.geometry import place
+from perfxl.forms.layout.spec import BASES, META_SHEET
 from perfxl.forms.read.reader import read_workbook
 from perfxl.forms.write.writer import (
     MAX_TABLE_ROWS,
@@ -116,7 +118,7 @@ def test_samples_round_trip_without_canonicalising(sample_forms):
         filled = as_filled(form)
         for before, after in zip(form.indicators, filled.indicators, strict=True):
             for key in ("target", "actual", "name", "unit", "weight"):
-                if L.layout_for(form.kind).table().has(key) and getattr(before, key) is not None \
+                if layout_for(form.kind).table().has(key) and getattr(before, key) is not None \
                         and not str(getattr(before, key)).endswith("前"):
                     value = getattr(before, key)
                     got = getattr(after, key)
@@ -135,8 +137,8 @@ _NUMBERS = st.one_of(st.integers(0, 100000).map(float),
 def _indicator(draw) -> Indicator:
     op, unit = draw(_OPS), draw(_UNITS)
     number = draw(_NUMBERS)
-    target = L.join_value(op, number, unit)
-    actual = draw(st.one_of(st.none(), _NUMBERS.map(lambda x: L.join_value(None, x, unit)),
+    target = join_value(op, number, unit)
+    actual = draw(st.one_of(st.none(), _NUMBERS.map(lambda x: join_value(None, x, unit)),
                             st.sampled_from(["达成年度指标", "—", "较上年明显提高", "已完成"])))
     level1 = draw(st.sampled_from(["产出指标", "效益指标", "满意度指标"]))
     return Indicator(
@@ -145,7 +147,7 @@ def _indicator(draw) -> Indicator:
         target=draw(st.one_of(st.just(target), st.sampled_from(["较上年提高", "达成年度指标", "约90%"]))),
         unit=unit, actual=actual, weight=draw(st.one_of(st.none(), st.integers(0, 30).map(float))),
         deviation=draw(st.one_of(st.none(), st.text(min_size=1, max_size=30))),
-        basis=draw(st.one_of(st.none(), st.sampled_from(L.BASES))),
+        basis=draw(st.one_of(st.none(), st.sampled_from(BASES))),
     )
 
 
@@ -191,7 +193,7 @@ def test_text_never_becomes_a_formula(tmp_path):
                    indicators=(Indicator(name="=1+1", target="=100%", unit="%", actual="=SUM(A1)", weight=5.0),))
     path = write_form(form, tmp_path / "f.xlsx")
     ws = load_workbook(path)["自评表"]
-    p = L.place(L.layout_for(form.kind))
+    p = place(layout_for(form.kind))
     t = p.table()
     assert ws[p.cells["project.name"]].data_type == "s"
     assert ws[t.cell("name", t.first_row)].data_type == "s"
@@ -204,9 +206,9 @@ def test_unknown_extra_kept_in_metadata(tmp_path):
     form = replace(_selfeval(1), extra={"budget_fiscal_initial": 12.5, "评价结论": "良好"})
     path = write_form(form, tmp_path / "e.xlsx")
     wb = load_workbook(path)
-    meta = {r[0].value: r[1].value for r in wb[L.META_SHEET].iter_rows(max_col=2)}
+    meta = {r[0].value: r[1].value for r in wb[META_SHEET].iter_rows(max_col=2)}
     assert json.loads(meta["extra"]) == {"评价结论": "良好"}
-    p = L.place(L.layout_for(form.kind))
+    p = place(layout_for(form.kind))
     assert wb["自评表"][p.cells["extra.budget_fiscal_initial"]].value == 12.5
 
 

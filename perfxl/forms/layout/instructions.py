@@ -4,15 +4,8 @@ Numbers come from the rule pack, so a regional pack's template explains its own 
 """
 
 from perfxl.config import RulePack
-from perfxl.forms.layout import (
-    DEVIATION_CAUSES,
-    LIKELIHOOD,
-    QUALITATIVE_RESULTS,
-    Column,
-    Layout,
-    Table,
-)
 from perfxl.forms.layout.formulas import redistribution
+from perfxl.forms.layout.spec import DEVIATION_CAUSES, LIKELIHOOD, QUALITATIVE_RESULTS, Column, Layout, Table
 
 # What each column means and how to fill it (key → Chinese). Keys are Column keys; "tasks." for the task table.
 COLUMN_HELP = {

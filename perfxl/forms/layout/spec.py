@@ -1,4 +1,4 @@
-"""The vocabulary and building blocks of form layouts (see perfxl.forms.layout, which re-exports them)."""
+"""The vocabulary and building blocks of form layouts (the per-kind layouts are built from them)."""
 
 from __future__ import annotations
 

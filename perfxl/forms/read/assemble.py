@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from perfxl.domain import Budget, CellRef, Form, FormKind, Goals, Indicator, Project, Task, Unit
-from perfxl.forms.read.extract import Extracted, TableCells
+from perfxl.forms.read.sheetcells import Extracted, TableCells
 
 _SECTIONS = {"unit": Unit, "project": Project, "budget": Budget, "goals": Goals}
 

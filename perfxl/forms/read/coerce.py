@@ -11,7 +11,8 @@ import unicodedata
 from datetime import date, datetime, time
 
 from perfxl.domain.values import ValueKind, parse_value
-from perfxl.forms.layout import NA_MARKERS, format_number
+from perfxl.forms.layout import format_number
+from perfxl.forms.layout.spec import NA_MARKERS
 
 _INF = float("inf")
 NOT_APPLICABLE = frozenset(NA_MARKERS) | {"-", "——", "－－", "无", "N/A", "n/a", "NA", "／", "＊"}

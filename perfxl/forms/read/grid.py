@@ -126,7 +126,7 @@ class Sheet:
 
 
 @dataclass(slots=True)
-class Grid:
+class ValueGrid:
     """A workbook as sheets of values. `findings` collects T notes raised while loading."""
 
     sheets: list[Sheet]
@@ -151,27 +151,27 @@ class Grid:
                 close()
         self._closers = None
 
-    def __enter__(self) -> Grid:
+    def __enter__(self) -> ValueGrid:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
 
-def grid_from_rows(sheets: Mapping[str, list[list[Cell]]] | Iterable[Sheet], source: str | None = None) -> Grid:
+def grid_from_rows(sheets: Mapping[str, list[list[Cell]]] | Iterable[Sheet], source: str | None = None) -> ValueGrid:
     """A grid from plain lists: {"自评表": [[...], ...]} or ready-made Sheet objects."""
     if isinstance(sheets, Mapping):
         items = [Sheet(name, [list(r) for r in rows]) for name, rows in sheets.items()]
     else:
         items = list(sheets)
-    return Grid(items, source=source, engine="rows")
+    return ValueGrid(items, source=source, engine="rows")
 
 
 # -- python-calamine ---------------------------------------------------------------------------
 
 
 def load_calamine(path: str | Path, limits: Limits = DEFAULT_LIMITS, workbook_part: str = "xl/workbook.xml",
-                  zf: zipfile.ZipFile | None = None) -> Grid:
+                  zf: zipfile.ZipFile | None = None) -> ValueGrid:
     """Values via python-calamine; formulas, extents and the safety scan via `ooxml`.
 
     Call only on files `sniff` accepted (xlsx/xlsm). Sheets whose cells extend beyond the limits
@@ -182,7 +182,7 @@ def load_calamine(path: str | Path, limits: Limits = DEFAULT_LIMITS, workbook_pa
     path = path if isinstance(path, Path) else Path(path)
     source = str(path)
     package = Package(path, workbook_part, limits, zf)
-    grid = Grid([], source=source, engine="calamine", _closers=[package.close])
+    grid = ValueGrid([], source=source, engine="calamine", _closers=[package.close])
     try:
         raw = getattr(package.zip, "raw", None)  # the bytes sniff checked, when it read the file whole
         book = CalamineWorkbook.from_filelike(io.BytesIO(raw)) if raw is not None else CalamineWorkbook.from_path(source)
@@ -207,7 +207,7 @@ def load_calamine(path: str | Path, limits: Limits = DEFAULT_LIMITS, workbook_pa
 _STATES = {"Visible": "visible", "Hidden": "hidden", "VeryHidden": "veryHidden"}
 
 
-def _calamine_sheet(sheet: Sheet, book, package: Package, part: SheetPart | None, limits: Limits, grid: Grid) -> None:
+def _calamine_sheet(sheet: Sheet, book, package: Package, part: SheetPart | None, limits: Limits, grid: ValueGrid) -> None:
     if part is None:  # no part we could check: never hand it to calamine unchecked; stream, bounded
         _stream_sheet(sheet, package, part, SheetScan(), limits, grid)
         return
@@ -243,7 +243,7 @@ def _truncated(name: str, rows: int, cols: int, limits: Limits) -> Finding:
 
 
 def load_openpyxl(path: str | Path, limits: Limits = DEFAULT_LIMITS, workbook_part: str = "xl/workbook.xml",
-                  zf: zipfile.ZipFile | None = None) -> Grid:
+                  zf: zipfile.ZipFile | None = None) -> ValueGrid:
     """Values via openpyxl in read-only (streaming) mode, bounded to the limits.
 
     One pass with formulas (data_only=False); a formula cell's value is its cached result taken
@@ -252,7 +252,7 @@ def load_openpyxl(path: str | Path, limits: Limits = DEFAULT_LIMITS, workbook_pa
     """
     path = Path(path)
     package = Package(path, workbook_part, limits, zf)
-    grid = Grid([], source=str(path), engine="openpyxl", _closers=[package.close])
+    grid = ValueGrid([], source=str(path), engine="openpyxl", _closers=[package.close])
     for part in package.sheets:
 
         def load(sheet: Sheet, part: SheetPart = part) -> None:
@@ -262,7 +262,7 @@ def load_openpyxl(path: str | Path, limits: Limits = DEFAULT_LIMITS, workbook_pa
     return grid
 
 
-def _openpyxl_book(package: Package, grid: Grid):
+def _openpyxl_book(package: Package, grid: ValueGrid):
     """One read-only openpyxl workbook per grid, opened on first use."""
     book = package.openpyxl_book
     if book is None:
@@ -277,7 +277,7 @@ def _openpyxl_book(package: Package, grid: Grid):
 
 
 def _stream_sheet(sheet: Sheet, package: Package, part: SheetPart | None, scan: SheetScan, limits: Limits,
-                  grid: Grid) -> None:
+                  grid: ValueGrid) -> None:
     ws = _openpyxl_book(package, grid)[sheet.name]
     rows: list[list[Cell]] = []
     blank_run = 0
@@ -306,7 +306,7 @@ def _truncated_detail(name: str, detail: str, limits: Limits) -> Finding:
 # -- xlwings-like books ------------------------------------------------------------------------
 
 
-def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> Grid:
+def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> ValueGrid:
     """A grid from a live workbook object such as an xlwings Book (duck-typed, nothing imported).
 
     Uses, per sheet: `.name`, `.used_range.value` (a scalar, a 1-D list or a 2-D list), and when
@@ -315,7 +315,7 @@ def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> Grid:
     (one format, rows of formats, or None when mixed: then `.range((row, col)).number_format` per cell
     asked about) and `.visible`. Merged ranges are unknown; values in a live book are always computed.
     """
-    grid = Grid([], source=getattr(book, "fullname", None) or getattr(book, "name", None), engine="xlwings")
+    grid = ValueGrid([], source=getattr(book, "fullname", None) or getattr(book, "name", None), engine="xlwings")
     for ws in book.sheets:
         name = str(ws.name)
         visible = getattr(ws, "visible", True)

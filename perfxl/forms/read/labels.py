@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from perfxl.domain import FormKind
-from perfxl.forms import layout as L
+from perfxl.forms.layout import LAYOUTS, layout_for
+from perfxl.forms.layout.spec import DEVIATION_CAUSES, Field, Grid, HeaderRow, Layout, Table, TextBlock
+from perfxl.forms.layout.synonyms import EXTRA_BOXES
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
 _MONTHS = re.compile(r"1[-—–~至到]([0-9]{1,2}|N)月")
@@ -63,7 +65,7 @@ def norms(labels) -> list[str]:
 
 @dataclass(slots=True)
 class TableSpec:
-    table: L.Table
+    table: Table
     columns: dict[str, str]  # norm label -> column key (hidden helper columns excluded)
     totals: frozenset[str]  # norm labels of the total row (总分 / 合计)
     sections: frozenset[str]
@@ -74,7 +76,7 @@ class TableSpec:
 
 @dataclass(slots=True)
 class GridSpec:
-    grid: L.Grid
+    grid: Grid
     columns: dict[str, int]  # norm column label -> column index
     rows: dict[str, int]  # norm row label -> row index
     sections: frozenset[str]
@@ -84,7 +86,7 @@ class GridSpec:
 @dataclass(slots=True)
 class KindSpec:
     kind: FormKind
-    layout: L.Layout
+    layout: Layout
     header: dict[str, str]  # norm label -> field path (one-line label | value fields)
     text: dict[str, str]  # norm label -> field path (goal texts: value right or below)
     grids: list[GridSpec]
@@ -103,7 +105,7 @@ class KindSpec:
 _NUMBER_FIELDS = frozenset({"weight", "score", "total", "fiscal", "other"})
 
 
-def _table_spec(table: L.Table) -> TableSpec:
+def _table_spec(table: Table) -> TableSpec:
     columns: dict[str, str] = {}
     numbers = set()
     for col in table.columns:
@@ -119,42 +121,42 @@ def _table_spec(table: L.Table) -> TableSpec:
                      primary)
 
 
-def _grid_spec(grid: L.Grid) -> GridSpec:
+def _grid_spec(grid: Grid) -> GridSpec:
     columns = {n: i for i, lab in enumerate(grid.columns) for n in norms(lab.labels)}
     rows = {n: i for i, row in enumerate(grid.rows) for n in norms(row.label.labels)}
     by_label: dict[str, tuple[int, int]] = {}
     for i, row in enumerate(grid.rows):
         for j, cell in enumerate(row.cells):
-            if isinstance(cell, L.Field) and cell.path:
+            if isinstance(cell, Field) and cell.path:
                 for n in norms(cell.labels):
                     by_label.setdefault(n, (i, j))
     return GridSpec(grid, columns, rows, frozenset(norms(grid.section.labels)), by_label)
 
 
 @cache
-def spec(kind: FormKind) -> KindSpec:
-    lay = L.layout_for(kind)
+def kind_spec(kind: FormKind) -> KindSpec:
+    lay = layout_for(kind)
     header: dict[str, str] = {}
     text: dict[str, str] = {}
     grids, tables, sections = [], {}, {}
     for block in lay.blocks:
-        if isinstance(block, L.HeaderRow):
+        if isinstance(block, HeaderRow):
             for f in block.fields:
                 if f.path:
                     for n in norms(f.labels):
                         header.setdefault(n, f.path)
-        elif isinstance(block, L.TextBlock):
+        elif isinstance(block, TextBlock):
             for f in block.fields:
                 for n in norms(f.labels):
                     text.setdefault(n, f.path)
-        elif isinstance(block, L.Grid):
+        elif isinstance(block, Grid):
             grids.append(_grid_spec(block))
-        elif isinstance(block, L.Table):
+        elif isinstance(block, Table):
             tables[block.name] = _table_spec(block)
-        if not isinstance(block, L.HeaderRow):
+        if not isinstance(block, HeaderRow):
             for n in norms(block.section.labels):
                 sections.setdefault(n, block.section.text)
-    boxes = {n: key for key, labels in getattr(L, "EXTRA_BOXES", {}).items() for n in norms(labels)}
+    boxes = {n: key for key, labels in EXTRA_BOXES.items() for n in norms(labels)}
     # Labels printed on the form that carry no field of their own (自评总分, hidden helper columns):
     # known, so that they stop a value search and are never taken for data or an unknown header.
     ignored = {n for f in lay.fields() if not f.path for n in norms(f.labels)}
@@ -172,7 +174,7 @@ def spec(kind: FormKind) -> KindSpec:
 @cache
 def all_specs() -> tuple[KindSpec, ...]:
     """Specs of every kind, each with its `signature` (labels no other kind uses)."""
-    specs = [spec(kind) for kind in FormKind]
+    specs = [kind_spec(kind) for kind in FormKind]
     for s in specs:
         others = frozenset().union(*(o.vocabulary for o in specs if o is not s))
         s.signature = s.vocabulary - others
@@ -182,7 +184,7 @@ def all_specs() -> tuple[KindSpec, ...]:
 @cache
 def cause_labels() -> dict[str, str]:
     """Norm → printed text of the 偏差原因 sub-columns of monitoring tables."""
-    return {norm(x): x for x in L.DEVIATION_CAUSES}
+    return {norm(x): x for x in DEVIATION_CAUSES}
 
 
 @cache
@@ -196,14 +198,14 @@ def printed() -> dict[str, str]:
     """Label texts exactly as the layouts print them → their norm: most cells of a form built from
     a template hit this dict and skip normalisation."""
     out: dict[str, str] = {}
-    for lay in L.LAYOUTS.values():
+    for lay in LAYOUTS.values():
         texts = [lay.title, *(f.label for f in lay.fields())]
         for block in lay.blocks:
-            if isinstance(block, L.Table):
+            if isinstance(block, Table):
                 texts += [col.label for col in block.columns] + [block.section.text, block.total_label or ""]
-            elif isinstance(block, L.Grid):
+            elif isinstance(block, Grid):
                 texts += [block.section.text, *(c.text for c in block.columns), *(r.label.text for r in block.rows)]
-            elif isinstance(block, L.TextBlock):
+            elif isinstance(block, TextBlock):
                 texts.append(block.section.text)
     for text in texts_of_boxes():
         texts.append(text)
@@ -214,4 +216,4 @@ def printed() -> dict[str, str]:
 
 
 def texts_of_boxes() -> list[str]:
-    return [label for labels in getattr(L, "EXTRA_BOXES", {}).values() for label in labels]
+    return [label for labels in EXTRA_BOXES.values() for label in labels]

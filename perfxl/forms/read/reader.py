@@ -22,19 +22,21 @@ from pathlib import Path
 from typing import Any
 
 from perfxl.domain import Finding, Form, FormKind
-from perfxl.forms import layout as L
+from perfxl.forms.layout import layout_for
+from perfxl.forms.layout.spec import HELP_SHEET, LISTS_SHEET, META_SHEET, TEMPLATE_VERSION, HeaderRow
 from perfxl.forms.read.assemble import build_form, month_end
-from perfxl.forms.read.extract import Extracted, Extractor, TableCells
-from perfxl.forms.read.grid import Grid, Sheet, grid_from_book, load_calamine, load_openpyxl
-from perfxl.forms.read.labels import KindSpec, spec
+from perfxl.forms.read.extract import extract
+from perfxl.forms.read.grid import Sheet, ValueGrid, grid_from_book, load_calamine, load_openpyxl
+from perfxl.forms.read.labels import KindSpec, kind_spec
 from perfxl.forms.read.labelscan import detect_kind, scan
 from perfxl.forms.read.ooxml import cell_name
 from perfxl.forms.read.problems import finding, is_unusable
+from perfxl.forms.read.sheetcells import Extracted, TableCells
 from perfxl.forms.read.sniff import DEFAULT_LIMITS, Limits, sniff
 
 ENGINES = ("calamine", "openpyxl")
-KNOWN_VERSIONS = frozenset({L.TEMPLATE_VERSION})
-_SKIP_SHEETS = frozenset({L.META_SHEET, L.LISTS_SHEET, L.HELP_SHEET})
+KNOWN_VERSIONS = frozenset({TEMPLATE_VERSION})
+_SKIP_SHEETS = frozenset({META_SHEET, LISTS_SHEET, HELP_SHEET})
 # Columns without which an indicator table cannot be used (the rest are optional per region).
 _ESSENTIAL = {
     "indicators": ("name", "target"),
@@ -137,15 +139,15 @@ def read_path(path: str | Path, *, engine: str = "calamine") -> ReadResult:
     return ReadResult(forms[0] if forms else None, [], "json", tuple(forms), str(path), "json")
 
 
-def read_grid(grid: Grid, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+def read_grid(grid: ValueGrid, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Find and read every form in a grid of values."""
     source = source or grid.source
     findings: list[Finding] = []
-    meta = _metadata(grid.sheet(L.META_SHEET))
+    meta = _metadata(grid.sheet(META_SHEET))
     meta_kind = _meta_kind(meta)
     version = meta.get("template_version")
     if version is not None and version not in KNOWN_VERSIONS:
-        findings.append(finding("T002", location=f"{L.META_SHEET}!B", version=version))
+        findings.append(finding("T002", location=f"{META_SHEET}!B", version=version))
     candidates = [s for s in grid.sheets if s.name not in _SKIP_SHEETS and s.visible]
     if not candidates:
         candidates = [s for s in grid.sheets if s.name not in _SKIP_SHEETS]
@@ -154,7 +156,7 @@ def read_grid(grid: Grid, *, source: str | None = None, limits: Limits = DEFAULT
     found_on: list[str] = []
     for index, sheet in enumerate(candidates):
         looked.append(sheet.name)
-        hint = meta_kind if meta_kind and (sheet.name == L.layout_for(meta_kind).sheet or index == 0) else None
+        hint = meta_kind if meta_kind and (sheet.name == layout_for(meta_kind).sheet or index == 0) else None
         form, notes = _read_sheet(sheet, hint, _meta_extra(meta) if hint else None, source, limits)
         if form is not None:
             forms.append(form)
@@ -187,8 +189,8 @@ def _read_sheet(sheet: Sheet, meta_kind: FormKind | None, meta_extra: dict | Non
         return None, []
     if meta_kind is not None and s.title_kind is not None and meta_kind != s.title_kind:
         notes.append(finding("T007", location=sheet.name, meta=meta_kind.title, title=s.title_kind.title))
-    k = spec(kind)
-    ex = Extractor(s, k, limits.max_blank_run).run()
+    labels = kind_spec(kind)
+    ex = extract(s, labels, limits.max_blank_run)
     if s.title_kind is None and not ex.indicators and not ex.values:
         return None, []
     year = s.year
@@ -196,31 +198,31 @@ def _read_sheet(sheet: Sheet, meta_kind: FormKind | None, meta_extra: dict | Non
         ex.values["budget.as_of"] = month_end(year, s.month)
     form = build_form(kind, year, ex, source, sheet.name, meta_extra)
     notes.extend(ex.findings)
-    notes.extend(_structure(form, k, ex, sheet))
+    notes.extend(_structure(form, labels, ex, sheet))
     return form, notes
 
 
-def _structure(form: Form, k: KindSpec, ex: Extracted, sheet: Sheet) -> list[Finding]:
+def _structure(form: Form, labels: KindSpec, ex: Extracted, sheet: Sheet) -> list[Finding]:
     """T findings about the form's structure: missing sections and columns, year, emptiness, formulas."""
     out: list[Finding] = []
     where = sheet.name
-    for block in k.layout.blocks:
-        if isinstance(block, L.HeaderRow):
+    for block in labels.layout.blocks:
+        if isinstance(block, HeaderRow):
             continue
         if block.section.text not in ex.found:
             out.append(finding("T003", location=where, section=block.section.text))
-    for name, table in k.tables.items():
+    for name, table in labels.tables.items():
         cols = ex.columns.get(name)
         if cols is None:
             continue
-        essential = _ESSENTIAL[name] + (_ESSENTIAL_BY_KIND.get(k.kind, ()) if name == "indicators" else ())
+        essential = _ESSENTIAL[name] + (_ESSENTIAL_BY_KIND.get(labels.kind, ()) if name == "indicators" else ())
         for key in essential:
             if key not in cols:
                 label = table.table.column(key).label if table.table.has(key) else key
                 out.append(finding("T013", location=where, table=table.table.section.text, column=label))
     if form.year is None:
         out.append(finding("T009", location=where))
-    if not form.indicators and k.indicators.table.section.text in ex.found:
+    if not form.indicators and labels.indicators.table.section.text in ex.found:
         filled = any(v not in (None, "") for p, v in ex.values.items() if not p.startswith("budget.currency"))
         out.append(finding("T005", location=where, detail="任何绩效指标" if filled else "任何内容"))
     if form.indicators and sheet.formulas:

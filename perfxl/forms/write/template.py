@@ -32,7 +32,10 @@ from perfxl.config import RulePack, default_pack
 from perfxl.domain.hierarchy import HIERARCHIES, SATISFACTION
 from perfxl.domain.kinds import FormKind
 from perfxl.domain.values import DEFAULT_NA_MARKERS, DEFAULT_QUALITATIVE, Band
-from perfxl.forms.layout import (
+from perfxl.forms.layout import instructions, layout_for
+from perfxl.forms.layout.formulas import PENDING, redistribution, rule_params
+from perfxl.forms.layout.geometry import Box, Placement, TablePlace, place
+from perfxl.forms.layout.spec import (
     ATTRIBUTES,
     BASES,
     DEVIATION_CAUSES,
@@ -55,18 +58,9 @@ from perfxl.forms.layout import (
     QUALITATIVE_RESULTS,
     TEMPLATE_VERSION,
     UNITS,
-    Box,
     Field,
     Layout,
-    Placement,
-    TablePlace,
-    instructions,
-    layout_for,
-    place,
-    redistribution,
-    rule_params,
 )
-from perfxl.forms.layout.formulas import PENDING
 
 #: File names in workbook_templates/ (docs/dev/forms.md names; 部门整体 without （单位） for short paths).
 TEMPLATE_FILES: dict[FormKind, str] = {

@@ -29,19 +29,9 @@ from openpyxl.utils import get_column_letter
 from perfxl.config import RulePack
 from perfxl.domain import Form, Indicator, Task
 from perfxl.domain.values import ValueKind, parse_value
-from perfxl.forms.layout import (
-    DATE_UNIT,
-    META_SHEET,
-    OP_KEYS,
-    SPLIT_KEYS,
-    Layout,
-    Placement,
-    Table,
-    TablePlace,
-    format_number,
-    join_value,
-    layout_for,
-)
+from perfxl.forms.layout import format_number, join_value, layout_for
+from perfxl.forms.layout.geometry import Placement, TablePlace
+from perfxl.forms.layout.spec import DATE_UNIT, META_SHEET, OP_KEYS, SPLIT_KEYS, Layout, Table
 from perfxl.forms.read.coerce import to_direction
 from perfxl.forms.write.template import build_workbook, save_atomic
 from perfxl.forms.write.template import text_lines as _lines
