@@ -106,6 +106,32 @@ def report(file_or_report: str | Path | FileReport | Report, kind: str, out: str
     return documents.render(kind, context, out, pdf=pdf, templates=settings.templates)
 
 
+def document_number(pack: RulePack, year: int, sequence: str | int) -> str:
+    """The 发文字号 of a sequence number: "×财绩〔2026〕12号" (the prefix from the pack's [documents])."""
+    return _documents().document_number(pack, year, sequence)
+
+
+def write_report_templates(out: str | Path) -> list[Path]:
+    """The built-in Word templates of every document kind into `out`, to edit (documents extra)."""
+    return _documents().build_templates(out)
+
+
+def report_template_usage(folder: str | Path) -> list:
+    """Edited Word templates in `folder` checked: TemplateUse (.kind, .found, .used, .unused, .error) per kind."""
+    _documents()
+    from perfxl.documents.templates import template_usage
+
+    return template_usage(folder)
+
+
+def document_pictures(folder: str | Path, dpi: int = 80) -> list[Path]:
+    """A sample document of every kind rendered and its first page saved as PNG in `folder` (LibreOffice)."""
+    _documents()
+    from perfxl.documents.gallery import document_pictures as pictures
+
+    return pictures(Path(folder), dpi)
+
+
 def summary_report(results, out: str | Path, *, pdf: bool = False, pack: RulePack | None = None, issued=None) -> Path:
     """Write the 绩效评价汇总分析报告 of a batch: `results` is results.json's path or its list of objects."""
     from datetime import date
