@@ -1,15 +1,33 @@
-"""The engine's front door: one call to read, one to check, one to score. Results are plain data.
+"""The engine's front door: every door (CLI, batch server, Excel functions and ribbon, Word documents) calls these
+and nothing below them (tests/test_import_boundary.py). Results are plain data. The calls are thin: the logic
+lives in the engine modules each one names.
 
-Every door (CLI, batch, Excel UDFs and ribbon, documents) calls these and nothing below them.
+Grouped by purpose:
+
+- Rule packs: rule_pack, pack_overrides
+- Forms in and out: read, read_book, load_forms, form_json, sample_forms
+- Check and score: check_file, check_book, check (FileReport, Report, Status: perfxl.reports), score,
+  annotate_copy, rounded, grade, status_label, split_location
+- Rules reference: rules, rule, rule_settings, rule_dict, rule_markdown, rule_kinds_text, rule_info
+- Templates and filling: template_kinds, template_bytes, template_fill, build_templates, template_names,
+  stale_templates, template_pictures, fill
+- Batch and ledger: batch, batch_demo, batch_missing, format_seconds, open_ledger, run_dict, ledger_history,
+  history_dict
+- Rectification notices: notices, notice, notice_history, notice_history_json, write_reminders,
+  write_feedback_form
+- Documents (extra perfxl[docs]): report, summary_report, results_frame, batch_documents, document_kinds,
+  document_number, write_report_templates, report_template_usage, document_pictures, documents_available
+- Worksheet rows (the Excel functions): score_indicator, score_budget_figures, parse_value, indicator_columns,
+  check_indicator_table
+- Errors the doors catch (the ValueError ones carry Chinese messages): ConfigError, and, imported when first
+  named, BatchError, LedgerError, RectificationError, LibreOfficeError, DocumentError
 """
 
-from functools import cache
 from pathlib import Path
 
 from perfxl.config import ConfigError, RulePack, default_pack  # noqa: F401  (doors catch ConfigError)
 from perfxl.domain import Finding, Form
-from perfxl.forms.read.coerce import to_text
-from perfxl.reports import (  # noqa: F401
+from perfxl.reports import (  # noqa: F401  (the report shapes, the checks and the pack they run with)
     FileReport,
     GoalMatcher,
     Report,
@@ -25,9 +43,20 @@ from perfxl.rules.annotate import RESULT_SHEET  # noqa: F401  (Excel doors)
 from perfxl.scoring import FormScore, score_form
 
 
-def score(form: Form, pack: RulePack | None = None) -> FormScore:
-    """Score one form by the rules (the form's own figures are reported, never adopted)."""
-    return score_form(form, pack or default_pack())
+# -- Forms in and out ---------------------------------------------------------------------------------------------
+def read(path: str | Path, *, engine: str = "calamine"):
+    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings);
+    `engine` is "calamine" (fast) or "openpyxl"."""
+    from perfxl.forms.read.reader import read_path
+
+    return read_path(path, engine=engine)
+
+
+def read_book(book):
+    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files."""
+    from perfxl.forms.read.reader import read_book as read
+
+    return read(book)
 
 
 def load_forms(path: str | Path) -> list[Form]:
@@ -35,14 +64,6 @@ def load_forms(path: str | Path) -> list[Form]:
     from perfxl.forms.formjson import load_json
 
     return load_json(path)
-
-
-def read(path: str | Path, *, engine: str = "calamine"):
-    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings);
-    `engine` is "calamine" (fast) or "openpyxl"."""
-    from perfxl.forms.read.reader import read_path
-
-    return read_path(path, engine=engine)
 
 
 def form_json(forms: Form | list[Form]) -> str:
@@ -59,126 +80,25 @@ def sample_forms(count: int, seed: int = 2024, **options) -> list[Form]:
     return generate_forms(count, seed, **options)
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Documents — Word documents in the GB/T 9704-2012 layout (extra `perfxl[docs]`: docxtpl, matplotlib, pandas).
-# One call per document; the context builders and templates live in perfxl.documents.
-# ---------------------------------------------------------------------------------------------------------------
-FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")
+# -- Check and score ----------------------------------------------------------------------------------------------
+def score(form: Form, pack: RulePack | None = None) -> FormScore:
+    """Score one form by the rules (the form's own figures are reported, never adopted)."""
+    return score_form(form, pack or default_pack())
 
 
-def _documents():
-    """perfxl.documents, or a DocumentError-like ValueError naming the extra to install."""
-    try:
-        import perfxl.documents as documents
-    except ImportError as exc:
-        raise ValueError(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
-    return documents
+def annotate_copy(source: str | Path, findings, out: str | Path) -> Path:
+    """An annotated copy of a workbook: findings as comments and fills, plus a 校验结果 sheet."""
+    from perfxl.rules.annotate import annotate
+
+    return annotate(source, findings, out)
 
 
-def report(file_or_report: str | Path | FileReport | Report, kind: str, out: str | Path, *, pdf: bool = False,
-           pack: RulePack | None = None, number: str | None = None, issued=None, deadline=None) -> Path:
-    """Write one form's document: kind in FORM_DOCUMENTS (自评报告, 评价报告, 整改通知, 审核意见, 提醒函).
+def rounded(value: float | None, decimals: int | None = None, *, pack: RulePack | None = None) -> float | None:
+    """A number as the engine shows it: half-up to `decimals` places (default: the pack's)."""
+    from perfxl.scoring import half_up
 
-    `file_or_report` is a workbook / form-JSON path (read and checked here) or a checked result.
-    `number` is the 发文字号 (default: the pack's prefix with the number left blank to fill in);
-    `issued` defaults to today; a 整改通知's `deadline` defaults to the pack's working-day deadline.
-    Returns the .docx path (the .pdf path with `pdf`). Raises ValueError subclasses with Chinese messages.
-    """
-    from datetime import date
-
-    documents = _documents()
-    if kind not in FORM_DOCUMENTS:
-        raise documents.DocumentError(f"未知的文书类型「{kind}」（可用：{'、'.join(FORM_DOCUMENTS)}）")
-    pack = pack or default_pack()
-    result = file_or_report if isinstance(file_or_report, FileReport | Report) else check_file(file_or_report, pack=pack)
-    issued = issued or date.today()
-    settings = documents.document_settings(pack)
-    number = number if number is not None else f"{settings.number_prefix}〔{issued.year}〕　号"
-    if kind in ("自评报告", "评价报告"):
-        context = documents.report_context(result, pack=pack, issued=issued, evaluation=kind == "评价报告")
-    elif kind == "整改通知":
-        deadline = deadline or documents.rectification_deadline(issued, pack)
-        context = documents.notice_context(result, pack=pack, number=number, issued=issued, deadline=deadline)
-    elif kind == "审核意见":
-        context = documents.review_context(result, pack=pack, number=number, issued=issued)
-    else:
-        context = documents.reminder_context(result, pack=pack, number=number, issued=issued)
-    return documents.render(kind, context, out, pdf=pdf, templates=settings.templates)
-
-
-def document_number(pack: RulePack, year: int, sequence: str | int) -> str:
-    """The 发文字号 of a sequence number: "×财绩〔2026〕12号" (the prefix from the pack's [documents])."""
-    return _documents().document_number(pack, year, sequence)
-
-
-def write_report_templates(out: str | Path) -> list[Path]:
-    """The built-in Word templates of every document kind into `out`, to edit (documents extra)."""
-    return _documents().build_templates(out)
-
-
-def report_template_usage(folder: str | Path) -> list:
-    """Edited Word templates in `folder` checked: TemplateUse (.kind, .found, .used, .unused, .error) per kind."""
-    _documents()
-    from perfxl.documents.templates import template_usage
-
-    return template_usage(folder)
-
-
-def document_pictures(folder: str | Path, dpi: int = 80) -> list[Path]:
-    """A sample document of every kind rendered and its first page saved as PNG in `folder` (LibreOffice)."""
-    _documents()
-    from perfxl.documents.gallery import document_pictures as pictures
-
-    return pictures(Path(folder), dpi)
-
-
-def summary_report(results, out: str | Path, *, pdf: bool = False, pack: RulePack | None = None, issued=None) -> Path:
-    """Write the 绩效评价汇总分析报告 of a batch: `results` is results.json's path or its list of objects."""
-    from datetime import date
-
-    documents = _documents()
-    pack = pack or default_pack()
-    context = documents.summary_context(results, pack=pack, issued=issued or date.today())
-    return documents.render("汇总分析", context, out, pdf=pdf, templates=documents.document_settings(pack).templates)
-
-
-def results_frame(results):
-    """A pandas DataFrame of a batch's results (results.json path or objects): one row per file."""
-    _documents()
-    from perfxl.documents.summary import results_frame as frame
-
-    return frame(results)
-
-
-# -- Excel doors -----------------------------------------------------------------------------------
-# Thin wrappers for the Excel UDFs, scripts and the add-in server (perfxl.excel, perfxl.server):
-# one indicator row, a budget, a total, a typed value, an indicator table, a live workbook, a template.
-
-def score_indicator(target: object, actual: object, weight: float | None, direction: str | None = None,
-                    unit: str | None = None, *, name: str | None = None, year: int | None = None,
-                    pack: RulePack | None = None):
-    """One indicator row scored exactly as inside a form: IndicatorScore (.score, .explain, .problem).
-
-    `weight` is the row's 分值, used as its effective weight (a lone row has nothing to redistribute);
-    `name` (三级指标) matters only for targets written without an operator.
-    """
-    from perfxl.domain import Indicator
-    from perfxl.scoring.context import context
-    from perfxl.scoring.methods import assess, finish
-
-    ctx = context(pack or default_pack())
-    name = to_text(name)
-    a = assess(ctx, name, to_text(target), to_text(actual), to_text(unit), to_text(direction), year)
-    return finish(ctx, a, 0, Indicator(name=name, weight=weight), None, weight)
-
-
-def score_budget_figures(executed: float | None, full_year: float | None, weight: float | None = None, *,
-                         pack: RulePack | None = None):
-    """Budget execution score from 全年执行数 and 全年预算数 (weight: the pack's budget weight when None)."""
-    from perfxl.domain.model import Budget
-    from perfxl.scoring import score_budget
-
-    return score_budget(Budget(full_year=full_year, executed=executed, weight=weight), pack or default_pack())
+    places = decimals if decimals is not None else (pack or default_pack()).decimals
+    return None if value is None else half_up(value, places)
 
 
 def grade(total: float | None, *, pack: RulePack | None = None) -> str | None:
@@ -189,31 +109,19 @@ def grade(total: float | None, *, pack: RulePack | None = None) -> str | None:
     return None if total is None else grade_of(half_up(total, pack.decimals), pack)
 
 
-def parse_value(text: object, *, pack: RulePack | None = None):
-    """A typed target/actual text as the engine reads it: Value (.kind, .op, .number, .unit, .reason)."""
-    from perfxl.scoring.context import context
-
-    return context(pack or default_pack()).parse(text)
+def status_label(status: str) -> str:
+    """The Chinese label of a batch result status ("scored" → "已评分")."""
+    return Status(status).label
 
 
-def rule_info(code: str) -> dict | None:
-    """A rule's code, name, severity, message and fix hint (None for an unknown code)."""
-    from perfxl.rules.registry import rule
+def split_location(location: str | None) -> tuple[str, str] | None:
+    """"自评表!H15" → ("自评表", "H15"), as findings give locations."""
+    from perfxl.rules.annotate import split_location as split
 
-    found = rule(code.strip().upper())
-    if found is None:
-        return None
-    from perfxl.rules.base import DOC_HEADINGS
-
-    doc = found.__doc__ or ""
-    start = doc.find(f"{DOC_HEADINGS[0]}：") + len(DOC_HEADINGS[0]) + 1
-    end = doc.find(f"{DOC_HEADINGS[1]}：")
-    checks = "".join(line.strip() for line in doc[start:end].splitlines())
-    return {"code": found.code, "name": found.name, "severity": found.severity.label, "checks": checks,
-            "message": found.message, "hint": found.hint}
+    return split(location)
 
 
-# -- Rules reference -----------------------------------------------------------------------------------------------
+# -- Rules reference ----------------------------------------------------------------------------------------------
 def rules() -> dict:
     """Every registered rule by code (Rule classes: .code, .title, .severity, .summary() …)."""
     from perfxl.rules.registry import rules as registered
@@ -256,77 +164,42 @@ def rule_kinds_text(rule) -> str:
     return kinds_text(rule)
 
 
-def indicator_columns(kind: str = "project_selfeval") -> dict[str, str]:
-    """Header text → Indicator field for a form's indicator table (labels and reader synonyms)."""
-    from perfxl.forms.layout import layout_for
-    from perfxl.forms.layout.spec import Table
+def rule_info(code: str) -> dict | None:
+    """A rule in brief: code, name, severity label, what it checks, message and fix hint (None for an unknown code)."""
+    from perfxl.rules.docs import rule_info as info
 
-    columns: dict[str, str] = {}
-    for block in layout_for(kind).blocks:
-        if isinstance(block, Table) and block.name == "indicators":
-            for col in block.columns:
-                if not col.key.startswith("_"):
-                    for label in (col.label, *col.synonyms):
-                        columns.setdefault(_compact(label), col.key)
-    return columns
+    found = rule(code.strip().upper())
+    return None if found is None else info(found)
 
 
-def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = None) -> list[list[Finding]]:
-    """Findings per data row of an indicator table whose first row is the header (自评表 columns).
-
-    The rows are checked as the indicators of one project self-evaluation form; form-wide findings
-    (unit name, budget, totals) are left out. Raises ValueError (Chinese) when no header is recognised.
-    """
-    from perfxl.domain import Indicator
+# -- Templates and filling ----------------------------------------------------------------------------------------
+def template_kinds() -> dict[str, str]:
+    """Form kind → official Chinese title, for choosing a template."""
     from perfxl.domain.kinds import FormKind
 
-    if not rows:
-        raise ValueError("表格为空")
-    known = indicator_columns()
-    keys = [known.get(_compact(to_text(h) or "")) for h in rows[0]]
-    if not any(keys):
-        raise ValueError("第一行应为表头（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值……）")
-    numbers = {"weight", "score"}
-    indicators = []
-    for row in rows[1:]:
-        values: dict[str, object] = {}
-        for key, cell in zip(keys, row, strict=False):
-            if key is None or cell is None or cell == "":
-                continue
-            values[key] = _number(cell) if key in numbers else to_text(cell)
-        indicators.append(Indicator(**values))
-    form = Form(FormKind.PROJECT_SELFEVAL, indicators=tuple(indicators))
-    per_row: list[list[Finding]] = [[] for _ in indicators]
-    for f in check(form, pack=pack).findings:
-        index = _row_of(f.path)
-        if index is not None and index < len(per_row):
-            per_row[index].append(f)
-    return per_row
+    return {kind.value: kind.title for kind in FormKind}
 
 
-def read_book(book):
-    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files."""
-    from perfxl.forms.read.reader import read_book as read
+def template_bytes(kind: str, *, pack: RulePack | None = None) -> bytes:
+    """The blank template workbook of `kind` (.xlsx bytes), built from the layout spec and the pack."""
+    import io
 
-    return read(book)
+    from perfxl.forms.write.template import build_workbook
 
-
-def rounded(value: float | None, decimals: int | None = None, *, pack: RulePack | None = None) -> float | None:
-    """A number as the engine shows it: half-up to `decimals` places (default: the pack's)."""
-    from perfxl.scoring import half_up
-
-    places = decimals if decimals is not None else (pack or default_pack()).decimals
-    return None if value is None else half_up(value, places)
+    wb, _ = build_workbook(kind, pack=pack)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
-def split_location(location: str | None) -> tuple[str, str] | None:
-    """"自评表!H15" → ("自评表", "H15"), as findings give locations."""
-    from perfxl.rules.annotate import split_location as split
+def template_fill(form: Form, sheet: str, cell: str) -> str:
+    """The fill `cell` has in the blank template of `form`'s kind, with tables as long as the form's (as
+    `perfxl fill` lays it out): "#RRGGBB", or "" for none or a cell outside the template."""
+    from perfxl.forms.write.fills import template_fill as fill_of
 
-    return split(location)
+    return fill_of(form, sheet, cell)
 
 
-# -- Templates and filling ------------------------------------------------------------------------------------------
 def build_templates(out: str | Path, *, pack: RulePack | None = None) -> list[Path]:
     """The five official-layout templates and the 整改情况反馈表 into `out`; returns the files."""
     from perfxl.forms.write.template import build_templates as build
@@ -362,55 +235,7 @@ def fill(source: str | Path, out: str | Path, *, pack: RulePack | None = None, r
     return fill_forms(source, out, pack=pack, recalc=recalc)
 
 
-def template_fill(form: Form, sheet: str, cell: str) -> str:
-    """The fill `cell` has in the blank template of `form`'s kind, with tables as long as the form's (as
-    `perfxl fill` lays it out): "#RRGGBB", or "" for none or a cell outside the template."""
-    from perfxl.forms.layout import layout_for
-
-    rows = tuple(sorted((t.name, max(t.rows, len(getattr(form, t.name)))) for t in layout_for(form.kind).tables))
-    return _template_fills(form.kind.value, rows).get((sheet, cell.replace("$", "").upper()), "")
-
-
-@cache
-def _template_fills(kind: str, rows: tuple[tuple[str, int], ...]) -> dict[tuple[str, str], str]:
-    from perfxl.forms.write.template import build_workbook
-
-    wb, _ = build_workbook(kind, rows=dict(rows))
-    out = {}
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                if c.fill is not None and c.fill.fill_type == "solid" and isinstance(c.fill.fgColor.rgb, str):
-                    out[(ws.title, c.coordinate)] = "#" + c.fill.fgColor.rgb[-6:]
-    return out
-
-
-def template_kinds() -> dict[str, str]:
-    """Form kind → official Chinese title, for choosing a template."""
-    from perfxl.domain.kinds import FormKind
-
-    return {kind.value: kind.title for kind in FormKind}
-
-
-def template_bytes(kind: str, *, pack: RulePack | None = None) -> bytes:
-    """The blank template workbook of `kind` (.xlsx bytes), built from the layout spec and the pack."""
-    import io
-
-    from perfxl.forms.write.template import build_workbook
-
-    wb, _ = build_workbook(kind, pack=pack)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-def annotate_copy(source: str | Path, findings, out: str | Path) -> Path:
-    """An annotated copy of a workbook: findings as comments and fills, plus a 校验结果 sheet."""
-    from perfxl.rules.annotate import annotate
-
-    return annotate(source, findings, out)
-
-
+# -- Batch and ledger ---------------------------------------------------------------------------------------------
 def batch(input: str | Path, out_dir: str | Path, *, annotate: bool = True, workers: int | None = 0,
           pack: RulePack | None = None, work_dir: str | Path | None = None, goals: str | Path | None = None,
           resume: bool = False, db: str | None = None, scheduler: str | None = None, dask_local: int | None = None,
@@ -438,77 +263,18 @@ def batch_demo(out: str | Path, count: int = 200, seed: int = 2024, *, reporter=
     return run_demo(out, count, seed, reporter=reporter)
 
 
-def format_seconds(seconds: float) -> str:
-    """A duration in Chinese ("1分05秒")."""
-    from perfxl.batch.progress import format_seconds as fmt
-
-    return fmt(seconds)
-
-
-def document_kinds(text: str) -> list[str]:
-    """"整改通知,自评报告" → the document kinds a batch can write (ValueError in Chinese; documents extra)."""
-    _documents()
-    from perfxl.documents.batch import parse_kinds
-
-    return parse_kinds(text)
-
-
-def batch_documents(input: str | Path, results: str | Path, out: str | Path, kinds: list[str], *,
-                    pack: RulePack | None = None, exclude: tuple[Path, ...] = (), ledger=None):
-    """Word documents of `kinds` for every form of a batch they apply to, into `out`/<kind>/ (documents extra).
-
-    `input` is the batch's input folder or .zip, `results` its results.json, `exclude` folders inside the input
-    to skip (the batch's own output); with `ledger` each 整改通知 is recorded there with its 整改情况反馈表.
-    Returns BatchDocuments (.written counts per kind, .notes in Chinese, .folder)."""
-    _documents()
-    from perfxl.documents.batch import write_batch_documents
-
-    return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack, exclude=exclude,
-                                 ledger=ledger)
-
-
-def documents_available() -> bool:
-    """Whether the documents extra (perfxl[docs]) is installed, so `report` can write Word documents."""
-    try:
-        _documents()
-    except ValueError:
-        return False
-    return True
-
-
-def status_label(status: str) -> str:
-    """The Chinese label of a batch result status ("scored" → "已评分")."""
-    return Status(status).label
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    try:
-        return float(str(value).strip())
-    except ValueError:
-        return None
-
-
-def _compact(text: str) -> str:
-    return "".join(str(text).split())
-
-
-def _row_of(path: str | None) -> int | None:
-    if not path or not path.startswith("indicators["):
-        return None
-    end = path.find("]")
-    return int(path[len("indicators["):end]) if end > 0 and path[len("indicators["):end].isdigit() else None
-
-
-# -- Batch ledger ----------------------------------------------------------------------------------------------------
 def batch_missing() -> str | None:
     """The missing module when the batch extra (perfxl[batch]: SQLAlchemy, xlsxwriter) is not installed, else None."""
     import importlib.util
 
     return next((name for name in ("sqlalchemy", "xlsxwriter") if importlib.util.find_spec(name) is None), None)
+
+
+def format_seconds(seconds: float) -> str:
+    """A duration in Chinese ("1分05秒")."""
+    from perfxl.batch.progress import format_seconds as fmt
+
+    return fmt(seconds)
 
 
 def open_ledger(db: str | None = None, out: str | Path | None = None):
@@ -585,6 +351,170 @@ def write_feedback_form(notice, folder: str | Path) -> Path:
     from perfxl.rectification.reminders import feedback_form_name
 
     return write(notice, Path(folder) / feedback_form_name(notice))
+
+
+# -- Documents: Word, GB/T 9704-2012 layout (extra perfxl[docs]: docxtpl, matplotlib, pandas) ---------------------
+FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")
+
+
+def _documents():
+    """perfxl.documents, or a DocumentError-like ValueError naming the extra to install."""
+    try:
+        import perfxl.documents as documents
+    except ImportError as exc:
+        raise ValueError(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
+    return documents
+
+
+def documents_available() -> bool:
+    """Whether the documents extra (perfxl[docs]) is installed, so `report` can write Word documents."""
+    try:
+        _documents()
+    except ValueError:
+        return False
+    return True
+
+
+def report(file_or_report: str | Path | FileReport | Report, kind: str, out: str | Path, *, pdf: bool = False,
+           pack: RulePack | None = None, number: str | None = None, issued=None, deadline=None) -> Path:
+    """Write one form's document: kind in FORM_DOCUMENTS (自评报告, 评价报告, 整改通知, 审核意见, 提醒函).
+
+    `file_or_report` is a workbook / form-JSON path (read and checked here) or a checked result.
+    `number` is the 发文字号 (default: the pack's prefix with the number left blank to fill in);
+    `issued` defaults to today; a 整改通知's `deadline` defaults to the pack's working-day deadline.
+    Returns the .docx path (the .pdf path with `pdf`). Raises ValueError subclasses with Chinese messages.
+    """
+    from datetime import date
+
+    documents = _documents()
+    if kind not in FORM_DOCUMENTS:
+        raise documents.DocumentError(f"未知的文书类型「{kind}」（可用：{'、'.join(FORM_DOCUMENTS)}）")
+    pack = pack or default_pack()
+    result = file_or_report if isinstance(file_or_report, FileReport | Report) else check_file(file_or_report, pack=pack)
+    issued = issued or date.today()
+    settings = documents.document_settings(pack)
+    number = number if number is not None else f"{settings.number_prefix}〔{issued.year}〕　号"
+    if kind in ("自评报告", "评价报告"):
+        context = documents.report_context(result, pack=pack, issued=issued, evaluation=kind == "评价报告")
+    elif kind == "整改通知":
+        deadline = deadline or documents.rectification_deadline(issued, pack)
+        context = documents.notice_context(result, pack=pack, number=number, issued=issued, deadline=deadline)
+    elif kind == "审核意见":
+        context = documents.review_context(result, pack=pack, number=number, issued=issued)
+    else:
+        context = documents.reminder_context(result, pack=pack, number=number, issued=issued)
+    return documents.render(kind, context, out, pdf=pdf, templates=settings.templates)
+
+
+def summary_report(results, out: str | Path, *, pdf: bool = False, pack: RulePack | None = None, issued=None) -> Path:
+    """Write the 绩效评价汇总分析报告 of a batch: `results` is results.json's path or its list of objects."""
+    from datetime import date
+
+    documents = _documents()
+    pack = pack or default_pack()
+    context = documents.summary_context(results, pack=pack, issued=issued or date.today())
+    return documents.render("汇总分析", context, out, pdf=pdf, templates=documents.document_settings(pack).templates)
+
+
+def results_frame(results):
+    """A pandas DataFrame of a batch's results (results.json path or objects): one row per file."""
+    _documents()
+    from perfxl.documents.summary import results_frame as frame
+
+    return frame(results)
+
+
+def batch_documents(input: str | Path, results: str | Path, out: str | Path, kinds: list[str], *,
+                    pack: RulePack | None = None, exclude: tuple[Path, ...] = (), ledger=None):
+    """Word documents of `kinds` for every form of a batch they apply to, into `out`/<kind>/ (documents extra).
+
+    `input` is the batch's input folder or .zip, `results` its results.json, `exclude` folders inside the input
+    to skip (the batch's own output); with `ledger` each 整改通知 is recorded there with its 整改情况反馈表.
+    Returns BatchDocuments (.written counts per kind, .notes in Chinese, .folder)."""
+    _documents()
+    from perfxl.documents.batch import write_batch_documents
+
+    return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack, exclude=exclude,
+                                 ledger=ledger)
+
+
+def document_kinds(text: str) -> list[str]:
+    """"整改通知,自评报告" → the document kinds a batch can write (ValueError in Chinese; documents extra)."""
+    _documents()
+    from perfxl.documents.batch import parse_kinds
+
+    return parse_kinds(text)
+
+
+def document_number(pack: RulePack, year: int, sequence: str | int) -> str:
+    """The 发文字号 of a sequence number: "×财绩〔2026〕12号" (the prefix from the pack's [documents])."""
+    return _documents().document_number(pack, year, sequence)
+
+
+def write_report_templates(out: str | Path) -> list[Path]:
+    """The built-in Word templates of every document kind into `out`, to edit (documents extra)."""
+    return _documents().build_templates(out)
+
+
+def report_template_usage(folder: str | Path) -> list:
+    """Edited Word templates in `folder` checked: TemplateUse (.kind, .found, .used, .unused, .error) per kind."""
+    _documents()
+    from perfxl.documents.templates import template_usage
+
+    return template_usage(folder)
+
+
+def document_pictures(folder: str | Path, dpi: int = 80) -> list[Path]:
+    """A sample document of every kind rendered and its first page saved as PNG in `folder` (LibreOffice)."""
+    _documents()
+    from perfxl.documents.gallery import document_pictures as pictures
+
+    return pictures(Path(folder), dpi)
+
+
+# -- Worksheet rows (the Excel functions) -------------------------------------------------------------------------
+def score_indicator(target: object, actual: object, weight: float | None, direction: str | None = None,
+                    unit: str | None = None, *, name: str | None = None, year: int | None = None,
+                    pack: RulePack | None = None):
+    """One indicator row scored exactly as inside a form: IndicatorScore (.score, .explain, .problem).
+
+    `weight` is the row's 分值, used as its effective weight (a lone row has nothing to redistribute);
+    `name` (三级指标) matters only for targets written without an operator.
+    """
+    from perfxl.rows import score_indicator as engine
+
+    return engine(target, actual, weight, direction, unit, name=name, year=year, pack=pack)
+
+
+def score_budget_figures(executed: float | None, full_year: float | None, weight: float | None = None, *,
+                         pack: RulePack | None = None):
+    """Budget execution score from 全年执行数 and 全年预算数 (weight: the pack's budget weight when None)."""
+    from perfxl.domain.model import Budget
+    from perfxl.scoring import score_budget
+
+    return score_budget(Budget(full_year=full_year, executed=executed, weight=weight), pack or default_pack())
+
+
+def parse_value(text: object, *, pack: RulePack | None = None):
+    """A typed target/actual text as the engine reads it: Value (.kind, .op, .number, .unit, .reason)."""
+    from perfxl.scoring.context import context
+
+    return context(pack or default_pack()).parse(text)
+
+
+def indicator_columns(kind: str = "project_selfeval") -> dict[str, str]:
+    """Header text → Indicator field for a form's indicator table (labels and reader synonyms)."""
+    from perfxl.rows import indicator_columns as engine
+
+    return engine(kind)
+
+
+def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = None) -> list[list[Finding]]:
+    """Findings per data row of an indicator table whose first row is the header (自评表 columns), checked as the
+    indicators of one project self-assessment. Raises ValueError (Chinese) when no header is recognised."""
+    from perfxl.rows import check_indicator_table as engine
+
+    return engine(rows, pack=pack)
 
 
 # -- Errors the doors catch, imported when first named (some need an extra) ---------------------------------------

@@ -104,6 +104,13 @@ def rule_dict(rule: Rule) -> dict:
             "hint": rule.hint, "options": dict(rule.options), "doc": rule.doc_sections()}
 
 
+def rule_info(rule: Rule) -> dict:
+    """A rule in brief (the Excel =PERFXL.RULE): code, name, severity label, what it checks, message, hint."""
+    checks = "".join(line.strip() for line in rule.doc_sections().get(DOC_HEADINGS[0], "").splitlines())
+    return {"code": rule.code, "name": rule.name, "severity": rule.severity.label, "checks": checks,
+            "message": rule.message, "hint": rule.hint}
+
+
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
