@@ -19,8 +19,8 @@ from perfxl.config import RulePack, default_pack
 from perfxl.rectification.status import EVENT_LABELS, NoticeStatus, ProblemStatus, status_label
 
 if TYPE_CHECKING:
-    from perfxl.api import FileReport, Report
     from perfxl.batch.ledger import Ledger
+    from perfxl.reports import FileReport, Report
 
 UNMET_INDICATOR = "P101"  # problem code: an indicator scored below its weight (未完成年度指标值)
 LOW_EXECUTION = "P102"  # problem code: budget execution below the rate that needs explaining
