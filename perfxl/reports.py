@@ -123,7 +123,7 @@ def report_object(facts: Mapping[str, Any], findings: Sequence[Finding], tail: M
     """One input file's object from its facts (FACT_KEYS, `file` and any batch-only key) and its findings;
     without `tail` the object stops after `findings` (the batch splices the stored tail in)."""
     status = Status(facts["status"])
-    derived = {"status_label": status.label, "kind_label": _kind_label(facts.get("kind")),
+    derived = {"status_label": status.label, "kind_label": kind_label(facts.get("kind")),
                "errors": _count(findings, Severity.ERROR), "warnings": _count(findings, Severity.WARNING),
                "infos": _count(findings, Severity.INFO), "findings": [f.to_dict() for f in findings]}
     out = {key: derived[key] if key in derived else facts.get(key) for key in HEAD_KEYS}
@@ -220,7 +220,8 @@ def _count(findings: Sequence[Finding], severity: Severity) -> int:
     return sum(1 for f in findings if f.severity is severity)
 
 
-def _kind_label(kind: str | None) -> str | None:
+def kind_label(kind: str | None) -> str | None:
+    """The official title of a kind value (the value itself when unknown)."""
     if not kind:
         return None
     try:

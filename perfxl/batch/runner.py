@@ -30,6 +30,7 @@ from perfxl.batch.progress import NullReporter, Progress, Reporter
 from perfxl.batch.work import ANNOTATED_DIR, GoalIndex, Task, WorkerConfig, annotated_name, goal_keys
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import FormKind
+from perfxl.reports import kind_label as _kind_label
 
 SUMMARY_NAME = "汇总.xlsx"
 RESULTS_NAME = "results.json"
@@ -479,15 +480,6 @@ def _rank(ledger: Ledger, run_id: int, pack: RulePack) -> None:
 
 
 # -- outputs -------------------------------------------------------------------------------------
-def _kind_label(kind: str | None) -> str | None:
-    if not kind:
-        return None
-    try:
-        return FormKind(kind).title
-    except ValueError:
-        return kind
-
-
 def _in_batches(ledger: Ledger, run_id: int, size: int = 500) -> Iterator[tuple[Any, list[Any]]]:
     batch: list[Any] = []
     for row in ledger.iter_results(run_id):
