@@ -184,7 +184,7 @@ def test_restored_fills_follow_the_forms_own_table_length():
     read = api.check_book(remote_book(book_payload(filled_workbook_of(form)))).report.form
     assert len(read.indicators) == 40
     last_input = api.split_location(read.where("indicators[39].actual"))
-    from perfxl.forms.write.template import INPUT_FILL
+    from perfxl.forms.write.styles import INPUT_FILL
 
     assert api.template_fill(read, *last_input) == "#" + INPUT_FILL.fgColor.rgb[-6:]  # also past the 30 blank rows
     assert api.template_fill(read, "自评表", "A1") == ""

@@ -13,25 +13,8 @@ from perfxl.cli import (
 )
 from perfxl.domain import FormKind
 from perfxl.domain.hierarchy import HIERARCHIES
-from perfxl.forms.layout import LAYOUTS, format_number, join_value, layout_for
+from perfxl.forms.layout import LAYOUTS, format_number, join_value, layout_for, spec
 from perfxl.forms.layout.geometry import place
-from perfxl.forms.layout.spec import (
-    HELP_SHEET,
-    LIST_BASIS,
-    LIST_DEVIATION,
-    LIST_DIRECTION,
-    LIST_LEVEL1,
-    LIST_LIKELIHOOD,
-    LIST_NA,
-    LIST_QUALITATIVE,
-    LIST_QUALITATIVE_TABLE,
-    LIST_UNIT,
-    LISTS_SHEET,
-    META_SHEET,
-    QUALITATIVE_RESULTS,
-    TEMPLATE_VERSION,
-    Grid,
-)
 from perfxl.forms.layout.synonyms import COLUMN_SYNONYMS, FIELD_SYNONYMS, SECTION_LABELS
 from perfxl.forms.write.snapshot import diff_snapshots, workbook_snapshot
 from perfxl.forms.write.template import DEFAULT_DIR, TEMPLATE_FILES, build_templates, build_workbook
@@ -99,13 +82,13 @@ def test_sheets_and_metadata(books, kind):
     layout = layout_for(kind)
     assert wb.sheetnames[0] == layout.sheet
     assert wb.active.title == layout.sheet
-    assert {HELP_SHEET, LISTS_SHEET, META_SHEET} <= set(wb.sheetnames)
-    assert wb[META_SHEET].sheet_state == "hidden"
-    assert wb[LISTS_SHEET].sheet_state == "hidden"
-    assert wb[HELP_SHEET].sheet_state == "visible"
-    meta = {row[0].value: row[1].value for row in wb[META_SHEET].iter_rows(max_col=2)}
+    assert {spec.HELP_SHEET, spec.LISTS_SHEET, spec.META_SHEET} <= set(wb.sheetnames)
+    assert wb[spec.META_SHEET].sheet_state == "hidden"
+    assert wb[spec.LISTS_SHEET].sheet_state == "hidden"
+    assert wb[spec.HELP_SHEET].sheet_state == "visible"
+    meta = {row[0].value: row[1].value for row in wb[spec.META_SHEET].iter_rows(max_col=2)}
     assert meta["kind"] == kind.value
-    assert meta["template_version"] == TEMPLATE_VERSION
+    assert meta["template_version"] == spec.TEMPLATE_VERSION
     assert meta["rule_edition"] == "2020"
     assert wb.calculation.fullCalcOnLoad
 
@@ -227,42 +210,42 @@ def test_dropdowns_from_defined_names(books, kind):
     ws = wb[layout_for(kind).sheet]
     names = set(wb.defined_names)
     hierarchy = HIERARCHIES["2020"]
-    assert {LIST_LEVEL1, LIST_DIRECTION, LIST_UNIT, LIST_BASIS, LIST_QUALITATIVE, LIST_LIKELIHOOD,
-            LIST_DEVIATION, LIST_NA, LIST_QUALITATIVE_TABLE} <= names
+    assert {spec.LIST_LEVEL1, spec.LIST_DIRECTION, spec.LIST_UNIT, spec.LIST_BASIS, spec.LIST_QUALITATIVE, spec.LIST_LIKELIHOOD,
+            spec.LIST_DEVIATION, spec.LIST_NA, spec.LIST_QUALITATIVE_TABLE} <= names
     assert set(hierarchy.level1) <= names
-    lists = wb[LISTS_SHEET]
-    ref = wb.defined_names[LIST_DIRECTION].attr_text.split("!")[1].replace("$", "")
+    lists = wb[spec.LISTS_SHEET]
+    ref = wb.defined_names[spec.LIST_DIRECTION].attr_text.split("!")[1].replace("$", "")
     assert [c.value for row in lists[ref] for c in row] == ["≥", "≤", "=", "定性"]
     p = place(layout_for(kind))
     t = p.table()
     level1 = t.cell("level1", t.first_row)
-    assert _validation(ws, level1).formula1 == LIST_LEVEL1
+    assert _validation(ws, level1).formula1 == spec.LIST_LEVEL1
     assert _validation(ws, t.cell("level2", t.last_row)).formula1 == f"INDIRECT({level1})"
-    assert _validation(ws, t.cell("direction", t.first_row)).formula1 == LIST_DIRECTION
+    assert _validation(ws, t.cell("direction", t.first_row)).formula1 == spec.LIST_DIRECTION
     for dv in ws.data_validations.dataValidation:
         if dv.type == "list":
             assert "," not in (dv.formula1 or ""), "drop-downs come from defined names, not inline lists"
     if t.table.has("actual"):
-        assert _validation(ws, t.cell("actual", t.first_row)).formula1 == LIST_QUALITATIVE
+        assert _validation(ws, t.cell("actual", t.first_row)).formula1 == spec.LIST_QUALITATIVE
     if kind is FormKind.PROJECT_MONITOR:
-        assert _validation(ws, t.cell("likelihood", t.first_row)).formula1 == LIST_LIKELIHOOD
-        assert _validation(ws, t.cell("deviation", t.first_row)).formula1 == LIST_DEVIATION
+        assert _validation(ws, t.cell("likelihood", t.first_row)).formula1 == spec.LIST_LIKELIHOOD
+        assert _validation(ws, t.cell("deviation", t.first_row)).formula1 == spec.LIST_DEVIATION
 
 
 def test_list_contents(books):
     wb = books[FormKind.PROJECT_SELFEVAL]
-    lists = wb[LISTS_SHEET]
+    lists = wb[spec.LISTS_SHEET]
 
     def items(name):
         ref = wb.defined_names[name].attr_text.split("!")[1].replace("$", "")
         return [c.value for row in lists[ref] for c in row]
 
-    assert items(LIST_BASIS) == ["计划标准", "行业标准", "历史标准", "其他经确认的标准"]
-    assert items(LIST_QUALITATIVE) == list(QUALITATIVE_RESULTS)
-    assert items(LIST_LIKELIHOOD) == ["确定能", "有可能", "完全不可能"]
-    assert items(LIST_DEVIATION) == ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"]
+    assert items(spec.LIST_BASIS) == ["计划标准", "行业标准", "历史标准", "其他经确认的标准"]
+    assert items(spec.LIST_QUALITATIVE) == list(spec.QUALITATIVE_RESULTS)
+    assert items(spec.LIST_LIKELIHOOD) == ["确定能", "有可能", "完全不可能"]
+    assert items(spec.LIST_DEVIATION) == ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"]
     assert items("产出指标") == ["数量指标", "质量指标", "时效指标", "成本指标"]
-    table = items(LIST_QUALITATIVE_TABLE)
+    table = items(spec.LIST_QUALITATIVE_TABLE)
     pairs = dict(zip(table[0::2], table[1::2], strict=True))
     assert pairs["达成年度指标"] == 1.0
     assert pairs["部分达成年度指标并具有一定效果"] == 0.8
@@ -301,7 +284,7 @@ def test_print_setup(books, kind):
 
 @pytest.mark.parametrize("kind", list(FormKind))
 def test_help_sheet(books, kind):
-    ws = books[kind][HELP_SHEET]
+    ws = books[kind][spec.HELP_SHEET]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "撤销工作表保护" in text and "未设密码" in text
     for col in layout_for(kind).table().columns:
@@ -329,7 +312,7 @@ def test_reader_vocabulary_exposed():
     assert "未完成原因分析" in COLUMN_SYNONYMS["indicators.deviation"]
     assert "调整后预算数" in FIELD_SYNONYMS["budget.full_year"]
     assert "预算执行数" in FIELD_SYNONYMS["budget.executed"]
-    grid = next(b for b in layout_for("project_selfeval").blocks if isinstance(b, Grid))
+    grid = next(b for b in layout_for("project_selfeval").blocks if isinstance(b, spec.Grid))
     assert "本年财政拨款" in grid.rows[1].label.synonyms
     assert "绩效指标" in SECTION_LABELS
 

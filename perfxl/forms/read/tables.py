@@ -12,7 +12,7 @@ from perfxl.domain.hierarchy import canonical_level
 from perfxl.forms.read import coerce
 from perfxl.forms.read.labels import TableSpec, cause_labels
 from perfxl.forms.read.labelscan import Hit
-from perfxl.forms.read.ooxml import cell_name, col_letters
+from perfxl.forms.read.ooxml import col_letters
 from perfxl.forms.read.problems import finding
 from perfxl.forms.read.sheetcells import SheetCells, TableCells, short
 
@@ -72,7 +72,6 @@ class TableReader:
         self.cells = cells
         self.scan = cells.scan
         self.kind_spec = cells.kind_spec
-        self.sheet = cells.sheet
         self.rows = cells.rows
         self.out = cells.out
         self.blank_run = blank_run
@@ -92,7 +91,7 @@ class TableReader:
                     and h.label not in self.kind_spec.sections}
             if "name" in keys and len(keys) >= 3 and not _blank_row(self.rows[r + 1] if r + 1 < len(self.rows) else []):
                 first = min(h.col for h in hits if h.label in table.columns)
-                where = f"{self.sheet.name}!{cell_name(r, first)}"
+                where = self.cells.where(r, first)
                 caption = self._caption(r, first)
                 if table.table.name == "indicators" and "中期" in (caption or "") and self.out.indicators:
                     self._read_midterm_table(table, r)
@@ -114,7 +113,7 @@ class TableReader:
         self.out.raw = raw  # only 指标值 (and what builds its text) is taken from the 中期 table:
         for key, c in place.cols.items():  # any other column holding something is reported
             if key not in _MIDTERM_READ and any(not coerce.blank(self.cells.value(int(n) - 1, c)) for n in where.rows):
-                cell = f"{self.sheet.name}!{cell_name(place.last_header_row, c)}"
+                cell = self.cells.where(place.last_header_row, c)
                 label = table.table.column(key).label if table.table.has(key) else key
                 self.out.findings.append(finding("T004", location=cell, detail=f"中期指标的“{label}”列（{cell}）未读取"))
         by_name = {item.get("name"): j for j, item in enumerate(self.out.indicators) if item.get("name")}
@@ -269,7 +268,7 @@ class TableReader:
                 if len(cols) > 1:
                     left, right = min(cols), max(cols)
                     sides[left], sides[right] = "mid", "annual"
-            where = f"{self.sheet.name}!{cell_name(r, min(repeated[0]))}"
+            where = self.cells.where(r, min(repeated[0]))
             detail = "绩效指标表有两组指标列但没有标明“中期”“年度”，已按左侧为中期、右侧为年度读取"
             self.out.findings.append(finding("T004", location=where, detail=detail))
         sides["bands"] = bands
@@ -287,7 +286,7 @@ class TableReader:
             elif key in ("name", "level1", "level2"):
                 used["_mid_" + key] = h.col
             else:
-                where = f"{self.sheet.name}!{cell_name(h.row, h.col)}"
+                where = self.cells.where(h.row, h.col)
                 label = table.table.column(key).label if table.table.has(key) else key
                 detail = f"中期指标的“{label}”列（{where}）未读取"
                 self.out.findings.append(finding("T004", location=where, detail=detail))
@@ -361,9 +360,9 @@ class TableReader:
         self.cells.cover(place.header_row, end)
         for rr, c, text, why in place.unknown:
             if any(not coerce.blank(self.cells.value(x, c)) for x in range(place.last_header_row + 1, end + 1)):
-                detail = f"列标题“{short(text)}”（{self.sheet.name}!{cell_name(rr, c)}）{why}，该列未读取"
-                self.out.findings.append(finding("T004", location=f"{self.sheet.name}!{cell_name(rr, c)}",
-                                                 detail=detail))
+                where = self.cells.where(rr, c)
+                detail = f"列标题“{short(text)}”（{where}）{why}，该列未读取"
+                self.out.findings.append(finding("T004", location=where, detail=detail))
 
     def _keep_rows(self, plan: list[tuple[str, int, str, ColumnRead]], data_rows: list[int], out: list[dict],
                    where: TableCells, indicators: bool, content: tuple[str, ...]) -> None:
@@ -435,7 +434,7 @@ class TableReader:
                 if item.get("name") is not None or raw or any(map(item.get, _ANNUAL_CONTENT))]
 
     def _mid_finding(self, r: int, c: int | None, mid_name: str, detail: str) -> None:
-        where = f"{self.sheet.name}!{cell_name(r, c if c is not None else 0)}"
+        where = self.cells.where(r, c if c is not None else 0)
         self.out.findings.append(finding("T014", location=where, name=short(mid_name), cell=where, detail=detail))
 
     def _is_header_repeat(self, r: int, table: TableSpec) -> bool:

@@ -119,7 +119,7 @@ def build_feedback_workbook(notice: Mapping[str, Any] | None = None) -> Workbook
 
 
 def _lines(text: Any, width: float) -> int:
-    from perfxl.forms.write.template import text_lines
+    from perfxl.forms.write.styles import text_lines
 
     return text_lines(text, width)
 

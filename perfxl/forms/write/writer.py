@@ -33,8 +33,8 @@ from perfxl.forms.layout import format_number, join_value, layout_for
 from perfxl.forms.layout.geometry import Placement, TablePlace
 from perfxl.forms.layout.spec import DATE_UNIT, META_SHEET, OP_KEYS, SPLIT_KEYS, Layout, Table
 from perfxl.forms.read.coerce import to_direction
+from perfxl.forms.write.styles import text_lines as _lines
 from perfxl.forms.write.template import build_workbook, save_atomic
-from perfxl.forms.write.template import text_lines as _lines
 
 MAX_TABLE_ROWS = 1000
 _TEXT_IN_NUMBER = Alignment(horizontal="left", vertical="center", wrap_text=True)
