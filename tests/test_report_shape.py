@@ -79,3 +79,18 @@ if __name__ == "__main__":
 
     with tempfile.TemporaryDirectory() as tmp:
         print(json.dumps(example(Path(tmp)), ensure_ascii=False, indent=2))
+
+
+def test_a_ledger_written_before_format_2_gives_the_same_keys(tmp_path):
+    """--resume over an older ledger: its stored score breakdown becomes the tail of the shape."""
+    from types import SimpleNamespace
+
+    from perfxl.batch.results import result_object, write_results
+
+    legacy = '{"kind": "project_selfeval", "complete": false}'  # FormScore.to_dict() without file and findings
+    facts = {"path": "a.xlsx", "status": "scored", "kind": "project_selfeval", "score_json": legacy}
+    row = SimpleNamespace(_mapping=facts, **facts)
+    target = write_results(tmp_path / "results.json", [result_object(row, [])])
+    [obj] = json.loads(target.read_text("utf-8"))
+    assert list(obj) == list(example(tmp_path))
+    assert obj["complete"] is False and obj["score"] == json.loads(legacy) and obj["kind_label"] == "项目支出绩效自评表"

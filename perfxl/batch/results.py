@@ -21,7 +21,7 @@ def result_object(row: Any, findings: Iterable[Any]) -> dict[str, Any]:
     """One file's object from a ledger result row (joined with its file) and its finding rows: the report shape
     of perfxl.reports, its tail (complete … score) kept as the JSON text the worker stored."""
     facts = dict(row._mapping) | {"file": row.path}
-    return {**report_object(facts, [stored_finding(f) for f in findings]), _TAIL: row.score_json}
+    return {**report_object(facts, [stored_finding(f) for f in findings]), _TAIL: _tail(row.score_json)}
 
 
 def stored_finding(row: Any) -> Finding:
@@ -45,6 +45,18 @@ def write_results(target: str | Path, objects: Iterable[dict[str, Any]]) -> Path
 
 _TAIL = "\0tail"  # key of the stored tail text in a result object (never a real key)
 _EMPTY_TAIL = json.dumps(dict.fromkeys(TAIL_KEYS))
+_TAIL_START = _EMPTY_TAIL[:_EMPTY_TAIL.index(":")]  # '{"complete"': how every stored tail begins
+
+
+def _tail(stored: str | None) -> str:
+    """The stored tail text; a ledger written before format 2 stored the score breakdown alone (--resume)."""
+    if not stored:
+        return _EMPTY_TAIL
+    if stored.startswith(_TAIL_START):
+        return stored
+    score = json.loads(stored)
+    return json.dumps({"complete": score.get("complete"), "complete_note": score.get("complete_note"), "review": None,
+                       "score": score}, ensure_ascii=False, default=str)
 
 
 def _dumps(obj: dict[str, Any]) -> str:
@@ -52,4 +64,4 @@ def _dumps(obj: dict[str, Any]) -> str:
     if _TAIL not in obj:
         return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
     head = json.dumps({k: v for k, v in obj.items() if k != _TAIL}, ensure_ascii=False, separators=(", ", ": "))
-    return f"{head[:-1]}, {(obj[_TAIL] or _EMPTY_TAIL)[1:]}"
+    return f"{head[:-1]}, {obj[_TAIL][1:]}"
