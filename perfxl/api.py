@@ -354,7 +354,7 @@ def write_feedback_form(notice, folder: str | Path) -> Path:
 
 
 # -- Documents: Word, GB/T 9704-2012 layout (extra perfxl[docs]: docxtpl, matplotlib, pandas) ---------------------
-FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")
+FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")  # perfxl.documents.FORM_DOCUMENTS, known without the extra
 
 
 def _documents():
@@ -384,36 +384,16 @@ def report(file_or_report: str | Path | FileReport | Report, kind: str, out: str
     `issued` defaults to today; a 整改通知's `deadline` defaults to the pack's working-day deadline.
     Returns the .docx path (the .pdf path with `pdf`). Raises ValueError subclasses with Chinese messages.
     """
-    from datetime import date
-
     documents = _documents()
-    if kind not in FORM_DOCUMENTS:
-        raise documents.DocumentError(f"未知的文书类型「{kind}」（可用：{'、'.join(FORM_DOCUMENTS)}）")
     pack = pack or default_pack()
     result = file_or_report if isinstance(file_or_report, FileReport | Report) else check_file(file_or_report, pack=pack)
-    issued = issued or date.today()
-    settings = documents.document_settings(pack)
-    number = number if number is not None else f"{settings.number_prefix}〔{issued.year}〕　号"
-    if kind in ("自评报告", "评价报告"):
-        context = documents.report_context(result, pack=pack, issued=issued, evaluation=kind == "评价报告")
-    elif kind == "整改通知":
-        deadline = deadline or documents.rectification_deadline(issued, pack)
-        context = documents.notice_context(result, pack=pack, number=number, issued=issued, deadline=deadline)
-    elif kind == "审核意见":
-        context = documents.review_context(result, pack=pack, number=number, issued=issued)
-    else:
-        context = documents.reminder_context(result, pack=pack, number=number, issued=issued)
-    return documents.render(kind, context, out, pdf=pdf, templates=settings.templates)
+    return documents.form_document(result, kind, out, pdf=pdf, pack=pack, number=number, issued=issued,
+                                   deadline=deadline)
 
 
 def summary_report(results, out: str | Path, *, pdf: bool = False, pack: RulePack | None = None, issued=None) -> Path:
     """Write the 绩效评价汇总分析报告 of a batch: `results` is results.json's path or its list of objects."""
-    from datetime import date
-
-    documents = _documents()
-    pack = pack or default_pack()
-    context = documents.summary_context(results, pack=pack, issued=issued or date.today())
-    return documents.render("汇总分析", context, out, pdf=pdf, templates=documents.document_settings(pack).templates)
+    return _documents().summary_document(results, out, pdf=pdf, pack=pack, issued=issued)
 
 
 def results_frame(results):
