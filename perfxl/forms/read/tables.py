@@ -1,5 +1,5 @@
 """The indicator and task tables of a form: found by their header rows, read column by column until the
-total row, another section or a long blank run; a 中期 indicator set (beside or below) matched by name."""
+total row, another section or a long blank run (a 中期 indicator set beside or below: `midterm`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from perfxl.domain.hierarchy import canonical_level
 from perfxl.forms.read import coerce
 from perfxl.forms.read.labels import TableSpec, cause_labels
 from perfxl.forms.read.labelscan import Hit
+from perfxl.forms.read.midterm import MidtermSets
 from perfxl.forms.read.ooxml import col_letters
 from perfxl.forms.read.problems import finding
 from perfxl.forms.read.sheetcells import SheetCells, TableCells, short
@@ -22,8 +23,6 @@ _VALUE_KEYS = frozenset({"target", "midterm_target", "adjusted_target", "actual"
 _TARGETS = frozenset({"target", "midterm_target", "adjusted_target"})  # carry the 指标性质 operator
 _SUBTOTAL = ("小计", "合计", "总计")
 _INDICATOR_CONTENT = ("name", "target", "actual", "weight", "score", "midterm_target", "progress")
-_MIDTERM_READ = frozenset({"name", "target", "level1", "level2", "direction", "unit"})  # of a 中期 table
-_ANNUAL_CONTENT = ("target", "actual", "weight", "score", "progress")
 _TASK_CONTENT = ("name", "content", "total", "fiscal", "other")
 _NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one of these
 _UNSEEN = object()
@@ -79,6 +78,7 @@ class TableReader:
         self._direction_col: int | None = None
         self._causes: dict[int, str] = {}
         self._mid: dict[str, int] = {}
+        self.midterm = MidtermSets(cells)
         self._memo: dict = {}  # per read: each distinct text's direction, level, number-ness worked out once
 
     def report_tables_not_read(self, table: TableSpec) -> None:
@@ -110,25 +110,8 @@ class TableReader:
         tables, raw = len(self.out.tables), dict(self.out.raw)
         self.read_table(place, items, "_midterm")
         where = self.out.tables.pop(tables)
-        self.out.raw = raw  # only 指标值 (and what builds its text) is taken from the 中期 table:
-        for key, c in place.cols.items():  # any other column holding something is reported
-            if key not in _MIDTERM_READ and any(not coerce.blank(self.cells.value(int(n) - 1, c)) for n in where.rows):
-                cell = self.cells.where(place.last_header_row, c)
-                label = table.table.column(key).label if table.table.has(key) else key
-                self.out.findings.append(finding("T004", location=cell, detail=f"中期指标的“{label}”列（{cell}）未读取"))
-        by_name = {item.get("name"): j for j, item in enumerate(self.out.indicators) if item.get("name")}
-        for i, item in enumerate(items):
-            target = item.get("target")
-            if target is None:
-                continue
-            cell, formula = where.locate(i, "target") or ("", None)
-            j = by_name.get(item.get("name"))
-            if j is None or self.out.indicators[j].get("midterm_target") is not None:
-                self._mid_finding(int(where.rows[i]) - 1, place.cols.get("name"), item.get("name") or "",
-                                  f"在年度绩效指标中没有同名指标，其中期指标值“{short(target)}”未读取")
-                continue
-            self.out.indicators[j]["midterm_target"] = target
-            self.out.cells[f"indicators[{j}].midterm_target"] = (cell, formula)
+        self.out.raw = raw  # only 指标值 (and what builds its text) is taken from the 中期 table
+        self.midterm.take_targets(table, place, where, items)
 
     def _caption(self, r: int, c: int) -> str | None:
         """The text printed just above or left of a header row (中期绩效指标, 2025年度指标 …)."""
@@ -179,7 +162,7 @@ class TableReader:
         for h in top:
             if h.label in table.columns and h.label not in self.kind_spec.sections:
                 occurrences.setdefault(table.columns[h.label], []).append(h.col)
-        sides = self._sides(r, occurrences)
+        sides = self.midterm.sides(r, occurrences)
         mid_side = {c for cols in occurrences.values() if len(cols) > 1 for c in cols if sides.get(c) == "mid"}
         for h in top:
             if h.label in table.columns and h.col not in mid_side:
@@ -213,7 +196,7 @@ class TableReader:
             if h.label in table.columns and h.col in mid_side:
                 mid.setdefault(table.columns[h.label], h)
                 self.cells.used.add((h.row, h.col))
-        mid = self._mid_columns(mid, cols, table)
+        mid = self.midterm.columns(mid, cols, table)
         mapped = set(cols.values()) | set(causes) | set(sides.get("bands", ()))
         mapped |= mid_side  # read or reported by _mid_columns
         unknown = []
@@ -236,61 +219,6 @@ class TableReader:
                 unknown.append((rr, c, text, "无法识别"))
         first_col = min([*cols.values(), *mid.values()]) if cols else 0
         return FoundTable(table, first_header, last_header, cols, causes, unknown, first_col, mid=mid)
-
-    def _sides(self, r: int, occurrences: dict[str, list[int]]) -> dict:
-        """Columns of a 中期 set printed beside the 年度 set: {col: "mid" | "annual", "bands": band cols}.
-
-        Empty unless a key (三级指标 / 指标值) is printed twice on the header row. A band row above
-        ("中期绩效指标 | 年度绩效指标") says which set is which; without one the left set is taken as 中期
-        (the order of the 88号 form) and a T004 finding says so."""
-        repeated = [cols for key, cols in occurrences.items() if key in ("name", "target") and len(cols) > 1]
-        if not repeated:
-            return {}
-        # The nearest band row within four rows (the 88号 form itself heads the two sets with its
-        # 总体目标 row, 中期目标（…） | 年度目标, above the goal texts).
-        for rr in range(r - 1, max(r - 5, -1), -1):
-            sides: dict = {}
-            bands = []
-            for c, text in self.cells.row_texts(rr):
-                n = self.cells.norm(text)
-                side = "mid" if "中期" in n else "annual" if "年度" in n or "当年" in n else None
-                if side is not None:
-                    if rr == r - 1:  # a band right above the header row is part of the header
-                        bands.append(c)
-                    for cc in range(c, self.scan.span_end(rr, c)[1] + 1):
-                        sides[cc] = side
-            covered = all(sides.get(c) for cols in occurrences.values() if len(cols) > 1 for c in cols)
-            if covered and len({sides[c] for c in repeated[0]}) == 2:
-                break
-        else:
-            sides, bands = {}, []
-            for cols in occurrences.values():
-                if len(cols) > 1:
-                    left, right = min(cols), max(cols)
-                    sides[left], sides[right] = "mid", "annual"
-            where = self.cells.where(r, min(repeated[0]))
-            detail = "绩效指标表有两组指标列但没有标明“中期”“年度”，已按左侧为中期、右侧为年度读取"
-            self.out.findings.append(finding("T004", location=where, detail=detail))
-        sides["bands"] = bands
-        return sides
-
-    def _mid_columns(self, mid: dict[str, Hit], cols: dict[str, int], table: TableSpec) -> dict[str, int]:
-        """The 中期 set's columns the reader uses: 指标值 (as midterm_target), 三级指标 and the levels (to
-        match rows); any other column of the set is reported, never silently dropped."""
-        if not mid:
-            return {}
-        used = {}
-        for key, h in mid.items():
-            if key == "target" and "midterm_target" not in cols:
-                used["midterm_target"] = h.col
-            elif key in ("name", "level1", "level2"):
-                used["_mid_" + key] = h.col
-            else:
-                where = self.cells.where(h.row, h.col)
-                label = table.table.column(key).label if table.table.has(key) else key
-                detail = f"中期指标的“{label}”列（{where}）未读取"
-                self.out.findings.append(finding("T004", location=where, detail=detail))
-        return used
 
     def _covering_top(self, top: list[Hit], col: int) -> Hit | None:
         for h in top:
@@ -391,7 +319,7 @@ class TableReader:
                 item["level2"] = item.get("level2") or level2
             kept.append((item, raw, r))
         if self._mid:
-            kept = self._match_midterm(kept)
+            kept = self.midterm.match(kept, self._mid)
         for item, raw, r in kept:
             if self._mid and "_mid_cell" in item:
                 self.out.cells[f"{name}[{len(out)}].midterm_target"] = self.cells.ref(*item.pop("_mid_cell"))
@@ -403,39 +331,6 @@ class TableReader:
             out.append(item)
         read = {letters + number for number in where.rows for letters in letters_read}
         where.formulas = self.cells.formula_texts(read.intersection(self.cells.formula_cells))
-
-    def _match_midterm(self, kept: list[tuple[dict, dict, int]]) -> list[tuple[dict, dict, int]]:
-        """Give each 年度 indicator the 中期 指标值 of the same 三级指标: on its own row when the names agree,
-        else from the 中期 row of that name. A 中期 indicator without a 年度 one is kept as an indicator
-        of its own (its 年度 target missing) and reported; nothing of the 中期 set is dropped silently."""
-        mid_name_col, mid_target_col = self._mid.get("_mid_name"), self._mid.get("midterm_target")
-        by_name = {item["name"]: item for item, _, _ in kept if item.get("name")}
-        moved = []  # 中期 entries whose 三级指标 is not the 年度 one of their row
-        for item, _, r in kept:
-            mid_name = item.pop("_mid_name", None)
-            levels = item.pop("_mid_level1", None), item.pop("_mid_level2", None)
-            if mid_name is not None and mid_name != item.get("name"):
-                moved.append((item, r, mid_name, levels, item.pop("midterm_target", None)))
-        for item, r, mid_name, levels, target in moved:
-            match = by_name.get(mid_name)
-            if match is not None and match.get("midterm_target") is None:
-                match["midterm_target"] = target
-                if mid_target_col is not None:
-                    match["_mid_cell"] = (r, mid_target_col)
-            elif item.get("name") is None:  # a 中期 row beside no 年度 indicator: kept, its 年度 target missing
-                item.update(name=mid_name, midterm_target=target, level1=item.get("level1") or levels[0],
-                            level2=item.get("level2") or levels[1])
-                self._mid_finding(r, mid_name_col, mid_name, "年度绩效指标中没有同名指标，已作为单独的指标读取")
-            else:
-                self._mid_finding(r, mid_name_col, mid_name,
-                                  f"与同行的年度指标“{short(item['name'])}”不同，年度绩效指标中也没有同名指标，"
-                                  f"其中期指标值“{short(target or '')}”未读取")
-        return [(item, raw, r) for item, raw, r in kept
-                if item.get("name") is not None or raw or any(map(item.get, _ANNUAL_CONTENT))]
-
-    def _mid_finding(self, r: int, c: int | None, mid_name: str, detail: str) -> None:
-        where = self.cells.where(r, c if c is not None else 0)
-        self.out.findings.append(finding("T014", location=where, name=short(mid_name), cell=where, detail=detail))
 
     def _is_header_repeat(self, r: int, table: TableSpec) -> bool:
         hits = self.scan.by_row.get(r, ())
