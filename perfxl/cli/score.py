@@ -68,7 +68,7 @@ def score(
                  or f"{path}: 未能读取表单")
             unusable = True
             continue
-        reports += [replace(report, findings=checked.read_findings + report.findings) for report in checked.reports]
+        reports += [replace(report, findings=checked.findings_of(report)) for report in checked.reports]
     if format is Format.json:
         write_json(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
     else:
