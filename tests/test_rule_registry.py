@@ -10,8 +10,6 @@ from perfxl.domain import FormKind, Severity
 from perfxl.forms.read.problems import PROBLEMS
 from perfxl.rules import Rule, rules
 from perfxl.rules.base import DOC_HEADINGS, DocumentationRule
-from perfxl.rules.builtin.t_structure import DOCS as T_DOCS
-from perfxl.rules.builtin.t_structure import TITLES as T_TITLES
 from perfxl.rules.registry import RegistryError, register, rule
 
 TESTS = Path(__file__).parent
@@ -51,12 +49,17 @@ def test_s205_is_over_completion_with_threshold_option():
 def test_every_t_problem_is_a_documentation_rule_with_its_own_doc():
     known = rules()
     for code, problem in PROBLEMS.items():
+        assert code in known, f"{code}: add perfxl/rules/builtin/{code.lower()}_{problem.name.replace('-', '_')}.py"
         r = known[code]
         assert isinstance(r, DocumentationRule) and r.scope == "reader"
         assert r.name == problem.name and r.severity == problem.severity and r.message == problem.message
-        assert problem.name in T_DOCS, f"{code} {problem.name}: add its documentation to rules/builtin/t_structure.py"
-        assert problem.name in T_TITLES, f"{code} {problem.name}: add its title to rules/builtin/t_structure.py"
+        assert r.title == problem.title and r.__doc__ == problem.doc and r.hint == problem.hint
         assert list(r.check(None)) == []
+
+
+def test_every_rule_lives_in_its_own_module_named_code_and_name():
+    for code, r in rules().items():
+        assert type(r).__module__ == f"perfxl.rules.builtin.{code.lower()}_{r.name.replace('-', '_')}"
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +79,7 @@ def _doc(extra: str = "") -> str:
 
 
 def _rule(**attrs):
-    base = {"__doc__": _doc(), "code": "G999", "name": "test-rule", "title": "测试规则", "severity": Severity.WARNING,
+    base = {"__doc__": _doc(), "__module__": "g999_test_rule", "code": "G999", "name": "test-rule", "title": "测试规则", "severity": Severity.WARNING,
             "message": "m", "hint": "h", "check": lambda self, ctx: iter(())}
     base.update(attrs)
     return type("TestRule", (Rule,), base)
@@ -98,10 +101,19 @@ def _rule(**attrs):
     ({"scope": "cloud"}, "scope"),
     ({"title": "test rule"}, "title must be a short Chinese phrase"),
     ({"title": "这是一个非常非常非常非常长的规则标题文字"}, "title must be a short Chinese phrase"),
+    ({"__module__": "perfxl.rules.builtin.g999_other_rule"}, "lives in a module named g999_test_rule.py"),
+    ({"__module__": "perfxl.rules.builtin.t_structure"}, "lives in a module named g999_test_rule.py"),
 ])
 def test_registry_rejects_malformed_rules(attrs, error):
     with pytest.raises(RegistryError, match=error):
         register(_rule(**attrs))
+
+
+def test_a_well_formed_rule_in_its_own_module_registers():
+    from perfxl.rules import registry
+
+    cls = _rule()
+    assert register(cls) is cls and registry._RULES["G999"] is cls
 
 
 def test_form_rule_must_implement_check():
@@ -116,7 +128,7 @@ def test_retired_codes_are_never_reused(monkeypatch):
 
     monkeypatch.setattr(registry, "RETIRED", frozenset({"G998"}))
     with pytest.raises(RegistryError, match="retired"):
-        register(_rule(code="G998", name="retired-rule"))
+        register(_rule(code="G998", name="retired-rule", __module__="g998_retired_rule"))
 
 
 def _mentioned(code: str, name: str) -> bool:
@@ -152,3 +164,54 @@ def test_case_files_name_registered_rules():
     known = rules()
     for code, data in load_files().items():
         assert data["rule"] == code and code in known, f"tests/rule_cases/{code}.yaml: unknown rule"
+
+
+_RULE_MODULE = '''
+from perfxl.domain import Severity
+from perfxl.rules.base import Rule
+from perfxl.rules.registry import register
+
+
+@register
+class ScratchRule(Rule):
+    """检查内容：x。为什么重要：x。错误示例：x。正确示例：x。依据：x。"""
+
+    code = "G997"
+    name = "scratch-rule"
+    title = "临时规则"
+    severity = Severity.INFO
+    message = hint = "x"
+
+    def check(self, ctx):
+        return iter(())
+'''
+
+
+@pytest.mark.parametrize(("files", "error"), [
+    ({"g997_scratch_rule.py": _RULE_MODULE}, None),
+    ({"g997_scratch_rule.py": _RULE_MODULE, "_shared.py": "X = 1\n"}, None),
+    ({"g997_scratch.py": _RULE_MODULE}, "lives in a module named g997_scratch_rule.py"),
+    ({"g997_scratch_rule.py": _RULE_MODULE, "notes.py": "X = 1\n"}, r"\['notes'\] define no rule"),
+])
+def test_rule_modules_are_named_after_their_rule(tmp_path, monkeypatch, files, error):
+    import importlib
+    import sys
+
+    from perfxl.rules import registry
+
+    package = tmp_path / "scratch_rules"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for name, text in files.items():
+        (package / name).write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for key in [k for k in sys.modules if k.partition(".")[0] == "scratch_rules"]:
+        monkeypatch.delitem(sys.modules, key)
+    importlib.invalidate_caches()
+    loaded = importlib.import_module("scratch_rules")
+    if error is None:
+        registry.import_rule_modules(loaded)
+        assert registry._RULES["G997"].__module__ == "scratch_rules.g997_scratch_rule"
+    else:
+        with pytest.raises(RegistryError, match=error):
+            registry.import_rule_modules(loaded)

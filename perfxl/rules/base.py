@@ -76,12 +76,17 @@ class Rule:
 
     def finding(self, ctx: Context, path: str | None, severity: Severity | None = None, **fields: Any) -> Finding:
         """A finding of this rule at a field path, located at its cell when the form came from a workbook."""
+        return self.make_finding(ctx.form.where(path) if path else None, path, severity, **fields)
+
+    def make_finding(self, location: str | None = None, path: str | None = None, severity: Severity | None = None,
+                     **fields: Any) -> Finding:
+        """A finding of this rule, its message and hint filled from `fields` (for callers without a Context)."""
         return Finding(
             code=self.code,
             name=self.name,
             severity=severity or self.severity,
             message=self.message.format(**fields),
-            location=ctx.form.where(path) if path else None,
+            location=location,
             path=path,
             hint=self.hint.format(**fields) if self.hint else None,
         )

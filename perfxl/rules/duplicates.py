@@ -9,7 +9,7 @@ that names the original (by its source file when known, else its position).
 
 from collections.abc import Sequence
 
-from perfxl.domain import Finding, Form, Severity
+from perfxl.domain import Finding, Form
 from perfxl.rules.helpers import compact
 
 
@@ -54,7 +54,7 @@ def find_duplicates(forms: Sequence[Form | None]) -> list[tuple[int, Finding]]:
             ckey = None
         if ckey is not None and ckey in by_content:
             first = by_content[ckey]
-            out.append((i, _finding(d501, what=form.title, first=_where(forms, first))))
+            out.append((i, d501.make_finding(what=form.title, first=_where(forms, first))))
             continue
         if ckey is not None:
             by_content[ckey] = i
@@ -64,13 +64,8 @@ def find_duplicates(forms: Sequence[Form | None]) -> list[tuple[int, Finding]]:
         if ikey in by_identity:
             first = by_identity[ikey]
             name = form.project.name or form.unit.name or ""
-            out.append((i, _finding(d502, what=form.title, first=_where(forms, first), name=name.strip(),
-                                    year=form.year)))
+            out.append((i, d502.make_finding(what=form.title, first=_where(forms, first), name=name.strip(),
+                                               year=form.year)))
         else:
             by_identity[ikey] = i
     return out
-
-
-def _finding(rule, **fields) -> Finding:
-    return Finding(code=rule.code, name=rule.name, severity=Severity(rule.severity), message=rule.message.format(**fields),
-                   hint=rule.hint.format(**fields))

@@ -72,6 +72,9 @@ def _check(cls: type[Rule]) -> None:
         _fields(cls.message), _fields(cls.hint)
     except ValueError as exc:
         raise RegistryError(f"{where}: malformed message template: {exc}") from None
+    module = f"{code.lower()}_{name.replace('-', '_')}"  # one rule per module, named {code}_{name}
+    if cls.__module__.rpartition(".")[2] != module:
+        raise RegistryError(f"{where}: defined in {cls.__module__}; rule {code} lives in a module named {module}.py")
 
 
 def register(cls: type[Rule]) -> type[Rule]:
@@ -86,9 +89,21 @@ def rules() -> dict[str, Rule]:
     """All registered rules by code, in code order (imports perfxl.rules.builtin once)."""
     from perfxl.rules import builtin
 
-    for module in pkgutil.iter_modules(builtin.__path__):
-        importlib.import_module(f"{builtin.__name__}.{module.name}")
+    import_rule_modules(builtin)
     return {code: _RULES[code]() for code in sorted(_RULES)}
+
+
+def import_rule_modules(package) -> None:
+    """Import every module of `package` (registering its rules). Each module either defines the one rule it is
+    named after ({code}_{name}, checked by `register`) or is a shared helper whose name starts with "_"."""
+    names = [module.name for module in pkgutil.iter_modules(package.__path__)]
+    for name in names:
+        importlib.import_module(f"{package.__name__}.{name}")
+    homes = {cls.__module__ for cls in _RULES.values()}
+    idle = [name for name in names if not name.startswith("_") and f"{package.__name__}.{name}" not in homes]
+    if idle:
+        raise RegistryError(f"{package.__name__}: {idle} define no rule; a rule's module is named {{code}}_{{name}}, "
+                            "a shared helper's starts with _")
 
 
 def rule(code: str) -> Rule | None:

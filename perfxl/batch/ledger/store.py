@@ -251,8 +251,7 @@ class Ledger(NoticeStore):
                                reason=None if src.status == Status.ERRORS.value else src.reason)
                 rows.append(row)
             ids = list(conn.execute(insert(Result).returning(Result.id, sort_by_parameter_order=True), rows).scalars())
-            copies = [{"result_id": new, "seq": f.seq, "code": f.code, "severity": f.severity, "message": f.message,
-                       "location": f.location, "path": f.path, "hint": f.hint, "name": f.name}
+            copies = [{name: value for name, value in f._mapping.items() if name != "id"} | {"result_id": new}
                       for new, (old, _, _) in zip(ids, items, strict=True) for f in by_result.get(old, [])]
             if copies:
                 conn.execute(insert(FindingRow), copies)
