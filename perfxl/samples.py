@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, replace
 
 from perfxl.domain import Budget, Form, FormKind, Goals, Indicator, Project, Task, Unit
+from perfxl.domain.vocabulary import QUALITATIVE_RESULTS
 
 PLACES = ["青川县", "临江市", "安宁区", "新丰县", "宁远县", "清河区", "石门县", "东源县", "永和县", "松阳县",
           "龙泉市", "凤翔区", "长乐县", "丹江口市", "云溪区", "黎平县"]
@@ -87,7 +88,6 @@ CATALOGUE = [
     ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", 90, "%", "历史标准"),
     ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", 85, "%", "历史标准"),
 ]
-QUALITATIVE = ["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差"]
 DEVIATIONS = ["受资金拨付进度影响，部分工程延后实施，已督促加快进度。",
               "实际需求高于预期，下年度将据实调整指标值。",
               "受天气因素影响工期，已调整施工计划。"]
@@ -167,7 +167,7 @@ def _actual(direction: str, target: float | None, unit: str | None, outcome: str
             year: int) -> str:
     """The actual value text for a generated outcome: met / unmet / over / qualitative band."""
     if direction == "定性":
-        return {"met": QUALITATIVE[0], "over": QUALITATIVE[0], "unmet": QUALITATIVE[1]}[outcome]
+        return {"met": QUALITATIVE_RESULTS[0], "over": QUALITATIVE_RESULTS[0], "unmet": QUALITATIVE_RESULTS[1]}[outcome]
     if direction == "deadline":
         day = 20 if outcome != "unmet" else 28
         month = 11 if outcome != "unmet" else 12

@@ -13,7 +13,8 @@ from perfxl.cli import (
 )
 from perfxl.domain import FormKind
 from perfxl.domain.hierarchy import HIERARCHIES
-from perfxl.forms.layout import LAYOUTS, format_number, join_value, layout_for, spec
+from perfxl.domain.vocabulary import number_text
+from perfxl.forms.layout import LAYOUTS, join_value, layout_for, spec
 from perfxl.forms.layout.geometry import place
 from perfxl.forms.layout.synonyms import COLUMN_SYNONYMS, FIELD_SYNONYMS, SECTION_LABELS
 from perfxl.forms.write.snapshot import diff_snapshots, workbook_snapshot
@@ -323,7 +324,7 @@ def test_join_value():
     assert join_value(None, 93.5, "%") == "93.5%"
     assert join_value("定性", "达成年度指标", None) == "达成年度指标"
     assert join_value(None, None, "%") is None
-    assert format_number(0.1 + 0.2) == "0.30000000000000004"
+    assert number_text(0.1 + 0.2) == "0.30000000000000004"
 
 
 def test_cli_build_and_check(tmp_path):

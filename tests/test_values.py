@@ -11,17 +11,16 @@ import pytest
 
 from perfxl.domain.values import (
     Band,
-    Comparison,
     PhraseMap,
     Value,
     ValueKind,
     Vocabulary,
-    align,
     default_vocabulary,
     parse_value,
     parse_value_uncached,
     unit_factor,
 )
+from perfxl.scoring.align import Comparison, align
 
 N, R, D, Q, T, NA, E, X = (
     ValueKind.NUMBER, ValueKind.RANGE, ValueKind.DATE, ValueKind.QUALITATIVE, ValueKind.TEXT,

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from perfxl.domain.values import EXCEL_SERIAL_WINDOW, Value, ValueKind, align, parse_value
+from perfxl.domain.values import Value, ValueKind, parse_value
+from perfxl.scoring.align import EXCEL_SERIAL_WINDOW, align
 
 N, X = ValueKind.NUMBER, ValueKind.INVALID
 

@@ -12,11 +12,11 @@ from perfxl.domain.values import (
     MIN_MAGNITUDE,
     Value,
     ValueKind,
-    align,
     parse_value,
     parse_value_uncached,
     render,
 )
+from perfxl.scoring.align import align
 
 # Tokens that drive the parser into its deeper paths (operators, units, dates, numerals, markers).
 VALUE_TOKENS = st.sampled_from(

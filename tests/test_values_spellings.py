@@ -4,7 +4,8 @@ ranges with the unit on one side."""
 
 import pytest
 
-from perfxl.domain.values import ValueKind, align, parse_value
+from perfxl.domain.values import ValueKind, parse_value
+from perfxl.scoring.align import align
 
 N, R, X = ValueKind.NUMBER, ValueKind.RANGE, ValueKind.INVALID
 
@@ -249,6 +250,7 @@ def test_per_rate_behind_a_bracket_or_colon(text):
 @pytest.mark.parametrize("column, unit", [("%(百分比)", "%"), ("万元（人民币）", "万元"), ("(百分比)", "%")])
 def test_unit_column_with_a_gloss_in_brackets(column, unit):
     """成安 2020's 计量单位 column reads “%(百分比)”: the gloss does not make the unit unknown."""
-    from perfxl.domain.values import align, parse_value
+    from perfxl.domain.values import parse_value
+    from perfxl.scoring.align import align
 
     assert align(parse_value(">= 75"), parse_value("100"), column).unit == unit

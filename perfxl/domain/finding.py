@@ -5,13 +5,25 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
+    """How bad a finding is, most severe first (the order reports sort by)."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
     @property
     def label(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        """The Chinese word people see: 错误 / 警告 / 提示."""
+        return _LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        """0 for the most severe: sort findings by (severity.rank, code)."""
+        return _RANKS[self]
+
+
+_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+_RANKS = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 @dataclass(frozen=True, slots=True)

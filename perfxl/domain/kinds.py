@@ -1,5 +1,8 @@
-"""The five form kinds and their official titles (docs/dev/forms.md)."""
+"""The five form kinds and what perfxl knows of each, in one table (docs/dev/forms.md)."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -11,38 +14,73 @@ class FormKind(StrEnum):
     DEPT_SELFEVAL = "dept_selfeval"
 
     @property
+    def facts(self) -> KindFacts:
+        return KINDS[self]
+
+    @property
     def title(self) -> str:
         """The official Chinese title printed on the form."""
-        return _TITLES[self]
+        return KINDS[self].title
 
     @property
     def is_goal(self) -> bool:
-        return self in (FormKind.PROJECT_GOAL, FormKind.DEPT_GOAL)
+        return KINDS[self].stage is Stage.GOAL
 
     @property
     def is_selfeval(self) -> bool:
-        return self in (FormKind.PROJECT_SELFEVAL, FormKind.DEPT_SELFEVAL)
+        return KINDS[self].stage is Stage.SELFEVAL
 
     @property
     def is_dept(self) -> bool:
-        return self in (FormKind.DEPT_GOAL, FormKind.DEPT_SELFEVAL)
+        return KINDS[self].dept
 
 
-_TITLES = {
-    FormKind.PROJECT_GOAL: "项目支出绩效目标申报表",
-    FormKind.DEPT_GOAL: "部门（单位）整体支出绩效目标申报表",
-    FormKind.PROJECT_MONITOR: "项目支出绩效运行监控表",
-    FormKind.PROJECT_SELFEVAL: "项目支出绩效自评表",
-    FormKind.DEPT_SELFEVAL: "部门整体支出绩效自评表",
+class Stage(StrEnum):
+    """Where in the year's cycle a form belongs."""
+
+    GOAL = "goal"  # 绩效目标申报 (before the budget year)
+    MONITOR = "monitor"  # 绩效运行监控 (during it)
+    SELFEVAL = "selfeval"  # 绩效自评 (after it)
+
+
+@dataclass(frozen=True, slots=True)
+class KindFacts:
+    title: str  # the official title printed on the form
+    short: str  # short name in lists (docs/rules.md: which forms a rule checks)
+    template: str  # file name in workbook_templates/ (部门整体 without （单位） for short paths)
+    stage: Stage
+    dept: bool  # 部门（单位）整体支出 rather than one project
+    scored: bool  # the engine scores it (财预〔2020〕10号: self-evaluations); others get no total
+    follows: FormKind | None  # the goal form it is checked against (X rules)
+    essential: tuple[str, ...]  # indicator columns without which its table cannot be used (besides name, target)
+    adjusted_targets: bool = False  # has 调整指标值, scored instead of the target when given
+    aliases: tuple[str, ...] = ()  # other titles published forms carry
+
+
+KINDS: dict[FormKind, KindFacts] = {
+    FormKind.PROJECT_GOAL: KindFacts(
+        "项目支出绩效目标申报表", "项目目标申报表", "项目支出绩效目标申报表.xlsx", Stage.GOAL, dept=False,
+        scored=False, follows=None, essential=()),
+    FormKind.DEPT_GOAL: KindFacts(
+        "部门（单位）整体支出绩效目标申报表", "部门整体目标申报表", "部门整体支出绩效目标申报表.xlsx", Stage.GOAL,
+        dept=True, scored=False, follows=None, essential=(),
+        aliases=("部门整体支出绩效目标申报表", "单位整体支出绩效目标申报表")),
+    FormKind.PROJECT_MONITOR: KindFacts(
+        "项目支出绩效运行监控表", "项目运行监控表", "项目支出绩效运行监控表.xlsx", Stage.MONITOR, dept=False,
+        scored=False, follows=FormKind.PROJECT_GOAL, essential=("progress",)),
+    FormKind.PROJECT_SELFEVAL: KindFacts(
+        "项目支出绩效自评表", "项目自评表", "项目支出绩效自评表.xlsx", Stage.SELFEVAL, dept=False, scored=True,
+        follows=FormKind.PROJECT_GOAL, essential=("actual", "weight")),
+    FormKind.DEPT_SELFEVAL: KindFacts(
+        "部门整体支出绩效自评表", "部门整体自评表", "部门整体支出绩效自评表.xlsx", Stage.SELFEVAL, dept=True,
+        scored=True, follows=FormKind.DEPT_GOAL, essential=("actual", "weight"), adjusted_targets=True),
 }
 
 
 def kind_by_title(text: str) -> FormKind | None:
-    """The kind whose official title appears in `text` (longest title wins)."""
+    """The kind whose official title (or a published variant of it) appears in `text` (longest title wins)."""
     compact = "".join(text.split())
-    for kind in sorted(FormKind, key=lambda k: -len(k.title)):
-        if kind.title in compact:
-            return kind
-    if "部门整体支出绩效目标申报表" in compact or "单位整体支出绩效目标申报表" in compact:
-        return FormKind.DEPT_GOAL
-    return None
+    return next((kind for title, kind in _TITLES if title in compact), None)
+
+
+_TITLES = sorted(((title, kind) for kind, f in KINDS.items() for title in (f.title, *f.aliases)), key=lambda p: -len(p[0]))

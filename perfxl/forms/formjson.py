@@ -1,7 +1,6 @@
 """Form ⇄ JSON interchange, version 1 (docs/dev/form-json.md)."""
 
 import json
-import math
 from dataclasses import fields
 from functools import cache
 from importlib import resources
@@ -9,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from perfxl.domain import Budget, Form, FormKind, Goals, Indicator, Project, Task, Unit
-from perfxl.forms.read.coerce import odd_number
+from perfxl.domain.vocabulary import number_text
+from perfxl.forms.read.coerce import to_number
 
 FORMAT_VERSION = 1
 
@@ -25,31 +25,19 @@ def schema() -> dict:
 
 
 def _number(value: Any, path: str, raw: dict) -> float | None:
-    """Normalise a number that may arrive as a string; keep unparseable text in `raw`."""
+    """A number that may arrive as a string, read as a workbook cell is; unusable text is kept in `raw`."""
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        number = value
-    else:
-        text = str(value).strip().replace(",", "").replace("，", "")
-        if not text or text in {"—", "-", "/", "*"}:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-    if odd_number(number) is None:  # the workbook reader's bounds: no ∞, NaN, |v| ≥ 1e14 or denormal
-        return float(number) + 0.0
-    raw[path] = str(value)  # not a usable number: kept as text, so the rules report it (B109)
-    return None
+    number, text = to_number(value if isinstance(value, int | float | str) else str(value))
+    if text is not None:  # not a usable number (text, ∞, NaN, |v| ≥ 1e14): kept as text, so the rules report it (B109)
+        raw[path] = str(value)
+    return number
 
 
 def _text(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
+    text = number_text(value) if isinstance(value, float) else str(value).strip()
     return text or None
 
 

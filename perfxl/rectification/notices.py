@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from perfxl.config import RulePack, default_pack
+from perfxl.domain import Severity
 from perfxl.rectification.status import EVENT_LABELS, NoticeStatus, ProblemStatus, status_label
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 UNMET_INDICATOR = "P101"  # problem code: an indicator scored below its weight (未完成年度指标值)
 LOW_EXECUTION = "P102"  # problem code: budget execution below the rate that needs explaining
-_SEVERITIES = {"错误": "error", "警告": "warning", "提示": "info"}
+_SEVERITIES = {severity.label: severity.value for severity in Severity}
 
 
 class RectificationError(RuntimeError):

@@ -20,7 +20,6 @@ from perfxl.rules.registry import rule
 RESULT_SHEET = "校验结果"
 AUTHOR = "perfxl"
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
-_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _COLUMNS = (("序号", 5), ("代码", 7), ("级别", 6), ("位置", 18), ("问题", 50), ("修改建议", 40), ("规则", 18))
 
 
@@ -64,7 +63,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
     except Exception as exc:  # openpyxl raises many kinds on files it cannot open
         raise AnnotateError(f"{source}: 无法打开工作簿以生成批注副本（{type(exc).__name__}）") from None
 
-    items = sorted(findings, key=lambda f: (_ORDER[f.severity], f.code))
+    items = sorted(findings, key=lambda f: (f.severity.rank, f.code))
     by_cell: dict[tuple[str, str], list[Finding]] = {}
     placed: dict[int, tuple[str, str]] = {}
     for n, f in enumerate(items):
@@ -91,7 +90,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], out: str | Path) -
         comment = Comment(old + text, AUTHOR)
         comment.width, comment.height = 320, min(60 + 40 * len(found), 400)
         target.comment = comment
-        worst = min(found, key=lambda f: _ORDER[f.severity]).severity
+        worst = min(found, key=lambda f: f.severity.rank).severity
         color = FILLS[worst]
         target.fill = PatternFill(fill_type="solid", start_color=color, end_color=color)
 

@@ -9,11 +9,9 @@ from perfxl.rules.base import Context
 from perfxl.rules.settings import settings
 from perfxl.scoring import FormScore, score_form
 
-_ORDER = {"error": 0, "warning": 1, "info": 2}
-
 
 def sort_key(finding: Finding) -> tuple:
-    return (_ORDER[finding.severity.value], finding.code)
+    return (finding.severity.rank, finding.code)
 
 
 def check_form(form: Form, *, pack: RulePack | None = None, score: FormScore | None = None,

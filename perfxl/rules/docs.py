@@ -9,21 +9,13 @@ from perfxl.domain import FormKind
 from perfxl.rules.base import DOC_HEADINGS, FAMILIES, Rule
 from perfxl.rules.registry import rules
 
-KIND_LABELS = {
-    FormKind.PROJECT_GOAL: "项目目标申报表",
-    FormKind.DEPT_GOAL: "部门整体目标申报表",
-    FormKind.PROJECT_MONITOR: "项目运行监控表",
-    FormKind.PROJECT_SELFEVAL: "项目自评表",
-    FormKind.DEPT_SELFEVAL: "部门整体自评表",
-}
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 SCOPE_LABELS = {"form": "逐表检查", "reader": "读取时报告", "batch": "批量汇总时报告"}
 
 
 def kinds_text(rule: Rule) -> str:
     if set(rule.kinds) == set(FormKind):
         return "全部表单"
-    return "、".join(KIND_LABELS[k] for k in FormKind if k in rule.kinds)
+    return "、".join(k.facts.short for k in FormKind if k in rule.kinds)
 
 
 def _escape(text: str) -> str:
@@ -35,7 +27,7 @@ def rule_markdown(rule: Rule, level: int = 2) -> str:
     h = "#" * level
     lines = [f'<a id="{rule.code.lower()}"></a>', "", f"{h} {rule.code} {rule.title}", "",
              f"- 英文名：`{rule.name}`（写规则配置或对接其他系统时使用）"]
-    lines.append(f"- 级别：{SEVERITY_LABELS[rule.severity.value]}（{rule.severity.value}）")
+    lines.append(f"- 级别：{rule.severity.label}（{rule.severity.value}）")
     lines.append(f"- 适用表单：{kinds_text(rule)}")
     lines.append(f"- 检查方式：{SCOPE_LABELS[rule.scope]}")
     lines.append(f"- 提示信息：{rule.message}")
@@ -55,7 +47,7 @@ def index_markdown() -> str:
     known = rules()
     lines = ["| 代码 | 名称 | 级别 | 适用表单 | 检查内容 |", "|---|---|---|---|---|"]
     for code, rule in known.items():
-        lines.append(f"| [{code}](#{code.lower()}) | {rule.title} | {SEVERITY_LABELS[rule.severity.value]} "
+        lines.append(f"| [{code}](#{code.lower()}) | {rule.title} | {rule.severity.label} "
                      f"| {kinds_text(rule)} | {_escape(rule.summary())} |")
     return "\n".join(lines)
 

@@ -10,6 +10,7 @@ from threading import Lock
 from perfxl.config import RulePack
 from perfxl.domain.hierarchy import canonical_level
 from perfxl.domain.values import Band, Value, Vocabulary, default_vocabulary, parse_value_uncached
+from perfxl.domain.vocabulary import na_markers
 
 CACHE_LIMIT = 65_536  # entries per cache (a few tens of MB at most)
 _CONTEXTS: dict[RulePack, "Context"] = {}
@@ -22,7 +23,7 @@ def build_vocabulary(pack: RulePack) -> Vocabulary:
     if not pack.extra_qualitative and not pack.extra_not_applicable:
         return base
     return Vocabulary(
-        na_markers=frozenset(base.na_markers) | frozenset(pack.extra_not_applicable),
+        na_markers=na_markers(pack.extra_not_applicable),
         qualitative={**base.qualitative, **{k: Band(v) for k, v in pack.extra_qualitative.items()}},
     )
 

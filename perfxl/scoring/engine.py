@@ -16,8 +16,8 @@ from dataclasses import replace
 from math import fsum
 
 from perfxl.config import RulePack, default_pack
-from perfxl.domain.kinds import FormKind
-from perfxl.domain.model import Form
+from perfxl.domain.kinds import Stage
+from perfxl.domain.model import Form, Indicator
 from perfxl.scoring.budget import parse_rate, score_budget
 from perfxl.scoring.context import context
 from perfxl.scoring.grades import grade_of
@@ -35,18 +35,15 @@ def score_form(form: Form, pack: RulePack | None = None) -> FormScore:
         pack = default_pack()
     ctx = context(pack)
     kind = form.kind
-    if kind.is_goal or kind is FormKind.PROJECT_MONITOR:
+    if not kind.facts.scored:
         return _not_scored(form, ctx)
 
     budget = score_budget(form.budget, pack)
     indicators = _usable_indicators(form.indicators)
     year = form.year
-    if kind is FormKind.DEPT_SELFEVAL:  # department forms score against 调整指标值 when given
-        assessments = [assess(ctx, ind.name, ind.adjusted_target or ind.target, ind.actual, ind.unit, ind.direction,
-                              year) for ind in indicators]
-    else:
-        assessments = [assess(ctx, ind.name, ind.target, ind.actual, ind.unit, ind.direction, year)
-                       for ind in indicators]
+    adjusted = kind.facts.adjusted_targets
+    assessments = [assess(ctx, ind.name, _target(ind, adjusted), ind.actual, ind.unit, ind.direction, year)
+                   for ind in indicators]
     level = ctx.level
     levels = [level(ind.level1) for ind in indicators]
     eff, note, dropped = effective_weights(levels, [ind.weight for ind in indicators],
@@ -121,7 +118,7 @@ def _not_scored(form: Form, ctx) -> FormScore:
     pack = ctx.pack
     b = form.budget
     weight = b.weight if b.weight is not None else pack.budget_weight
-    monitor = form.kind is FormKind.PROJECT_MONITOR
+    monitor = form.kind.facts.stage is Stage.MONITOR
     progress = monitor_progress(form, ctx) if monitor else None
     if monitor:
         method = "not_scored_monitor"
@@ -144,13 +141,18 @@ def _not_scored(form: Form, ctx) -> FormScore:
     )
 
 
+def _target(ind: Indicator, adjusted: bool) -> str | None:
+    """The target scored: 调整指标值 when the kind has one and it is given, else 年度指标值."""
+    return (ind.adjusted_target or ind.target) if adjusted else ind.target
+
+
 def score_in_direction(form: Form, item: IndicatorScore, op: str, pack: RulePack | None = None) -> float | None:
     """What `item` would score if its target carried the operator `op` (S201 compares a self-score with the
     other reading of a target written without an operator)."""
     if pack is None:
         pack = default_pack()
     ind = form.indicators[item.index]
-    target = ind.adjusted_target or ind.target if form.kind is FormKind.DEPT_SELFEVAL else ind.target
+    target = _target(ind, form.kind.facts.adjusted_targets)
     a = assess(context(pack), ind.name, target, ind.actual, ind.unit, op, form.year)
     if a.fraction is None or item.effective_weight is None:
         return None

@@ -15,7 +15,9 @@ Let w = 分值, T = target, A = actual (both aligned to one scale by `align`).
 from datetime import date
 
 from perfxl.domain.model import Indicator
-from perfxl.domain.values import Band, Value, ValueKind, align_tuple
+from perfxl.domain.values import Band, Value, ValueKind, parse_direction
+from perfxl.domain.vocabulary import BAND_LABELS
+from perfxl.scoring.align import align_tuple
 from perfxl.scoring.context import CACHE_LIMIT, Context
 from perfxl.scoring.judge import infer_direction, is_event_indicator, judge_band
 from perfxl.scoring.results import UNJUDGED, IndicatorScore
@@ -25,21 +27,6 @@ _K = ValueKind
 _NA, _EMPTY, _INVALID, _TEXT, _QUAL = _K.NOT_APPLICABLE, _K.EMPTY, _K.INVALID, _K.TEXT, _K.QUALITATIVE
 _NUMBER, _RANGE, _DATE = _K.NUMBER, _K.RANGE, _K.DATE
 
-# Explicit 指标性质 spellings → canonical direction. "定量"/"正向"-style words without an operator fall
-# back to the target's own operator.
-DIRECTIONS = {
-    "≥": "≥", ">=": "≥", "≧": "≥", "＞＝": "≥", "＞=": "≥", "正向": "≥",
-    "≤": "≤", "<=": "≤", "≦": "≤", "＜＝": "≤", "＜=": "≤", "反向": "≤", "逆向": "≤",
-    "=": "=", "＝": "=", "==": "=",
-    ">": ">", "＞": ">", "<": "<", "＜": "<",
-    "定性": "定性",
-}
-
-BAND_LABELS = {
-    Band.FULL: "达成年度指标",
-    Band.PARTIAL: "部分达成年度指标并具有一定效果",
-    Band.FAIL: "未达成年度指标且效果较差",
-}
 _METHOD_BY_OP = {"≥": "quantitative_ge", ">": "quantitative_ge", "≤": "quantitative_le", "<": "quantitative_le",
                   "=": "equality"}
 _POINT_LABELS = {"upper": "上限", "lower": "下限", "middle": "中点"}
@@ -268,7 +255,7 @@ def assess(ctx: Context, name: str | None, target: str | None, actual: str | Non
 
 def _assess(ctx: Context, name, t: Value, actual, unit, direction, year) -> Assessment:
     a = ctx.parse(actual)
-    d = DIRECTIONS.get(direction.strip()) if direction else None
+    d = parse_direction(direction) if direction else None
     tk = t.kind
     words_target = d == "定性" or tk is _QUAL or tk is _TEXT
     if t.kind is _NA or a.kind is _NA:  # docs/dev/domain.md §3.8 ◐, except "无" for an adverse event ("无安全事故" → 无)

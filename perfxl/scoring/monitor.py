@@ -12,7 +12,8 @@ from datetime import date
 
 from perfxl.config import RulePack
 from perfxl.domain.model import Form
-from perfxl.domain.values import ValueKind, align
+from perfxl.domain.values import ValueKind
+from perfxl.scoring.align import align
 from perfxl.scoring.context import Context
 from perfxl.scoring.judge import infer_direction
 from perfxl.scoring.results import LIGHT_LABELS, MonitorScore, ProgressItem

@@ -30,15 +30,15 @@ Modules:
                  inserted anywhere in the table are included; `{=key}` → the total-row cell of a column;
                  `{%name}` → a rule-pack parameter supplied by the builder;
 - `instructions` the 填表说明 text.
-This module assembles `LAYOUTS` and keeps the split-value text (`join_value`, `format_number`).
+This module assembles `LAYOUTS` and keeps the split-value text (`join_value`).
 """
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 
 from perfxl.domain.kinds import FormKind
+from perfxl.domain.vocabulary import number_text
 from perfxl.forms.layout.dept_goal import DEPT_GOAL
 from perfxl.forms.layout.dept_selfeval import DEPT_SELFEVAL
 from perfxl.forms.layout.project_goal import PROJECT_GOAL
@@ -60,16 +60,6 @@ def layout_for(kind: FormKind | str) -> Layout:
 # Split values: "≥95%" ⇄ 指标性质 "≥" | 指标值 95 | 计量单位 "%"
 
 
-def format_number(number: float) -> str:
-    """95.0 → "95", 93.5 → "93.5"; full precision otherwise (repr), never scientific for normal sizes."""
-    if math.isfinite(number) and float(number).is_integer() and abs(number) < 1e15:
-        return str(int(number))
-    text = repr(float(number))
-    if "e" in text or "E" in text:
-        text = f"{number:.15f}".rstrip("0").rstrip(".")
-    return text
-
-
 def join_value(op: str | None, number: object, unit: str | None) -> str | None:
     """The Form text for split cells: op + number, with "%" appended when the unit is "%".
 
@@ -86,4 +76,4 @@ def join_value(op: str | None, number: object, unit: str | None) -> str | None:
         return str(number).strip()
     op = op if op in ("≥", "≤", "=", ">", "<") else ""
     suffix = "%" if unit == "%" else ""
-    return f"{op}{format_number(float(number))}{suffix}"
+    return f"{op}{number_text(float(number))}{suffix}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from perfxl.domain.kinds import FormKind
+from perfxl.domain.vocabulary import QUALITATIVE_RESULTS  # noqa: F401 — the 定性结果 drop-down, re-exported
 
 TEMPLATE_VERSION = "1.0"
 META_SHEET = "_perfxl"  # hidden (state hidden) sheet: key in column A, value in column B
@@ -16,12 +17,9 @@ DIRECTIONS = ("≥", "≤", "=", "定性")
 UNITS = ("%", "个", "人", "人次", "户", "所", "项", "次", "天", "月", "年", "台", "套", "件", "份", "场",
          "万元", "元", "元/人", "元/平方米", "平方米", "公里", "亩", "吨", "日期", "—")
 BASES = ("计划标准", "行业标准", "历史标准", "其他经确认的标准")
-QUALITATIVE_RESULTS = ("达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差")
 LIKELIHOOD = ("确定能", "有可能", "完全不可能")
 DEVIATION_CAUSES = ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")
 ATTRIBUTES = ("新增", "延续")
-# A row whose 实际完成值 (or 指标值) is one of these is not applicable (docs/dev/domain.md §3.8).
-NA_MARKERS = ("—", "/", "*", "不适用", "－", "／", "--")
 
 #: Number columns of split tables. The 指标性质 operator belongs to the text of OP_KEYS (targets);
 #: actuals carry no operator. A cell holding text instead of a number is the value's text as typed.

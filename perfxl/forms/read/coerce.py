@@ -10,26 +10,15 @@ import sys
 import unicodedata
 from datetime import date, datetime, time
 
-from perfxl.domain.values import ValueKind, parse_value
-from perfxl.forms.layout import format_number
-from perfxl.forms.layout.spec import NA_MARKERS
+from perfxl.domain.values import is_not_applicable, parse_direction, parse_value
+from perfxl.domain.vocabulary import EXCEL_ERRORS, number_text
 
 _INF = float("inf")
-NOT_APPLICABLE = frozenset(NA_MARKERS) | {"-", "——", "－－", "无", "N/A", "n/a", "NA", "／", "＊"}
 _SUFFIXES = ("万元", "元", "分")
 NUMBER_START = _NUMBER_START = frozenset("0123456789+-.−０１２３４５６７８９＋－．")
-DIRECTION_WORDS = {
-    "≥": "≥", "≧": "≥", ">=": "≥", "=>": "≥", "大于等于": "≥", "不低于": "≥", "不少于": "≥", "正向": "≥",
-    "正向指标": "≥", "≤": "≤", "≦": "≤", "<=": "≤", "=<": "≤", "小于等于": "≤", "不高于": "≤", "不超过": "≤",
-    "不多于": "≤", "反向": "≤", "反向指标": "≤", "=": "=", "==": "=", "等于": "=", ">": ">", "大于": ">",
-    "<": "<", "小于": "<", "定性": "定性", "定性指标": "定性",
-}
-OPERATORS = ("≥", "≤", "=", ">", "<", "≧", "≦", "＞", "＜", "＝")
 
 
-# Excel's error values: a formula that cannot be computed shows one of these instead of a number.
-ERROR_VALUES = frozenset({"#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
-                          "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+ERROR_VALUES = frozenset(EXCEL_ERRORS)
 # Excel keeps 15 significant digits: a figure of 15 integer digits or more (≥ 1e14) has lost its last
 # digits, and no amount (万元/元), count, rate or score on a performance form comes near it.
 MAX_NUMBER = 1e14
@@ -70,40 +59,31 @@ def to_number(value: object) -> tuple[float | None, str | None]:
     if isinstance(value, date | time):
         return None, to_text(value)
     text = str(value).strip()
-    if not text or text in NOT_APPLICABLE:
+    if not text:
         return None, None
-    if text[0] not in _NUMBER_START:  # words such as 达成年度指标: no number, no exception
-        return None, text
+    if text[0] in _NUMBER_START:
+        number = _number(text)
+        if number is not None:
+            return (number + 0.0, None) if odd_number(number) is None else (None, text)
+    # words such as 达成年度指标 are text; "—", "暂无", "Ｎ／Ａ" are not applicable, as parse_value reads them
+    return (None, None) if is_not_applicable(text) else (None, text)
+
+
+def _number(text: str) -> float | None:
+    """A number typed as text: "1,234.5", "９５", "20分", "1.5万元" (magnitude as written); else None."""
     try:
-        number = float(text)
+        return float(text)
     except ValueError:
         pass
-    else:
-        return (number + 0.0, None) if odd_number(number) is None else (None, text)
     folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
-    if folded in NOT_APPLICABLE:
-        return None, None
     for suffix in _SUFFIXES:
         if folded.endswith(suffix) and len(folded) > len(suffix):
             folded = folded[: -len(suffix)]
             break
     try:
-        number = float(folded)
+        return float(folded)
     except ValueError:
-        return None, text
-    return (number + 0.0, None) if odd_number(number) is None else (None, text)
-
-
-def number_text(value: float | int) -> str:
-    """`format_number`, with the common case (a whole number) first: 3.0 → "3"."""
-    if -1e15 < value < 1e15:
-        if value.__class__ is int or value.is_integer():
-            return str(int(value))
-        if value.__class__ is float:
-            text = repr(value)
-            if "e" not in text:
-                return text
-    return format_number(value)
+        return None
 
 
 def to_text(value: object, percent: bool = False) -> str | None:
@@ -119,7 +99,7 @@ def to_text(value: object, percent: bool = False) -> str | None:
         if odd is not None:
             return odd
         if percent:
-            return format_number(round(value * 100, 10)) + "%"
+            return number_text(round(value * 100, 10)) + "%"
         return number_text(value + 0)
     if kind is bool:
         return "是" if value else "否"
@@ -137,7 +117,7 @@ def to_rate(value: object) -> tuple[float | str | None, str | None]:
         odd = odd_number(value)
         return (float(value) + 0.0, None) if odd is None else (None, odd)
     text = to_text(value)
-    if text is None or text in NOT_APPLICABLE:
+    if text is None:
         return None, None
     number, raw = to_number(text)
     if number is not None:
@@ -153,22 +133,9 @@ def to_rate(value: object) -> tuple[float | str | None, str | None]:
 
 
 def to_direction(value: object) -> str | None:
-    """指标性质 cell → "≥" "≤" "=" ">" "<" "定性", or None (blank, 定量, unknown)."""
+    """指标性质 cell → "≥" "≤" "=" ">" "<" "定性", or None (blank, 定量, unknown): see parse_direction."""
     text = to_text(value)
-    if text is None:
-        return None
-    folded = unicodedata.normalize("NFKC", "".join(text.split()))
-    known = DIRECTION_WORDS.get(folded) or DIRECTION_WORDS.get(text)
-    if known or len(folded) > 6:
-        return known
-    # any other operator spelling the value parser knows (═, ⩾, ≥=, 不小于 …): one vocabulary for both
-    probe = parse_value(f"{folded}1")
-    if probe.kind is ValueKind.NUMBER and probe.op in _OPERATORS and probe.number == 1 and not probe.unit:
-        return probe.op
-    return None
-
-
-_OPERATORS = frozenset(("≥", "≤", "=", ">", "<"))
+    return None if text is None else parse_direction(text)
 
 
 def to_iso_date(value: object) -> str | None:
@@ -193,4 +160,5 @@ def to_iso_date(value: object) -> str | None:
 
 
 def has_operator(text: str) -> bool:
-    return text.startswith(OPERATORS) or text[:2] in (">=", "<=")
+    """Does the value text carry its own operator ("≥95%", "＞＝3", "不低于90%", "95%以上"), as parse_value reads it?"""
+    return parse_value(text).op is not None

@@ -42,13 +42,6 @@ _ESSENTIAL = {
     "indicators": ("name", "target"),
     "tasks": ("name", "total"),
 }
-_ESSENTIAL_BY_KIND = {
-    FormKind.PROJECT_SELFEVAL: ("actual", "weight"),
-    FormKind.DEPT_SELFEVAL: ("actual", "weight"),
-    FormKind.PROJECT_MONITOR: ("progress",),
-}
-
-
 @dataclass(frozen=True, slots=True)
 class ReadResult:
     form: Form | None
@@ -215,7 +208,7 @@ def _structure(form: Form, labels: KindSpec, ex: Extracted, sheet: Sheet) -> lis
         cols = ex.columns.get(name)
         if cols is None:
             continue
-        essential = _ESSENTIAL[name] + (_ESSENTIAL_BY_KIND.get(labels.kind, ()) if name == "indicators" else ())
+        essential = _ESSENTIAL[name] + (labels.kind.facts.essential if name == "indicators" else ())
         for key in essential:
             if key not in cols:
                 label = table.table.column(key).label if table.table.has(key) else key

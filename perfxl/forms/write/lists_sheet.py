@@ -9,7 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfxl.config import RulePack
 from perfxl.domain.hierarchy import HIERARCHIES
-from perfxl.domain.values import DEFAULT_NA_MARKERS, DEFAULT_QUALITATIVE, Band
+from perfxl.domain.vocabulary import QUALITATIVE_PHRASES, Band, na_markers
 from perfxl.forms.layout.spec import (
     ATTRIBUTES,
     BASES,
@@ -57,7 +57,7 @@ def qualitative_fractions(pack: RulePack) -> list[tuple[str, float]]:
         lo, hi = bands[band]
         return (lo + hi) / 2 if point is None else (hi if point else lo)
 
-    phrases = dict(DEFAULT_QUALITATIVE)
+    phrases = dict(QUALITATIVE_PHRASES)
     phrases.update({k: Band(v) for k, v in pack.extra_qualitative.items()})
     ordered = list(QUALITATIVE_RESULTS) + [k for k in phrases if k not in QUALITATIVE_RESULTS]
     return [(k, frac(phrases[k])) for k in ordered]
@@ -75,7 +75,7 @@ def write_lists_sheet(wb: Workbook, pack: RulePack) -> None:
         (LIST_DIRECTION, list(DIRECTIONS)), (LIST_UNIT, list(UNITS)), (LIST_BASIS, list(BASES)),
         (LIST_QUALITATIVE, list(QUALITATIVE_RESULTS)), (LIST_LIKELIHOOD, list(LIKELIHOOD)),
         (LIST_DEVIATION, list(DEVIATION_CAUSES)), (LIST_ATTRIBUTE, list(ATTRIBUTES)),
-        (LIST_NA, list(dict.fromkeys([*DEFAULT_NA_MARKERS, *pack.extra_not_applicable]))),
+        (LIST_NA, list(na_markers(pack.extra_not_applicable))),
     ]
     for name, items in simple:
         col += 1

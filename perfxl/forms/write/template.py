@@ -30,14 +30,8 @@ from perfxl.forms.write.page import print_setup, protect
 from perfxl.forms.write.styles import set_normal_font
 from perfxl.forms.write.validation import add_validations
 
-#: File names in workbook_templates/ (docs/dev/forms.md names; 部门整体 without （单位） for short paths).
-TEMPLATE_FILES: dict[FormKind, str] = {
-    FormKind.PROJECT_GOAL: "项目支出绩效目标申报表.xlsx",
-    FormKind.DEPT_GOAL: "部门整体支出绩效目标申报表.xlsx",
-    FormKind.PROJECT_MONITOR: "项目支出绩效运行监控表.xlsx",
-    FormKind.PROJECT_SELFEVAL: "项目支出绩效自评表.xlsx",
-    FormKind.DEPT_SELFEVAL: "部门整体支出绩效自评表.xlsx",
-}
+#: File names in workbook_templates/ (perfxl.domain.kinds).
+TEMPLATE_FILES: dict[FormKind, str] = {kind: kind.facts.template for kind in FormKind}
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "workbook_templates"
 
 

@@ -29,7 +29,8 @@ from openpyxl.utils import get_column_letter
 from perfxl.config import RulePack
 from perfxl.domain import Form, Indicator, Task
 from perfxl.domain.values import ValueKind, parse_value
-from perfxl.forms.layout import format_number, join_value, layout_for
+from perfxl.domain.vocabulary import number_text
+from perfxl.forms.layout import join_value, layout_for
 from perfxl.forms.layout.geometry import Placement, TablePlace
 from perfxl.forms.layout.spec import DATE_UNIT, META_SHEET, OP_KEYS, SPLIT_KEYS, Layout, Table
 from perfxl.forms.read.coerce import to_direction
@@ -300,7 +301,7 @@ def _canonical_row(item, table: Table, raw: dict | None, prefix: str):
             op = cells.get("direction") if key in OP_KEYS else None
             value = join_value(op, value, cells.get("unit")) if value is not None else None
         elif isinstance(value, float) and key not in ("weight", "score", "total", "fiscal", "other"):
-            value = format_number(value)
+            value = number_text(value)
         changes[key] = _text(value)
     return replace(item, **changes)
 

@@ -6,11 +6,7 @@ from perfxl.domain import Form, FormKind, Indicator
 from perfxl.rules.base import Context
 from perfxl.rules.helpers import blank, compact
 
-FOLLOWS = {  # form kind -> the goal form kind it is checked against
-    FormKind.PROJECT_SELFEVAL: FormKind.PROJECT_GOAL,
-    FormKind.PROJECT_MONITOR: FormKind.PROJECT_GOAL,
-    FormKind.DEPT_SELFEVAL: FormKind.DEPT_GOAL,
-}
+FOLLOWS = {kind: kind.facts.follows for kind in FormKind if kind.facts.follows}  # form kind -> its goal kind
 CHECKED_KINDS = frozenset(FOLLOWS)
 
 

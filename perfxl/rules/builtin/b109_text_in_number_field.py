@@ -1,5 +1,6 @@
 from perfxl.domain import Severity
 from perfxl.domain.paths import describe_path
+from perfxl.domain.values import ValueKind
 from perfxl.forms.layout.formulas import PENDING
 from perfxl.rules.base import Rule
 from perfxl.rules.registry import register
@@ -35,6 +36,8 @@ class TextInNumberField(Rule):
             shown = str(text).strip()
             if shown == PENDING and path.endswith(("score", "total")):
                 continue  # the template's own "cannot compute" marker; the engine explains those rows
+            if ctx.parse(shown).kind is ValueKind.NOT_APPLICABLE:
+                continue  # a not-applicable marker of the pack's [values] (the reader blanks the national ones)
             if len(shown) > 40:
                 shown = shown[:40] + "…"
             yield self.finding(ctx, path, field=describe_path(path, form), text=shown, unit=cu)

@@ -1,11 +1,9 @@
 from perfxl.domain import Severity
-from perfxl.domain.values import ValueKind
+from perfxl.domain.values import ValueKind, parse_direction
 from perfxl.rules.base import Rule
 from perfxl.rules.helpers import blank, ind_label
 from perfxl.rules.registry import register
 from perfxl.scoring.judge import infer_direction
-
-_DIRECTIONS = {"≥", "≤", "=", ">", "<", ">=", "<=", "＞", "＜", "＝", "正向", "反向", "逆向", "定性"}
 
 
 @register
@@ -33,7 +31,7 @@ class TargetOperatorMissing(Rule):
 
     def check(self, ctx):
         for i, ind in enumerate(ctx.form.indicators):
-            if blank(ind.target) or (ind.direction and ind.direction.strip() in _DIRECTIONS):
+            if blank(ind.target) or (ind.direction and parse_direction(ind.direction)):
                 continue
             value = ctx.parse(ind.target)
             if value.kind is ValueKind.NUMBER and value.op is None:

@@ -1,10 +1,8 @@
 from perfxl.domain import Severity
-from perfxl.domain.values import ValueKind
+from perfxl.domain.values import ValueKind, is_not_applicable
 from perfxl.rules.base import Rule
 from perfxl.rules.helpers import blank, ind_label
 from perfxl.rules.registry import register
-
-_NO_UNIT = {"—", "-", "/", "*", "无", "－", "／", "--"}
 
 
 @register
@@ -32,7 +30,7 @@ class TargetUnitMissing(Rule):
         for i, ind in enumerate(ctx.form.indicators):
             if blank(ind.target):
                 continue
-            if ind.unit and ind.unit.strip() and ind.unit.strip() not in _NO_UNIT:
+            if ind.unit and ind.unit.strip() and not is_not_applicable(ind.unit):
                 continue
             value = ctx.parse(ind.target)
             if value.kind in (ValueKind.NUMBER, ValueKind.RANGE) and not value.unit:

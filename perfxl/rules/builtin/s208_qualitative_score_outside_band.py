@@ -1,9 +1,9 @@
 from perfxl.domain import FormKind, Severity
 from perfxl.domain.values import Band
+from perfxl.domain.vocabulary import BAND_LABELS
 from perfxl.rules.base import Rule
 from perfxl.rules.helpers import fmt
 from perfxl.rules.registry import register
-from perfxl.scoring.methods import BAND_LABELS
 
 
 @register

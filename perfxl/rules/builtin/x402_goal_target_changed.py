@@ -1,4 +1,4 @@
-from perfxl.domain import FormKind, Severity
+from perfxl.domain import Severity
 from perfxl.rules.base import Rule
 from perfxl.rules.builtin._cross import CHECKED_KINDS, match, same_target
 from perfxl.rules.helpers import ind_label
@@ -33,7 +33,7 @@ class GoalTargetChanged(Rule):
         if found is None:
             return
         goal = ctx.goal_form
-        how = ("填在“调整指标值”栏并附依据" if ctx.form.kind is FormKind.DEPT_SELFEVAL
+        how = ("填在“调整指标值”栏并附依据" if ctx.form.kind.facts.adjusted_targets
                else "在偏差原因分析中说明调整依据")
         for i, j in found.pairs:
             ind, declared = ctx.form.indicators[i], goal.indicators[j]
