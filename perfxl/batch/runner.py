@@ -442,14 +442,14 @@ def _duplicates(ledger: Ledger, run_id: int, paths: dict[int, Path]) -> int:
     declaration. The ledger finds candidate groups by the keys workers stored; only those few files are
     read again here so that the linter's own function decides and words the findings. Returns how many
     files the duplicate findings turned into "有错误"."""
-    from dataclasses import replace
-
-    from perfxl import api
-    from perfxl.rules.duplicates import find_duplicates
-
     candidates = ledger.duplicate_candidates(run_id)
     if not candidates:
         return 0
+    from dataclasses import replace
+
+    from perfxl import api  # imported only when needed: the reader is not otherwise loaded in this process
+    from perfxl.rules.duplicates import find_duplicates
+
     forms = []
     for _result_id, file_id, display, _content, _identity in candidates:
         form = None

@@ -198,6 +198,7 @@ def _table(ws, w: _Writer, name: str, columns: list[tuple[str, int]], count: int
         result = ws.add_table(first_row, 0, last_row, len(columns) - 1, options)
     finally:
         ws.constant_memory = constant
+    getattr(ws, "table_cells", {}).clear()  # xlsxwriter's overlap check keeps an entry per cell: memory grew with N
     if result not in (None, 0):  # pragma: no cover - fall back to a plain filtered range
         ws.autofilter(first_row, 0, last_row, len(columns) - 1)
     for col, (header, width) in enumerate(columns):

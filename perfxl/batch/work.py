@@ -180,11 +180,11 @@ def _process(config: WorkerConfig, task: Task) -> Outcome:
 def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
     from perfxl.rectification.feedback import is_feedback_workbook, read_feedback
 
-    if is_feedback_workbook(path):  # a returned 整改情况反馈表: read here, recorded by the runner
+    checked = check_file(path, pack=config.pack, goal_form=config.goals.goal_form)  # what api.check_file does
+    # a returned 整改情况反馈表 holds no form: looked for only then, read here, recorded by the runner
+    if checked.report is None and is_feedback_workbook(path):
         data = read_feedback(path)
         return Outcome(task.file_id, task.file, Status.FEEDBACK, findings=tuple(data.findings), feedback=data)
-
-    checked = check_file(path, pack=config.pack, goal_form=config.goals.goal_form)  # what api.check_file does
     findings = checked.findings
     outcome = Outcome(task.file_id, task.file, findings=findings, **checked.facts())
     if checked.report is None:

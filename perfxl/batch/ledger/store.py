@@ -327,13 +327,12 @@ class Ledger(NoticeStore):
     def ranking_inputs(self, run_id: int) -> list[tuple[int, str, int | None, float | None]]:
         """(result id, kind, year, total) of every scored form whose total is complete, in file order: a form
         with rows the engine could not score or check is not ranked as if its total were whole."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(Result.id, Result.kind, Result.year, Result.total, Result.score_json)
-                .join(File, File.id == Result.file_id)
-                .where(Result.run_id == run_id, Result.total.is_not(None), Result.kind.is_not(None))
-                .order_by(File.seq)).all()
-        return [(rid, kind, year, total) for rid, kind, year, total, score in rows
+        query = (select(Result.id, Result.kind, Result.year, Result.total, Result.score_json)
+                 .join(File, File.id == Result.file_id)
+                 .where(Result.run_id == run_id, Result.total.is_not(None), Result.kind.is_not(None))
+                 .order_by(File.seq))
+        # streamed: only the small tuples are kept, not every form's score breakdown
+        return [(rid, kind, year, total) for rid, kind, year, total, score in self._stream(query, 1000)
                 if json.loads(score or "{}").get("complete", True)]
 
     def set_ranks(self, ranks: Iterable[tuple[int, int, int, str | None]]) -> None:

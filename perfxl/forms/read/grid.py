@@ -150,6 +150,8 @@ class ValueGrid:
             with contextlib.suppress(Exception):  # closing must never mask the real result
                 close()
         self._closers = None
+        for sheet in self.sheets:  # a loader holds this grid and the closed book: a cycle that kept a
+            sheet._loader = None  # workbook's buffers until the garbage collector's next full pass
 
     def __enter__(self) -> ValueGrid:
         return self
