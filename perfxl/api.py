@@ -44,19 +44,20 @@ from perfxl.scoring import FormScore, score_form
 
 
 # -- Forms in and out ---------------------------------------------------------------------------------------------
-def read(path: str | Path, *, engine: str = "calamine"):
-    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings);
-    `engine` is "calamine" (fast) or "openpyxl"."""
+def read(path: str | Path, *, pack: RulePack | None = None, engine: str = "calamine"):
+    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings), within the
+    pack's [limits]; `engine` is "calamine" (fast) or "openpyxl"."""
     from perfxl.forms.read.reader import read_path
 
-    return read_path(path, engine=engine)
+    return read_path(path, engine=engine, limits=(pack or default_pack()).limits)
 
 
-def read_book(book):
-    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files."""
+def read_book(book, *, pack: RulePack | None = None):
+    """Read a live workbook (an xlwings Book, desktop or remote) through the same reader as files, within the
+    pack's [limits] (rows, columns)."""
     from perfxl.forms.read.reader import read_book as read
 
-    return read(book)
+    return read(book, (pack or default_pack()).limits)
 
 
 def load_forms(path: str | Path) -> list[Form]:
@@ -239,12 +240,13 @@ def fill(source: str | Path, out: str | Path, *, pack: RulePack | None = None, r
 def batch(input: str | Path, out_dir: str | Path, *, annotate: bool = True, workers: int | None = 0,
           pack: RulePack | None = None, work_dir: str | Path | None = None, goals: str | Path | None = None,
           resume: bool = False, db: str | None = None, scheduler: str | None = None, dask_local: int | None = None,
-          timeout: float = 60.0, reporter=None):
+          timeout: float | None = None, reporter=None):
     """Run a batch over a folder or .zip: 汇总.xlsx, results.json, the ledger, annotated copies (BatchResult).
 
     `workers` 0 runs in this process, None on every core; `scheduler` (tcp://…) or `dask_local` (N workers) run on
     Dask; `goals` is a folder of goal declarations to compare with; `resume` reuses the ledger's results for
-    unchanged files; `db` is the ledger (URL or SQLite path; default OUT/ledger.sqlite); `timeout` is per file;
+    unchanged files; `db` is the ledger (URL or SQLite path; default OUT/ledger.sqlite); `timeout` is per file
+    (default: the pack's [limits]);
     `reporter` gets progress (phase/start/advance/finish); `work_dir` is where archives are unpacked.
     Raises BatchError / LedgerError (Chinese) when it cannot start."""
     from perfxl.batch import BatchOptions, run_batch

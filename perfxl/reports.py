@@ -289,14 +289,16 @@ def check_file(path: str | Path, *, pack: RulePack | None = None,
     """
     from perfxl.forms.read.reader import read_path
 
-    return _checked(read_path(path), str(path), pack, goal_form)
+    pack = pack or default_pack()
+    return _checked(read_path(path, limits=pack.limits), str(path), pack, goal_form)
 
 
 def check_book(book, *, pack: RulePack | None = None) -> FileReport:
     """read_book + check + score every form in it, like check_file for a file."""
     from perfxl.forms.read.reader import read_book
 
-    return _checked(read_book(book), str(getattr(book, "name", "") or ""), pack, None)
+    pack = pack or default_pack()
+    return _checked(read_book(book, pack.limits), str(getattr(book, "name", "") or ""), pack, None)
 
 
 def _checked(result, source: str, pack: RulePack | None, goal_form: Form | GoalMatcher | None) -> FileReport:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from perfxl.batch.outcome import Status
+from perfxl.config.limits import raise_hint
 from perfxl.domain import Finding
 from perfxl.forms.read.problems import finding
 from perfxl.forms.read.sniff import DEFAULT_LIMITS
@@ -182,11 +183,12 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: str, dest: Path,
         yield reject("T101", reason="压缩包中的该文件设置了解压密码，无法解压")
         return
     if info.file_size > limits.max_member:
-        yield reject("T106", reason=f"解压后 {info.file_size / MB:.0f} MB，超过单个文件上限 {limits.max_member / MB:.0f} MB")
+        yield reject("T106", reason=f"解压后 {info.file_size / MB:.0f} MB，超过单个文件上限 {limits.max_member / MB:.0f} MB；"
+                                        f"{raise_hint('file_mb')}")
         return
     if info.file_size > limits.ratio_floor and info.file_size / max(info.compress_size, 1) > limits.max_ratio:
         ratio = info.file_size / max(info.compress_size, 1)
-        yield reject("T106", reason=f"压缩比 {ratio:.0f}:1，疑似“压缩炸弹”，已拒绝解压")
+        yield reject("T106", reason=f"压缩比 {ratio:.0f}:1，疑似“压缩炸弹”，已拒绝解压；{raise_hint('ratio')}")
         return
     counter[0] += 1
     folder = dest / f"{counter[0]:06d}"

@@ -25,6 +25,7 @@ from multiprocessing.connection import wait
 
 from perfxl.batch.outcome import Outcome, Status, failed
 from perfxl.batch.work import Task, WorkerConfig, process_task, warm_up
+from perfxl.config.limits import raise_hint
 
 GRACE = 10.0  # seconds past the in-worker timeout before the runner kills a worker
 STARTUP_TIMEOUT = 120.0
@@ -212,7 +213,8 @@ class LocalPool:
                     elif worker.process.sentinel in ready:
                         yield self._replace(worker, worker.task, Status.FAILED, self._death_reason(worker))
                     elif hard_limit and time.monotonic() - worker.started > hard_limit:
-                        reason = f"处理超过 {self.config.timeout:g} 秒仍未完成，已终止（文件可能异常庞大或结构异常）"
+                        reason = (f"处理超过 {self.config.timeout:g} 秒仍未完成，已终止（文件可能异常庞大或结构异常；"
+                                  f"{raise_hint('seconds_per_file')}）")
                         yield self._replace(worker, worker.task, Status.TIMEOUT, reason)
         finally:
             self.close()
@@ -221,7 +223,8 @@ class LocalPool:
         worker.process.join(1)
         code = worker.process.exitcode
         detail = f"退出码 {code}" if code is not None and code >= 0 else f"信号 {-(code or 0)}"
-        return f"处理时工作进程意外退出（{detail}），可能是文件异常导致内存不足或解析器崩溃"
+        return (f"处理时工作进程意外退出（{detail}），可能是文件异常导致内存不足或解析器崩溃"
+                f"（内存上限见规则配置 [limits] worker_memory_mb）")
 
     def _replace(self, worker: _Worker, task: Task, status: Status, reason: str) -> Outcome:
         elapsed = time.monotonic() - worker.started

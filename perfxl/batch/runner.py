@@ -36,7 +36,6 @@ SUMMARY_NAME = "汇总.xlsx"
 RESULTS_NAME = "results.json"
 FLUSH_EVERY = 200  # outcomes per ledger transaction
 FLUSH_SECONDS = 2.0
-GB = 1024 ** 3
 
 
 class BatchError(RuntimeError):
@@ -56,9 +55,9 @@ class BatchOptions:
     scheduler: str | None = None  # tcp://host:port of a Dask scheduler
     dask_local: int | None = None  # start a local Dask cluster with this many workers
     dask_client: Any = None  # an existing distributed.Client (tests, notebooks)
-    timeout: float = 60.0  # seconds per file
-    memory_limit: int | None = 4 * GB  # address space per local worker process
-    archive_limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS
+    timeout: float | None = None  # seconds per file; None → the pack's [limits] seconds_per_file
+    memory_limit: int | None = None  # address space per local worker process; None → the pack's [limits]
+    archive_limits: ArchiveLimits | None = None  # None → file size and ratio from the pack's [limits]
     work_dir: Path | None = None  # where archives are unpacked (default: the system temp folder)
     summary: bool = True  # write 汇总.xlsx (benchmarks may skip it to time processing alone)
 
@@ -239,15 +238,19 @@ def run_batch(options: BatchOptions, reporter: Reporter | None = None) -> BatchR
     work_dir = Path(tempfile.mkdtemp(prefix="perfxl-batch-", dir=work_root))
     executor = None
     run_id = None
+    archive_limits = options.archive_limits or ArchiveLimits(max_member=pack.limits.max_file_bytes,
+                                                             max_ratio=pack.limits.max_ratio)
     try:
         goals, notes = GoalIndex(), []
         if options.goals:
             reporter.phase("正在读取目标申报表…")
-            goals, notes = load_goals(Path(options.goals), work_dir, options.archive_limits)
+            goals, notes = load_goals(Path(options.goals), work_dir, archive_limits)
         chash = config_hash(pack, goals, options.annotate)
         previous = ledger.last_run(out_dir=str(out_dir.resolve())) if options.resume else None
-        config = WorkerConfig(pack=pack, config_hash=chash, goals=goals, timeout=options.timeout,
-                              annotate=options.annotate, out_dir=str(out_dir), memory_limit=options.memory_limit)
+        config = WorkerConfig(pack=pack, config_hash=chash, goals=goals,
+                              timeout=options.timeout or pack.limits.seconds_per_file,
+                              annotate=options.annotate, out_dir=str(out_dir),
+                              memory_limit=options.memory_limit or pack.limits.worker_memory)
         executor = _executor(options, config)
         if hasattr(executor, "start"):
             executor.start()  # workers import the engine while files are discovered and hashed
@@ -257,7 +260,7 @@ def run_batch(options: BatchOptions, reporter: Reporter | None = None) -> BatchR
             input=str(input_path.resolve()), out_dir=str(out_dir.resolve()), executor=executor.name,
             workers=getattr(executor, "workers", None), config_hash=chash, config_sources=list(pack.sources),
             goals=str(Path(options.goals).resolve()) if options.goals else None,
-            options={"annotate": options.annotate, "resume": options.resume, "timeout": options.timeout,
+            options={"annotate": options.annotate, "resume": options.resume, "timeout": config.timeout,
                      "scheduler": options.scheduler, "dask_local": options.dask_local},
             version=__version__, resumed_from=previous.id if previous else None, pack_hash=pack_hash(pack))
         progress = Progress()
@@ -265,7 +268,7 @@ def run_batch(options: BatchOptions, reporter: Reporter | None = None) -> BatchR
         try:
             reporter.phase("正在查找文件…")
             exclude = _excluded(out_dir, db)
-            entries = list(discover(input_path, work_dir / "input", exclude=exclude, limits=options.archive_limits))
+            entries = list(discover(input_path, work_dir / "input", exclude=exclude, limits=archive_limits))
             tasks = _register(ledger, run_id, entries, recorder)
             progress.total = len(entries)
             progress.started = time.monotonic()

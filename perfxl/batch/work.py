@@ -22,6 +22,7 @@ from pathlib import Path
 
 from perfxl.batch.outcome import Outcome, Status, failed
 from perfxl.config import RulePack
+from perfxl.config.limits import raise_hint
 from perfxl.domain import Finding, Form
 from perfxl.reports import check_file
 
@@ -119,9 +120,11 @@ def process_task(config: WorkerConfig, task: Task, work=None) -> Outcome:
         outcome = run_limited(lambda: step(config, task), config.timeout)
     except FileTimeout:
         outcome = failed(task.file_id, task.file, Status.TIMEOUT,
-                         f"处理超过 {config.timeout:g} 秒仍未完成，已跳过（文件可能异常庞大或结构异常）")
+                         f"处理超过 {config.timeout:g} 秒仍未完成，已跳过（文件可能异常庞大或结构异常；"
+                         f"{raise_hint('seconds_per_file')}）")
     except MemoryError:
-        outcome = failed(task.file_id, task.file, Status.FAILED, "处理时内存不足，已跳过（文件可能异常庞大）")
+        outcome = failed(task.file_id, task.file, Status.FAILED,
+                         f"处理时内存不足，已跳过（文件可能异常庞大；{raise_hint('worker_memory_mb')}）")
     except Exception as exc:  # a bug, not the user's fault: still one row, with the reason
         outcome = failed(task.file_id, task.file, Status.FAILED,
                          f"处理时发生内部错误（{type(exc).__name__}: {exc}），请将此文件反馈给技术支持")

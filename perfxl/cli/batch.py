@@ -125,8 +125,9 @@ def batch(
         "--scheduler", help="在 Dask 集群上运行：调度器地址 tcp://主机:端口", show_default=False)] = None,
     dask_local: Annotated[int | None, typer.Option(
         "--dask-local", min=1, help="启动本机 Dask 集群运行（N 个工作进程）", show_default=False)] = None,
-    timeout: Annotated[float, typer.Option(
-        "--timeout", min=1, help="单个文件的处理时限（秒），超时记为“处理超时”")] = 60.0,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=1, show_default=False,
+        help="单个文件的处理时限（秒），超时记为“处理超时”；默认按规则配置（60 秒）")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度和结果摘要")] = False,
     documents: Annotated[str | None, typer.Option(
         "--documents", help="为每份适用的表单生成 Word 文书（输出目录/文书/），如 整改通知,自评报告；"

@@ -49,5 +49,5 @@ def serve(
         console.print(f"访问令牌：{secret}  （在任务窗格中填写；设置 PERFXL_SERVER_TOKEN 可固定令牌）")
     if not certfile:
         console.print("[yellow]未使用 HTTPS：Excel 加载项需要 HTTPS，仅适合本机测试或置于 HTTPS 反向代理之后。[/]")
-    uvicorn.run("xlwings_server.main:main_app", host=host, port=port, log_level="warning",
+    uvicorn.run("perfxl.server.app:main_app", host=host, port=port, log_level="warning",
                 ssl_certfile=str(certfile) if certfile else None, ssl_keyfile=str(keyfile) if keyfile else None)

@@ -26,11 +26,11 @@ class Format(StrEnum):
     json = "json"
 
 
-def _goal_form(path: Path) -> Form:
+def _goal_form(path: Path, pack: api.RulePack) -> Form:
     if not path.is_file():
         fail(f"{path}: 文件不存在")
         raise typer.Exit(EXIT_UNUSABLE)
-    result = api.read(path)
+    result = api.read(path, pack=pack)
     if result.form is None:
         for f in result.findings:
             fail(f"{path}: {f.message}")
@@ -76,7 +76,7 @@ def validate(
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() not in (".xlsx", ".xlsm")):
         fail("--annotate 只能用于校验单个 .xlsx/.xlsm 工作簿")
         raise typer.Exit(EXIT_UNUSABLE)
-    goal_form = _goal_form(goals) if goals is not None else None
+    goal_form = _goal_form(goals, pack) if goals is not None else None
     checked = [api.check_file(path, pack=pack, goal_form=goal_form) for path in files]
     if format is Format.json:
         write_json(json.dumps([c.to_dict() for c in checked], ensure_ascii=False, indent=2))

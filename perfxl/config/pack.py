@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from perfxl.config.limits import Limits, table_problems
 from perfxl.config.merge import MergeError, merge
 from perfxl.domain.hierarchy import Edition
 
@@ -80,6 +81,7 @@ class RulePack:
     vague_words: tuple[str, ...]
     extra_qualitative: dict[str, str]
     extra_not_applicable: tuple[str, ...]
+    limits: Limits  # what one file may cost (reader bounds, batch time and memory)
     data: dict = field(repr=False)  # the merged tables, for sections read by other packages (rules, review)
     sources: tuple[str, ...] = ()  # files merged over the defaults
 
@@ -178,6 +180,8 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
     _check(_strings(values["not_applicable"]), "values.not_applicable", "应为文本数组")
     _check(_strings(data["goals"]["vague_words"]), "goals.vague_words", "应为文本数组")
     _check(0 <= data["budget"]["explain_below_rate"] <= 1, "budget.explain_below_rate", "应在 0 到 1 之间（如 0.9）")
+    for key, message in table_problems(data["limits"]):
+        _check(False, f"limits.{key}", message)
     for phrase, band in values["qualitative"].items():
         _check(isinstance(band, str) and band in {"full", "partial", "fail"}, f"values.qualitative.{phrase}", "应为 \"full\"、\"partial\" 或 \"fail\"")
     return RulePack(
@@ -210,6 +214,7 @@ def _build(data: dict, sources: tuple[str, ...]) -> RulePack:
         vague_words=tuple(data["goals"]["vague_words"]),
         extra_qualitative=dict(values["qualitative"]),
         extra_not_applicable=tuple(values["not_applicable"]),
+        limits=Limits.from_table(data["limits"]),
         data=data,
         sources=sources,
     )

@@ -42,6 +42,10 @@ _RUN_PROPS = (f'<w:rPr><w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w
 # Inside the same run, so the break or tab keeps the run's font, size and weight.
 _BREAK_TEXT = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB_TEXT = '</w:t><w:tab/><w:t xml:space="preserve">'
+# Very long text goes in several <w:t> of a million characters: XML parsers built on libxml2 (python-docx,
+# LibreOffice) refuse a text node over 10 MB.
+_CHUNK = 1_000_000
+_SPLIT_TEXT = '</w:t><w:t xml:space="preserve">'
 
 
 def _picture(match: re.Match) -> str:
@@ -56,10 +60,11 @@ def _finalize(value):
     if isinstance(value, Markup) or hasattr(value, "__html__"):
         return value
     text = value if isinstance(value, str) else str(value)
-    if not _SPECIAL.search(text):
+    if len(text) <= _CHUNK and not _SPECIAL.search(text):
         return text
     text = _CONTROL.sub(_picture, text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Markup(str(escape(text)).replace("\n", _BREAK_TEXT).replace("\t", _TAB_TEXT))
+    escaped = _SPLIT_TEXT.join(str(escape(text[i : i + _CHUNK])) for i in range(0, len(text), _CHUNK))
+    return Markup(escaped.replace("\n", _BREAK_TEXT).replace("\t", _TAB_TEXT))
 
 
 def environment() -> jinja2.Environment:

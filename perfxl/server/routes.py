@@ -71,7 +71,7 @@ async def batch(request: Request, current_user: dep.User) -> dict:
                          f"文件过多：单次最多 {limits.max_files} 个文件，请分批上传或打包为 .zip") from None
         raise
     uploads = [f for f in form.getlist("files") if hasattr(f, "filename")]
-    kinds = [k for k in str(form.get("documents") or "").split(",") if k]
+    kinds = list(dict.fromkeys(k for k in str(form.get("documents") or "").split(",") if k))  # each kind once
     unknown = [k for k in kinds if k not in api.FORM_DOCUMENTS]
     if unknown:
         raise _error(status.HTTP_400_BAD_REQUEST,

@@ -2,8 +2,8 @@
 
 Each mutation takes the workbook's parts ({name: bytes}) and a random.Random and changes them the way a
 damaged, hand-edited or hostile file would: parts dropped, duplicated, truncated or recompressed; XML
-attributes, references, styles and shared-string indices out of range; huge dimensions; cell values
-replaced with edge numbers, error values and odd text.
+attributes, references, styles (cell and number formats) and shared-string indices out of range; huge
+dimensions and thousands of rows; cell values replaced with edge numbers, error values and odd text.
 """
 
 from __future__ import annotations
@@ -149,10 +149,50 @@ def shared_strings_text(parts: Parts, rng: random.Random) -> bytes:
     return _edit_xml(parts, rng, "xl/sharedStrings.xml", edit)
 
 
+def recompress(parts: Parts, rng: random.Random) -> bytes:
+    """Every part stored or compressed again with a method and level chosen at random (bzip2 and LZMA included:
+    zipfile writes them, Excel does not)."""
+    buffer = io.BytesIO()
+    methods = [(zipfile.ZIP_STORED, None), (zipfile.ZIP_BZIP2, 9), (zipfile.ZIP_LZMA, None)] + \
+        [(zipfile.ZIP_DEFLATED, level) for level in (0, 1, 9)]
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in parts.items():
+            method, level = rng.choice(methods[:1] + methods[3:] if rng.random() < 0.7 else methods)
+            zf.writestr(zipfile.ZipInfo(name), data, compress_type=method, compresslevel=level)
+    return buffer.getvalue()
+
+
+def styles_xml(parts: Parts, rng: random.Random) -> bytes:
+    """Number formats and cell formats in styles.xml made odd: codes, ids and counts out of range."""
+    codes = ["", "@@@", "[Red]#,##0;;;", "0" * 300, "yyyy-mm-dd\\", "[$-F800]dddd", "#,##0.00_);[Red](#,##0.00)", '"""']
+
+    def edit(text: str) -> str:
+        text = re.sub(r'formatCode="[^"]*"', lambda m: f'formatCode="{rng.choice(codes).replace(chr(34), "&quot;")}"'
+                      if rng.random() < 0.5 else m.group(0), text)
+        text = re.sub(r'(numFmtId|fontId|fillId|borderId|xfId)="\d+"',
+                      lambda m: f'{m.group(1)}="{rng.choice([-1, 999, 2**31, 164])}"' if rng.random() < 0.2 else m.group(0),
+                      text)
+        return re.sub(r' count="\d+"', lambda m: f' count="{rng.choice([0, 1, 10**9])}"' if rng.random() < 0.3
+                      else m.group(0), text)
+    return _edit_xml(parts, rng, "xl/styles.xml", edit)
+
+
+def many_rows(parts: Parts, rng: random.Random) -> bytes:
+    """Thousands of rows appended below a sheet's table (over the [limits] rows bound), some reaching column ZZ."""
+    count, start = rng.choice([6000, 20000]), 1000
+
+    def row(r: int) -> str:
+        far = f'<c r="ZZ{r}"><v>1</v></c>' if r % 97 == 0 else ""
+        return f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>行{r}</t></is></c>{far}</row>'
+    rows = "".join(row(r) for r in range(start, start + count))
+    return _edit_xml(parts, rng, rng.choice(_sheet_names(parts)),
+                     lambda t: t.replace("</sheetData>", rows + "</sheetData>", 1))
+
+
 MUTATIONS: dict[str, Callable[[Parts, random.Random], bytes]] = {
-    f.__name__: f for f in (drop_part, duplicate_part, truncate_part, truncate_file, flip_bytes, huge_dimension,
-                            far_cell, bad_references, shared_string_index, style_index, attribute_noise, cell_values,
-                            shared_strings_text)
+    f.__name__: f for f in (drop_part, duplicate_part, truncate_part, truncate_file, flip_bytes, recompress,
+                            huge_dimension, far_cell, bad_references, shared_string_index, style_index, styles_xml,
+                            attribute_noise, cell_values, shared_strings_text, many_rows)
 }
 
 

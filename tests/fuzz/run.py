@@ -32,8 +32,9 @@ class Failure:
 
 
 def _child(conn, memory_mb: int) -> None:
-    limit = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if memory_mb:  # 0: unbounded, as [limits] worker_memory_mb = 0
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from perfxl import api
 
     work = Path(tempfile.mkdtemp(prefix="perfxl-fuzz-"))
@@ -46,6 +47,8 @@ def _child(conn, memory_mb: int) -> None:
         try:
             report = api.check_file(path)
             bug = next((f.message for f in report.findings if OUR_BUG in f.message), None)
+            if not (report.reports or report.findings):
+                bug = "no form and no reason"  # every case ends as a result with a reason
             conn.send(("our_bug", bug) if bug else ("ok", None))
         except BaseException:  # noqa: BLE001 - exactly what the fuzzer looks for
             conn.send(("exception", traceback.format_exc(limit=6)))
@@ -85,9 +88,17 @@ class Guard:
             self.proc.kill()
 
 
-def fuzz(seeds: list[bytes], cases: int, seed: int = 0, time_limit: float = 20.0, memory_mb: int = 2048,
+def fuzz(seeds: list[bytes], cases: int, seed: int = 0, time_limit: float | None = None, memory_mb: int | None = None,
          rounds: int = 2) -> tuple[list[Failure], dict[str, int]]:
-    """Run `cases` mutated workbooks; returns the failures and how many cases each mutation took part in."""
+    """Run `cases` mutated workbooks; returns the failures and how many cases each mutation took part in.
+
+    Each case gets the time and memory of a batch worker under the default rule pack's [limits] unless given."""
+    from perfxl.config import default_pack
+    from perfxl.config.limits import MB
+
+    limits = default_pack().limits
+    time_limit = time_limit or limits.seconds_per_file
+    memory_mb = memory_mb or (limits.worker_memory or 0) // MB
     rng = random.Random(seed)
     guard = Guard(memory_mb)
     failures: list[Failure] = []

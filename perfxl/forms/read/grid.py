@@ -329,6 +329,9 @@ def grid_from_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> ValueGrid:
             top = int(getattr(rng, "row", 1) or 1) - 1
             left = int(getattr(rng, "column", 1) or 1) - 1
             formulas_raw = _matrix(_optional(rng, "formula"), shape)
+            height, width = top + len(values), left + max((len(line) for line in values), default=0)
+            if height > limits.max_rows or width > limits.max_cols:
+                grid.findings.append(_truncated(sheet.name, height, width, limits))
             rows: list[list[Cell]] = [[] for _ in range(min(top, limits.max_rows))]
             for line in values[: max(limits.max_rows - top, 0)]:
                 rows.append(([None] * left + list(line))[: limits.max_cols])

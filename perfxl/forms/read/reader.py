@@ -115,14 +115,15 @@ _PARSERS = ("python_calamine", "openpyxl", "xml", "zipfile")
 def read_book(book: Any, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read a live workbook object (an xlwings Book or anything shaped like one)."""
     grid = grid_from_book(book, limits)
-    return read_grid(grid, source=grid.source, limits=limits)
+    result = read_grid(grid, source=grid.source, limits=limits)
+    return replace(result, findings=list(grid.findings or ()) + result.findings) if grid.findings else result
 
 
-def read_path(path: str | Path, *, engine: str = "calamine") -> ReadResult:
+def read_path(path: str | Path, *, engine: str = "calamine", limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """A workbook, or a form-JSON file (.json), into a ReadResult."""
     path = Path(path)
     if path.suffix.lower() != ".json":
-        return read_workbook(path, engine=engine)
+        return read_workbook(path, engine=engine, limits=limits)
     from perfxl.forms.formjson import FormJSONError, load_json
 
     try:

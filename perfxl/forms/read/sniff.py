@@ -17,32 +17,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from perfxl.config.limits import DEFAULT_LIMITS, MB, Limits, raise_hint
 from perfxl.domain import Finding
 from perfxl.forms.read.problems import finding, is_unusable
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-MB = 1024 * 1024
 IN_MEMORY = 16 * MB  # workbooks up to this size are read into memory whole, once
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds on what one file may cost. Generous for real forms, fatal for bombs."""
-
-    max_file_bytes: int = 100 * MB  # on disk
-    max_uncompressed: int = 200 * MB  # sum of all zip members
-    max_ratio: float = 100.0  # compression ratio of any member larger than `ratio_floor`
-    ratio_floor: int = 1 * MB  # tiny members compress extremely well and are harmless
-    max_members: int = 5000
-    max_sheet_xml: int = 50 * MB  # one worksheet part; larger sheets are streamed, not loaded
-    max_other_part: int = 64 * MB  # shared strings, styles …: parsers load these whole
-    max_rows: int = 5000  # rows read per sheet
-    max_cols: int = 100  # columns read per sheet
-    max_blank_run: int = 200  # the reader stops a table after this many blank rows
-
-
-DEFAULT_LIMITS = Limits()
 
 
 class FileFormat(StrEnum):
@@ -178,7 +159,8 @@ def _directory(fp) -> list[Member] | None:
             return None
         (sig, _, _, version, _, flags, method, _, _, crc, compress_size, file_size, name_len, extra_len, comment_len,
          _, _, _, offset) = unpack(cd, pos)
-        if sig != b"PK\x01\x02" or extra_len or version > 63 or 0xFFFFFFFF in (compress_size, file_size, offset):
+        if sig != b"PK\x01\x02" or extra_len or version > 63 or 0xFFFFFFFF in (compress_size, file_size, offset) \
+                or offset + 30 + compress_size > cd_offset:  # data past the directory: damaged, left to zipfile
             return None
         end = pos + _CENTRAL.size + name_len
         raw = cd[end - name_len : end]
@@ -199,6 +181,8 @@ def read_member(zf: Archive | zipfile.ZipFile, info: Member | zipfile.ZipInfo, l
             or fp is None or not fp.seekable():
         with zf.open(info) as fh:
             return fh.read(limit + 1)
+    if info.header_offset + 30 + info.compress_size > getattr(zf, "start_dir", info.header_offset + 30 + info.compress_size):
+        raise zipfile.BadZipFile(f"{info.filename!r} is truncated (its data would reach past the directory)")
     fp.seek(info.header_offset)
     head = fp.read(30)
     if len(head) != 30 or head[:4] != b"PK\x03\x04":
@@ -237,6 +221,12 @@ def _human(size: float) -> str:
     return f"{size:.1f} GB"  # pragma: no cover
 
 
+def _sizes(size: int, limit: int) -> tuple[str, str]:
+    """A size and its limit for a message; in bytes when rounding would show them equal."""
+    shown = _human(size), _human(limit)
+    return shown if shown[0] != shown[1] else (f"{size:,} 字节", f"{limit:,} 字节")
+
+
 def sniff(path: str | Path, limits: Limits = DEFAULT_LIMITS, keep_open: bool = False) -> Sniff:
     """Classify `path` and check it is safe to parse. Never raises on the file's content.
 
@@ -268,7 +258,7 @@ def sniff(path: str | Path, limits: Limits = DEFAULT_LIMITS, keep_open: bool = F
     if size == 0:
         return Sniff(path, FileFormat.OTHER, (finding("T107"),))
     if size > limits.max_file_bytes:
-        reason = f"文件大小 {_human(size)}，超过上限 {_human(limits.max_file_bytes)}"
+        reason = "文件大小 {}，超过上限 {}；".format(*_sizes(size, limits.max_file_bytes)) + raise_hint("file_mb")
         return Sniff(path, FileFormat.OTHER, (finding("T106", reason=reason),))
     if head.startswith(ZIP_MAGICS):
         return _sniff_zip(path, limits, keep_open)
@@ -340,7 +330,7 @@ def _sniff_zip(path: Path, limits: Limits, keep_open: bool = False, fp=None, raw
         zf = open_archive(path, fp, raw) if fp is not None else zipfile.ZipFile(path)
         infos = zf.infolist()
         if len(infos) > limits.max_members:
-            reason = f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.max_members}"
+            reason = f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.max_members}；{raise_hint('parts')}"
             zf.close()
             return Sniff(path, FileFormat.OTHER, (finding("T106", reason=reason),))
         problem = _bomb_check(infos, limits)
@@ -393,14 +383,15 @@ def _bomb_check(infos: list[zipfile.ZipInfo], limits: Limits) -> str | None:
     for info in infos:
         total += info.file_size
         if info.file_size > limits.max_other_part and not info.filename.startswith("xl/worksheets/"):
-            return f"部件 {info.filename} 解压后 {_human(info.file_size)}，超过上限 {_human(limits.max_other_part)}"
+            return ("部件 {} 解压后 {}，超过上限 {}；".format(info.filename, *_sizes(info.file_size, limits.max_other_part))
+                    + raise_hint("part_mb"))
         if info.file_size > limits.ratio_floor:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
-                return (f"部件 {info.filename} 压缩比 {ratio:.0f}:1（{_human(info.compress_size)} 解压为 "
-                        f"{_human(info.file_size)}），疑似“压缩炸弹”")
+                return (f"部件 {info.filename} 压缩比 {ratio:.5g}:1（{_human(info.compress_size)} 解压为 "
+                        f"{_human(info.file_size)}），超过上限 {limits.max_ratio:g}:1，疑似“压缩炸弹”；{raise_hint('ratio')}")
     if total > limits.max_uncompressed:
-        return f"解压后共 {_human(total)}，超过上限 {_human(limits.max_uncompressed)}"
+        return "解压后共 {}，超过上限 {}；".format(*_sizes(total, limits.max_uncompressed)) + raise_hint("unpacked_mb")
     return None
 
 
