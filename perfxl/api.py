@@ -1,311 +1,55 @@
-"""The engine's front door: one call to read, one to check, one to score. Results are plain data.
+"""The engine's front door: every door (CLI, batch server, Excel functions and ribbon, Word documents) calls these
+and nothing below them (tests/test_import_boundary.py). Results are plain data. The calls are thin: the logic
+lives in the engine modules each one names.
 
-Every door (CLI, batch, Excel UDFs and ribbon, documents) calls these and nothing below them.
+Grouped by purpose:
+
+- Rule packs: rule_pack, pack_overrides
+- Forms in and out: read, read_book, load_forms, form_json, sample_forms
+- Check and score: check_file, check_book, check (FileReport, Report, Status: perfxl.reports), score,
+  annotate_copy, rounded, grade, status_label, split_location
+- Rules reference: rules, rule, rule_settings, rule_dict, rule_markdown, rule_kinds_text, rule_info
+- Templates and filling: template_kinds, template_bytes, template_fill, build_templates, template_names,
+  stale_templates, template_pictures, fill
+- Batch and ledger: batch, batch_demo, batch_missing, format_seconds, open_ledger, run_dict, ledger_history,
+  history_dict
+- Rectification notices: notices, notice, notice_history, notice_history_json, write_reminders,
+  write_feedback_form
+- Documents (extra perfxl[docs]): report, summary_report, results_frame, batch_documents, document_kinds,
+  document_number, write_report_templates, report_template_usage, document_pictures, documents_available
+- Worksheet rows (the Excel functions): score_indicator, score_budget_figures, parse_value, indicator_columns,
+  check_indicator_table
+- Errors the doors catch (the ValueError ones carry Chinese messages): ConfigError, and, imported when first
+  named, BatchError, LedgerError, RectificationError, LibreOfficeError, DocumentError
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from perfxl.config import RulePack, default_pack
+from perfxl.config import ConfigError, RulePack, default_pack  # noqa: F401  (doors catch ConfigError)
 from perfxl.domain import Finding, Form
-from perfxl.domain.finding import FindingCounts
-from perfxl.forms.read.coerce import to_text
 from perfxl.outputs.annotated_copy import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
 from perfxl.outputs.annotated_copy import RESULT_SHEET  # noqa: F401  (Excel doors)
+from perfxl.reports import (  # noqa: F401  (the report shapes, the checks and the pack they run with)
+    FileReport,
+    GoalMatcher,
+    Report,
+    Status,
+    check,
+    check_book,
+    check_file,
+    pack_overrides,
+    rule_pack,
+)
 from perfxl.scoring import FormScore, score_form
 
-if TYPE_CHECKING:
-    from perfxl.rules.review import Review
 
-
-@dataclass(frozen=True, slots=True)
-class Report(FindingCounts):
-    """One form checked and scored."""
-
-    form: Form
-    score: FormScore
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
-    review: "Review | None" = None  # goal declarations: the review grade from the findings (目标审核)
-
-    def to_dict(self) -> dict:
-        """The documented score output shape, plus the review of a goal declaration."""
-        out = self.score.to_dict(self.findings)
-        if self.review is not None:
-            out["review"] = self.review.to_dict()
-        return out
-
-
-def score(form: Form, pack: RulePack | None = None) -> FormScore:
-    """Score one form by the rules (the form's own figures are reported, never adopted)."""
-    return score_form(form, pack or default_pack())
-
-
-def check(form: Form, *, pack: RulePack | None = None, goal_form: Form | None = None) -> Report:
-    """Score one form and run every active rule over it."""
-    from perfxl.rules import check_form
-    from perfxl.rules.review import review_form
-
-    pack = pack or default_pack()
-    result = score_form(form, pack)
-    findings = tuple(check_form(form, pack=pack, score=result, goal_form=goal_form))
-    return Report(form, result, findings, review_form(findings, pack) if form.kind.is_goal else None)
-
-
-def load_forms(path: str | Path) -> list[Form]:
-    """Forms from a form-JSON file (one form or a list). Raises FormJSONError with a Chinese message."""
-    from perfxl.forms.formjson import load_json
-
-    return load_json(path)
-
-
-@dataclass(frozen=True, slots=True)
-class FileReport(FindingCounts):
-    """One input file: what reading it found, and each form read from it checked and scored."""
-
-    path: str
-    read_findings: tuple[Finding, ...]
-    reports: tuple[Report, ...] = ()  # empty: no form could be read (the read findings say why)
-
-    @property
-    def report(self) -> Report | None:
-        """The (first) form's report; workbooks with several forms list them all in `reports`."""
-        return self.reports[0] if self.reports else None
-
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        return self.read_findings + tuple(f for r in self.reports for f in r.findings)
-
-    @property
-    def usable(self) -> bool:
-        return bool(self.reports)
-
-
-def read(path: str | Path, *, pack: RulePack | None = None):
-    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings),
-    within the pack's [limits]."""
+# -- Forms in and out ---------------------------------------------------------------------------------------------
+def read(path: str | Path, *, pack: RulePack | None = None, engine: str = "calamine"):
+    """Read one workbook (.xlsx/.xlsm) or form-JSON file into a ReadResult (.form, .forms, .findings), within the
+    pack's [limits]; `engine` is "calamine" (fast) or "openpyxl"."""
     from perfxl.forms.read.reader import read_path
 
-    return read_path(path, limits=(pack or default_pack()).limits)
-
-
-GoalMatcher = Callable[[Form], Form | None]
-
-
-def check_file(path: str | Path, *, pack: RulePack | None = None,
-               goal_form: Form | GoalMatcher | None = None) -> FileReport:
-    """Read, check and score every form in one file; the reader's own findings follow the pack's [rules] too.
-
-    `goal_form` is the declared goal form to compare with, or a function that finds it for a form read.
-    """
-    from perfxl.rules.check import adjust
-
-    pack = pack or default_pack()
-    result = read(path, pack=pack)
-    forms = result.forms or ((result.form,) if result.form is not None else ())
-    match = goal_form if callable(goal_form) else lambda _form: goal_form
-    read_findings = tuple(adjust(result.findings, pack))
-    reports = tuple(_with_read_findings(check(form, pack=pack, goal_form=match(form)), read_findings, pack)
-                    for form in forms)
-    return FileReport(str(path), read_findings, reports)
-
-
-def _with_read_findings(report: Report, read_findings: tuple[Finding, ...], pack: RulePack) -> Report:
-    """A goal declaration's review counts what the reader found in its workbook too."""
-    if report.review is None or not read_findings:
-        return report
-    from dataclasses import replace
-
-    from perfxl.rules.review import review_form
-
-    return replace(report, review=review_form(read_findings + report.findings, pack))
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Documents — Word documents in the GB/T 9704-2012 layout (extra `perfxl[docs]`: docxtpl, matplotlib, pandas).
-# One call per document; the context builders and templates live in perfxl.outputs.documents.
-# ---------------------------------------------------------------------------------------------------------------
-FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")
-
-
-def _documents():
-    """perfxl.outputs.documents, or a DocumentError-like ValueError naming the extra to install."""
-    try:
-        import perfxl.outputs.documents as documents
-    except ImportError as exc:
-        raise ValueError(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
-    return documents
-
-
-def report(file_or_report: str | Path | FileReport | Report, kind: str, out: str | Path, *, pdf: bool = False,
-           pack: RulePack | None = None, number: str | None = None, issued=None, deadline=None) -> Path:
-    """Write one form's document: kind in FORM_DOCUMENTS (自评报告, 评价报告, 整改通知, 审核意见, 提醒函).
-
-    `file_or_report` is a workbook / form-JSON path (read and checked here) or a checked result.
-    `number` is the 发文字号 (default: the pack's prefix with the number left blank to fill in);
-    `issued` defaults to today; a 整改通知's `deadline` defaults to the pack's working-day deadline.
-    Returns the .docx path (the .pdf path with `pdf`). Raises ValueError subclasses with Chinese messages.
-    """
-    from datetime import date
-
-    documents = _documents()
-    if kind not in FORM_DOCUMENTS:
-        raise documents.DocumentError(f"未知的文书类型「{kind}」（可用：{'、'.join(FORM_DOCUMENTS)}）")
-    pack = pack or default_pack()
-    result = file_or_report if isinstance(file_or_report, FileReport | Report) else check_file(file_or_report, pack=pack)
-    issued = issued or date.today()
-    settings = documents.document_settings(pack)
-    number = number if number is not None else f"{settings.number_prefix}〔{issued.year}〕　号"
-    if kind in ("自评报告", "评价报告"):
-        context = documents.report_context(result, pack=pack, issued=issued, evaluation=kind == "评价报告")
-    elif kind == "整改通知":
-        deadline = deadline or documents.rectification_deadline(issued, pack)
-        context = documents.notice_context(result, pack=pack, number=number, issued=issued, deadline=deadline)
-    elif kind == "审核意见":
-        context = documents.review_context(result, pack=pack, number=number, issued=issued)
-    else:
-        context = documents.reminder_context(result, pack=pack, number=number, issued=issued)
-    return documents.render(kind, context, out, pdf=pdf, templates=settings.templates)
-
-
-def summary_report(results, out: str | Path, *, pdf: bool = False, pack: RulePack | None = None, issued=None) -> Path:
-    """Write the 绩效评价汇总分析报告 of a batch: `results` is results.json's path or its list of objects."""
-    from datetime import date
-
-    documents = _documents()
-    pack = pack or default_pack()
-    context = documents.summary_context(results, pack=pack, issued=issued or date.today())
-    return documents.render("汇总分析", context, out, pdf=pdf, templates=documents.document_settings(pack).templates)
-
-
-def results_frame(results):
-    """A pandas DataFrame of a batch's results (results.json path or objects): one row per file."""
-    _documents()
-    from perfxl.outputs.documents.summary import results_frame as frame
-
-    return frame(results)
-
-
-# -- Excel doors -----------------------------------------------------------------------------------
-# Thin wrappers for the Excel UDFs, scripts and the add-in server (perfxl.excel, perfxl.server):
-# one indicator row, a budget, a total, a typed value, an indicator table, a live workbook, a template.
-
-def rule_pack(path: str | Path | None = None) -> RulePack:
-    """The active rule pack: `path`, else a perfxl.toml in the working folder, else the national defaults.
-
-    Raises ConfigError (Chinese message naming the key and file) for a bad file."""
-    from perfxl.config import load_pack
-
-    return load_pack(path)
-
-
-def score_indicator(target: object, actual: object, weight: float | None, direction: str | None = None,
-                    unit: str | None = None, *, name: str | None = None, year: int | None = None,
-                    pack: RulePack | None = None):
-    """One indicator row scored exactly as inside a form: IndicatorScore (.score, .explain, .problem).
-
-    `weight` is the row's 分值, used as its effective weight (a lone row has nothing to redistribute);
-    `name` (三级指标) matters only for targets written without an operator.
-    """
-    from perfxl.domain import Indicator
-    from perfxl.scoring.context import context
-    from perfxl.scoring.methods import assess, finish
-
-    ctx = context(pack or default_pack())
-    name = to_text(name)
-    a = assess(ctx, name, to_text(target), to_text(actual), to_text(unit), to_text(direction), year)
-    return finish(ctx, a, 0, Indicator(name=name, weight=weight), None, weight)
-
-
-def score_budget_figures(executed: float | None, full_year: float | None, weight: float | None = None, *,
-                         pack: RulePack | None = None):
-    """Budget execution score from 全年执行数 and 全年预算数 (weight: the pack's budget weight when None)."""
-    from perfxl.domain.model import Budget
-    from perfxl.scoring import score_budget
-
-    return score_budget(Budget(full_year=full_year, executed=executed, weight=weight), pack or default_pack())
-
-
-def grade(total: float | None, *, pack: RulePack | None = None) -> str | None:
-    """The grade of a total, taken on the total rounded half-up to the pack's decimals."""
-    from perfxl.scoring import grade_of, half_up
-
-    pack = pack or default_pack()
-    return None if total is None else grade_of(half_up(total, pack.decimals), pack)
-
-
-def parse_value(text: object, *, pack: RulePack | None = None):
-    """A typed target/actual text as the engine reads it: Value (.kind, .op, .number, .unit, .reason)."""
-    from perfxl.scoring.context import context
-
-    return context(pack or default_pack()).parse(text)
-
-
-def rule_info(code: str) -> dict | None:
-    """A rule's code, name, severity, message and fix hint (None for an unknown code)."""
-    from perfxl.rules.registry import rule
-
-    found = rule(code.strip().upper())
-    if found is None:
-        return None
-    from perfxl.rules.base import DOC_HEADINGS
-
-    doc = found.__doc__ or ""
-    start = doc.find(f"{DOC_HEADINGS[0]}：") + len(DOC_HEADINGS[0]) + 1
-    end = doc.find(f"{DOC_HEADINGS[1]}：")
-    checks = "".join(line.strip() for line in doc[start:end].splitlines())
-    return {"code": found.code, "name": found.name, "severity": found.severity.label, "checks": checks,
-            "message": found.message, "hint": found.hint}
-
-
-def indicator_columns(kind: str = "project_selfeval") -> dict[str, str]:
-    """Header text → Indicator field for a form's indicator table (labels and reader synonyms)."""
-    from perfxl.forms.layout import layout_for
-    from perfxl.forms.layout.spec import Table
-
-    columns: dict[str, str] = {}
-    for block in layout_for(kind).blocks:
-        if isinstance(block, Table) and block.name == "indicators":
-            for col in block.columns:
-                if not col.key.startswith("_"):
-                    for label in (col.label, *col.synonyms):
-                        columns.setdefault(_compact(label), col.key)
-    return columns
-
-
-def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = None) -> list[list[Finding]]:
-    """Findings per data row of an indicator table whose first row is the header (自评表 columns).
-
-    The rows are checked as the indicators of one project self-evaluation form; form-wide findings
-    (unit name, budget, totals) are left out. Raises ValueError (Chinese) when no header is recognised.
-    """
-    from perfxl.domain import Indicator
-    from perfxl.domain.kinds import FormKind
-
-    if not rows:
-        raise ValueError("表格为空")
-    known = indicator_columns()
-    keys = [known.get(_compact(to_text(h) or "")) for h in rows[0]]
-    if not any(keys):
-        raise ValueError("第一行应为表头（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值……）")
-    numbers = {"weight", "score"}
-    indicators = []
-    for row in rows[1:]:
-        values: dict[str, object] = {}
-        for key, cell in zip(keys, row, strict=False):
-            if key is None or cell is None or cell == "":
-                continue
-            values[key] = _number(cell) if key in numbers else to_text(cell)
-        indicators.append(Indicator(**values))
-    form = Form(FormKind.PROJECT_SELFEVAL, indicators=tuple(indicators))
-    per_row: list[list[Finding]] = [[] for _ in indicators]
-    for f in check(form, pack=pack).findings:
-        index = _row_of(f.path)
-        if index is not None and index < len(per_row):
-            per_row[index].append(f)
-    return per_row
+    return read_path(path, engine=engine, limits=(pack or default_pack()).limits)
 
 
 def read_book(book, *, pack: RulePack | None = None):
@@ -316,24 +60,59 @@ def read_book(book, *, pack: RulePack | None = None):
     return read(book, (pack or default_pack()).limits)
 
 
-def check_book(book, *, pack: RulePack | None = None) -> FileReport:
-    """read_book + check + score every form in it, like check_file for a file."""
-    from perfxl.rules.check import adjust
+def load_forms(path: str | Path) -> list[Form]:
+    """Forms from a form-JSON file (one form or a list). Raises FormJSONError with a Chinese message."""
+    from perfxl.forms.formjson import load_json
 
-    pack = pack or default_pack()
-    result = read_book(book, pack=pack)
-    forms = result.forms or ((result.form,) if result.form is not None else ())
-    source = str(getattr(book, "name", "") or "")
-    read_findings = tuple(adjust(result.findings, pack))
-    reports = tuple(_with_read_findings(check(form, pack=pack), read_findings, pack) for form in forms)
-    return FileReport(source, read_findings, reports)
+    return load_json(path)
 
 
-def rounded(value: float | None, *, pack: RulePack | None = None) -> float | None:
-    """A score as the engine shows it: half-up to the pack's decimals."""
+def form_json(forms: Form | list[Form]) -> str:
+    """Form JSON text of one form or a list (docs/dev/form-json.md)."""
+    from perfxl.forms.formjson import dumps
+
+    return dumps(forms)
+
+
+def sample_forms(count: int, seed: int = 2024, **options) -> list[Form]:
+    """`count` realistic sample forms, the same for a seed (options: kinds, indicators, fault_share)."""
+    from perfxl.samples import generate_forms
+
+    return generate_forms(count, seed, **options)
+
+
+# -- Check and score ----------------------------------------------------------------------------------------------
+def score(form: Form, pack: RulePack | None = None) -> FormScore:
+    """Score one form by the rules (the form's own figures are reported, never adopted)."""
+    return score_form(form, pack or default_pack())
+
+
+def annotate_copy(source: str | Path, findings, out: str | Path) -> Path:
+    """An annotated copy of a workbook: findings as comments and fills, plus a 校验结果 sheet."""
+    from perfxl.outputs.annotated_copy import annotate
+
+    return annotate(source, findings, out)
+
+
+def rounded(value: float | None, decimals: int | None = None, *, pack: RulePack | None = None) -> float | None:
+    """A number as the engine shows it: half-up to `decimals` places (default: the pack's)."""
     from perfxl.scoring import half_up
 
-    return None if value is None else half_up(value, (pack or default_pack()).decimals)
+    places = decimals if decimals is not None else (pack or default_pack()).decimals
+    return None if value is None else half_up(value, places)
+
+
+def grade(total: float | None, *, pack: RulePack | None = None) -> str | None:
+    """The grade of a total, taken on the total rounded half-up to the pack's decimals."""
+    from perfxl.scoring import grade_of, half_up
+
+    pack = pack or default_pack()
+    return None if total is None else grade_of(half_up(total, pack.decimals), pack)
+
+
+def status_label(status: str) -> str:
+    """The Chinese label of a batch result status ("scored" → "已评分")."""
+    return Status(status).label
 
 
 def split_location(location: str | None) -> tuple[str, str] | None:
@@ -343,29 +122,58 @@ def split_location(location: str | None) -> tuple[str, str] | None:
     return split(location)
 
 
-def template_fill(form: Form, sheet: str, cell: str) -> str:
-    """The fill `cell` has in the blank template of `form`'s kind, with tables as long as the form's (as
-    `perfxl fill` lays it out): "#RRGGBB", or "" for none or a cell outside the template."""
-    from perfxl.forms.layout import layout_for
+# -- Rules reference ----------------------------------------------------------------------------------------------
+def rules() -> dict:
+    """Every registered rule by code (Rule classes: .code, .title, .severity, .summary() …)."""
+    from perfxl.rules.registry import rules as registered
 
-    rows = tuple(sorted((t.name, max(t.rows, len(getattr(form, t.name)))) for t in layout_for(form.kind).tables))
-    return _template_fills(form.kind.value, rows).get((sheet, cell.replace("$", "").upper()), "")
-
-
-@cache
-def _template_fills(kind: str, rows: tuple[tuple[str, int], ...]) -> dict[tuple[str, str], str]:
-    from perfxl.forms.write.template import build_workbook
-
-    wb, _ = build_workbook(kind, rows=dict(rows))
-    out = {}
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                if c.fill is not None and c.fill.fill_type == "solid" and isinstance(c.fill.fgColor.rgb, str):
-                    out[(ws.title, c.coordinate)] = "#" + c.fill.fgColor.rgb[-6:]
-    return out
+    return registered()
 
 
+def rule(code: str):
+    """The rule with this code or kebab-case name, or None."""
+    from perfxl.rules.registry import rule as find
+
+    return find(code)
+
+
+def rule_settings(pack: RulePack):
+    """The pack's [rules] resolved: .codes (active), .severity (adjusted levels), .options."""
+    from perfxl.rules import settings
+
+    return settings(pack)
+
+
+def rule_dict(rule) -> dict:
+    """A rule as plain data (code, name, title, severity, kinds, scope, message, hint, options, doc)."""
+    from perfxl.rules.docs import rule_dict as as_dict
+
+    return as_dict(rule)
+
+
+def rule_markdown(rule=None) -> str:
+    """One rule's documentation page in Markdown; without a rule, the whole reference (docs/rules.md)."""
+    from perfxl.rules import docs
+
+    return docs.markdown() if rule is None else docs.rule_markdown(rule)
+
+
+def rule_kinds_text(rule) -> str:
+    """The forms a rule applies to, in Chinese ("全部表单", "项目自评表、部门整体自评表")."""
+    from perfxl.rules.docs import kinds_text
+
+    return kinds_text(rule)
+
+
+def rule_info(code: str) -> dict | None:
+    """A rule in brief: code, name, severity label, what it checks, message and fix hint (None for an unknown code)."""
+    from perfxl.rules.docs import rule_info as info
+
+    found = rule(code.strip().upper())
+    return None if found is None else info(found)
+
+
+# -- Templates and filling ----------------------------------------------------------------------------------------
 def template_kinds() -> dict[str, str]:
     """Form kind → official Chinese title, for choosing a template."""
     from perfxl.domain.kinds import FormKind
@@ -385,34 +193,179 @@ def template_bytes(kind: str, *, pack: RulePack | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def annotate_copy(source: str | Path, findings, out: str | Path) -> Path:
-    """An annotated copy of a workbook: findings as comments and fills, plus a 校验结果 sheet."""
-    from perfxl.outputs.annotated_copy import annotate
+def template_fill(form: Form, sheet: str, cell: str) -> str:
+    """The fill `cell` has in the blank template of `form`'s kind, with tables as long as the form's (as
+    `perfxl fill` lays it out): "#RRGGBB", or "" for none or a cell outside the template."""
+    from perfxl.forms.write.fills import template_fill as fill_of
 
-    return annotate(source, findings, out)
+    return fill_of(form, sheet, cell)
 
 
+def build_templates(out: str | Path, *, pack: RulePack | None = None) -> list[Path]:
+    """The five official-layout templates and the 整改情况反馈表 into `out`; returns the files."""
+    from perfxl.forms.write.template import build_templates as build
+
+    return build(out, pack=pack)
+
+
+def template_names() -> list[str]:
+    """File names of the published templates."""
+    from perfxl.forms.write.template import template_names as names
+
+    return names()
+
+
+def stale_templates(directory: str | Path) -> dict[Path, list[str] | None]:
+    """Templates in `directory` that differ from what the code builds: their differences (None: missing)."""
+    from perfxl.forms.write.upkeep import stale_templates as stale
+
+    return stale(directory)
+
+
+def template_pictures(out: str | Path, dpi: int = 80) -> list[Path]:
+    """PNG pictures of each template's first page (and filled examples) for the documentation (LibreOffice)."""
+    from perfxl.forms.write.upkeep import template_pictures as pictures
+
+    return pictures(out, dpi)
+
+
+def fill(source: str | Path, out: str | Path, *, pack: RulePack | None = None, recalc: bool | None = None):
+    """Fill the template of each form in a form-JSON file: Filled (.written paths, .recalculated)."""
+    from perfxl.forms.write.fill import fill_forms
+
+    return fill_forms(source, out, pack=pack, recalc=recalc)
+
+
+# -- Batch and ledger ---------------------------------------------------------------------------------------------
 def batch(input: str | Path, out_dir: str | Path, *, annotate: bool = True, workers: int | None = 0,
-          pack: RulePack | None = None, work_dir: str | Path | None = None):
-    """Run a batch over a folder or .zip: 汇总.xlsx, results.json, annotated copies (BatchResult).
+          pack: RulePack | None = None, work_dir: str | Path | None = None, goals: str | Path | None = None,
+          resume: bool = False, db: str | None = None, scheduler: str | None = None, dask_local: int | None = None,
+          timeout: float | None = None, reporter=None):
+    """Run a batch over a folder or .zip: 汇总.xlsx, results.json, the ledger, annotated copies (BatchResult).
 
-    `work_dir` is where archives are unpacked (default: the system temp folder)."""
+    `workers` 0 runs in this process, None on every core; `scheduler` (tcp://…) or `dask_local` (N workers) run on
+    Dask; `goals` is a folder of goal declarations to compare with; `resume` reuses the ledger's results for
+    unchanged files; `db` is the ledger (URL or SQLite path; default OUT/ledger.sqlite); `timeout` is per file
+    (default: the pack's [limits]);
+    `reporter` gets progress (phase/start/advance/finish); `work_dir` is where archives are unpacked.
+    Raises BatchError / LedgerError (Chinese) when it cannot start."""
     from perfxl.batch import BatchOptions, run_batch
 
-    return run_batch(BatchOptions(Path(input), Path(out_dir), workers=workers, pack=pack, annotate=annotate,
-                                  work_dir=Path(work_dir) if work_dir else None))
+    options = BatchOptions(Path(input), Path(out_dir), workers=workers, pack=pack, annotate=annotate,
+                           work_dir=Path(work_dir) if work_dir else None, goals=Path(goals) if goals else None,
+                           resume=resume, db=db, scheduler=scheduler, dask_local=dask_local, timeout=timeout)
+    return run_batch(options, reporter)
 
 
-def batch_documents(input: str | Path, results: str | Path, out: str | Path, kinds: list[str], *,
-                    pack: RulePack | None = None):
-    """Word documents of `kinds` for every form of a batch they apply to, into `out`/<kind>/ (documents extra).
+def batch_demo(out: str | Path, count: int = 200, seed: int = 2024, *, reporter=None):
+    """A collection round of `count` sample workbooks (some faulty, a few broken files) into OUT/收集的表单, then
+    a batch over it into OUT/批量汇总 (BatchResult)."""
+    from perfxl.batch.demo import run_demo
 
-    `input` is the batch's input folder or .zip, `results` its results.json; returns BatchDocuments
-    (.written counts per kind, .notes in Chinese)."""
-    _documents()
-    from perfxl.outputs.documents.batch import write_batch_documents
+    return run_demo(out, count, seed, reporter=reporter)
 
-    return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack)
+
+def batch_missing() -> str | None:
+    """The missing module when the batch extra (perfxl[batch]: SQLAlchemy, xlsxwriter) is not installed, else None."""
+    import importlib.util
+
+    return next((name for name in ("sqlalchemy", "xlsxwriter") if importlib.util.find_spec(name) is None), None)
+
+
+def format_seconds(seconds: float) -> str:
+    """A duration in Chinese ("1分05秒")."""
+    from perfxl.batch.progress import format_seconds as fmt
+
+    return fmt(seconds)
+
+
+def open_ledger(db: str | None = None, out: str | Path | None = None):
+    """The ledger of earlier batch runs (a context manager): `db` (URL or SQLite file), else OUT/ledger.sqlite.
+
+    Its methods: .runs(limit), .status_counts(run_id) …; raises LedgerError (Chinese) when there is none."""
+    from perfxl.batch.history import open_existing
+
+    return open_existing(db, out)
+
+
+def run_dict(run) -> dict:
+    """A run as JSON-ready data."""
+    from perfxl.batch.history import run_dict as as_dict
+
+    return as_dict(run)
+
+
+def ledger_history(ledger, query: str, limit: int = 50, *, findings: bool = True) -> list:
+    """Results for a file (name, path, hash prefix) or a unit (name, code), newest first: (row, [Finding])."""
+    from perfxl.batch.history import history
+
+    return history(ledger, query, limit, findings=findings)
+
+
+def history_dict(row, findings) -> dict:
+    """One `ledger_history` result as JSON-ready data."""
+    from perfxl.batch.history import history_dict as as_dict
+
+    return as_dict(row, findings)
+
+
+# -- Rectification notices (整改通知 tracked to closure in the ledger) ------------------------------------------------
+def notices(ledger, *, unit: str | None = None, overdue: bool = False, today=None) -> list:
+    """Notices, oldest first (Notice: .number, .unit, .deadline, .status_label, .problems …); `overdue`: only
+    those not closed and past their deadline on `today`; `unit`: a unit name (part of it) or code."""
+    from perfxl.rectification.notices import list_notices
+
+    return list_notices(ledger, unit=unit, overdue=overdue, today=today)
+
+
+def notice(ledger, number: str):
+    """The notice with this 文号, or None."""
+    from perfxl.rectification.notices import get_notice
+
+    return get_notice(ledger, number)
+
+
+def notice_history(ledger, notice) -> list[dict]:
+    """Every recorded change of a notice, oldest first (at, event_label, problem, old/new label, source_file …)."""
+    from perfxl.rectification.notices import history
+
+    return history(ledger, notice)
+
+
+def notice_history_json(events: list[dict]) -> list[dict]:
+    """`notice_history` as JSON-ready data."""
+    from perfxl.rectification.notices import history_json
+
+    return history_json(events)
+
+
+def write_reminders(ledger, notices, out_dir: str | Path, *, pack: RulePack | None = None, today=None,
+                    pdf: bool = False) -> list[Path]:
+    """One 催办函 per notice overdue on `today` into `out_dir`, recorded in the ledger (documents extra)."""
+    from perfxl.rectification.reminders import write_reminders as write
+
+    return write(ledger, notices, out_dir, pack=pack, today=today, pdf=pdf)
+
+
+def write_feedback_form(notice, folder: str | Path) -> Path:
+    """The 整改情况反馈表 of a notice, its problems prefilled, into `folder` (named after the unit and 文号)."""
+    from perfxl.rectification.feedback import write_feedback_form as write
+    from perfxl.rectification.reminders import feedback_form_name
+
+    return write(notice, Path(folder) / feedback_form_name(notice))
+
+
+# -- Documents: Word, GB/T 9704-2012 layout (extra perfxl[docs]: docxtpl, matplotlib, pandas) ---------------------
+FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")  # perfxl.outputs.documents.FORM_DOCUMENTS, known without the extra
+
+
+def _documents():
+    """perfxl.outputs.documents, or a DocumentError-like ValueError naming the extra to install."""
+    try:
+        import perfxl.outputs.documents as documents
+    except ImportError as exc:
+        raise ValueError(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）") from None
+    return documents
 
 
 def documents_available() -> bool:
@@ -424,30 +377,141 @@ def documents_available() -> bool:
     return True
 
 
-def status_label(status: str) -> str:
-    """The Chinese label of a batch result status ("scored" → "已评分")."""
-    from perfxl.batch.outcome import Status
+def report(file_or_report: str | Path | FileReport | Report, kind: str, out: str | Path, *, pdf: bool = False,
+           pack: RulePack | None = None, number: str | None = None, issued=None, deadline=None) -> Path:
+    """Write one form's document: kind in FORM_DOCUMENTS (自评报告, 评价报告, 整改通知, 审核意见, 提醒函).
 
-    return Status(status).label
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    try:
-        return float(str(value).strip())
-    except ValueError:
-        return None
+    `file_or_report` is a workbook / form-JSON path (read and checked here) or a checked result.
+    `number` is the 发文字号 (default: the pack's prefix with the number left blank to fill in);
+    `issued` defaults to today; a 整改通知's `deadline` defaults to the pack's working-day deadline.
+    Returns the .docx path (the .pdf path with `pdf`). Raises ValueError subclasses with Chinese messages.
+    """
+    documents = _documents()
+    pack = pack or default_pack()
+    result = file_or_report if isinstance(file_or_report, FileReport | Report) else check_file(file_or_report, pack=pack)
+    return documents.form_document(result, kind, out, pdf=pdf, pack=pack, number=number, issued=issued,
+                                   deadline=deadline)
 
 
-def _compact(text: str) -> str:
-    return "".join(str(text).split())
+def summary_report(results, out: str | Path, *, pdf: bool = False, pack: RulePack | None = None, issued=None) -> Path:
+    """Write the 绩效评价汇总分析报告 of a batch: `results` is results.json's path or its list of objects."""
+    return _documents().summary_document(results, out, pdf=pdf, pack=pack, issued=issued)
 
 
-def _row_of(path: str | None) -> int | None:
-    if not path or not path.startswith("indicators["):
-        return None
-    end = path.find("]")
-    return int(path[len("indicators["):end]) if end > 0 and path[len("indicators["):end].isdigit() else None
+def results_frame(results):
+    """A pandas DataFrame of a batch's results (results.json path or objects): one row per file."""
+    _documents()
+    from perfxl.outputs.documents.summary import results_frame as frame
+
+    return frame(results)
+
+
+def batch_documents(input: str | Path, results: str | Path, out: str | Path, kinds: list[str], *,
+                    pack: RulePack | None = None, exclude: tuple[Path, ...] = (), ledger=None):
+    """Word documents of `kinds` for every form of a batch they apply to, into `out`/<kind>/ (documents extra).
+
+    `input` is the batch's input folder or .zip, `results` its results.json, `exclude` folders inside the input
+    to skip (the batch's own output); with `ledger` each 整改通知 is recorded there with its 整改情况反馈表.
+    Returns BatchDocuments (.written counts per kind, .notes in Chinese, .folder)."""
+    _documents()
+    from perfxl.outputs.documents.batch import write_batch_documents
+
+    return write_batch_documents(Path(input), Path(results), Path(out), list(kinds), pack=pack, exclude=exclude,
+                                 ledger=ledger)
+
+
+def document_kinds(text: str) -> list[str]:
+    """"整改通知,自评报告" → the document kinds a batch can write (ValueError in Chinese; documents extra)."""
+    _documents()
+    from perfxl.outputs.documents.batch import parse_kinds
+
+    return parse_kinds(text)
+
+
+def document_number(pack: RulePack, year: int, sequence: str | int) -> str:
+    """The 发文字号 of a sequence number: "×财绩〔2026〕12号" (the prefix from the pack's [documents])."""
+    return _documents().document_number(pack, year, sequence)
+
+
+def write_report_templates(out: str | Path) -> list[Path]:
+    """The built-in Word templates of every document kind into `out`, to edit (documents extra)."""
+    return _documents().build_templates(out)
+
+
+def report_template_usage(folder: str | Path) -> list:
+    """Edited Word templates in `folder` checked: TemplateUse (.kind, .found, .used, .unused, .error) per kind."""
+    _documents()
+    from perfxl.outputs.documents.templates import template_usage
+
+    return template_usage(folder)
+
+
+def document_pictures(folder: str | Path, dpi: int = 80) -> list[Path]:
+    """A sample document of every kind rendered and its first page saved as PNG in `folder` (LibreOffice)."""
+    _documents()
+    from perfxl.outputs.documents.gallery import document_pictures as pictures
+
+    return pictures(Path(folder), dpi)
+
+
+# -- Worksheet rows (the Excel functions) -------------------------------------------------------------------------
+def score_indicator(target: object, actual: object, weight: float | None, direction: str | None = None,
+                    unit: str | None = None, *, name: str | None = None, year: int | None = None,
+                    pack: RulePack | None = None):
+    """One indicator row scored exactly as inside a form: IndicatorScore (.score, .explain, .problem).
+
+    `weight` is the row's 分值, used as its effective weight (a lone row has nothing to redistribute);
+    `name` (三级指标) matters only for targets written without an operator.
+    """
+    from perfxl.rows import score_indicator as engine
+
+    return engine(target, actual, weight, direction, unit, name=name, year=year, pack=pack)
+
+
+def score_budget_figures(executed: float | None, full_year: float | None, weight: float | None = None, *,
+                         pack: RulePack | None = None):
+    """Budget execution score from 全年执行数 and 全年预算数 (weight: the pack's budget weight when None)."""
+    from perfxl.domain.model import Budget
+    from perfxl.scoring import score_budget
+
+    return score_budget(Budget(full_year=full_year, executed=executed, weight=weight), pack or default_pack())
+
+
+def parse_value(text: object, *, pack: RulePack | None = None):
+    """A typed target/actual text as the engine reads it: Value (.kind, .op, .number, .unit, .reason)."""
+    from perfxl.scoring.context import context
+
+    return context(pack or default_pack()).parse(text)
+
+
+def indicator_columns(kind: str = "project_selfeval") -> dict[str, str]:
+    """Header text → Indicator field for a form's indicator table (labels and reader synonyms)."""
+    from perfxl.rows import indicator_columns as engine
+
+    return engine(kind)
+
+
+def check_indicator_table(rows: list[list[object]], *, pack: RulePack | None = None) -> list[list[Finding]]:
+    """Findings per data row of an indicator table whose first row is the header (自评表 columns), checked as the
+    indicators of one project self-assessment. Raises ValueError (Chinese) when no header is recognised."""
+    from perfxl.rows import check_indicator_table as engine
+
+    return engine(rows, pack=pack)
+
+
+# -- Errors the doors catch, imported when first named (some need an extra) ---------------------------------------
+_ERRORS = {
+    "BatchError": "perfxl.batch.runner",
+    "LedgerError": "perfxl.batch.ledger.store",
+    "RectificationError": "perfxl.rectification.notices",
+    "LibreOfficeError": "perfxl.forms.write.libreoffice",
+    "DocumentError": "perfxl.outputs.documents.render",
+}
+
+
+def __getattr__(name: str):
+    if name not in _ERRORS:
+        raise AttributeError(f"module 'perfxl.api' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(_ERRORS[name]), name)

@@ -8,7 +8,7 @@ import pytest
 
 from perfxl.batch.progress import Progress, format_seconds
 from perfxl.batch.results import write_results
-from perfxl.outputs.labels import kind_label, rule_label
+from perfxl.outputs.labels import rule_label
 from perfxl.outputs.summary_workbook import (
     MAX_CELL,
     FindingLine,
@@ -20,6 +20,7 @@ from perfxl.outputs.summary_workbook import (
     rate_buckets,
     write_summary,
 )
+from perfxl.reports import kind_label
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "=1+1", "\t=cmd", "http://example.com"]
 

@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from perfxl import api
 from perfxl.cli import (
     app,
     commands,  # noqa: F401
@@ -47,7 +48,7 @@ def test_faulty_form_exits_1_with_findings_in_json(tmp_path, forms):
     path = _json(tmp_path, "faulty.json", sample.form)
     result = runner.invoke(app, ["validate", str(path), "--format", "json"])
     data = json.loads(result.stdout)
-    assert len(data) == 1 and data[0]["usable"] and data[0]["kind"] == "project_selfeval"
+    assert len(data) == 1 and api.Status(data[0]["status"]).is_form and data[0]["kind"] == "project_selfeval"
     paths = {f["path"] for f in data[0]["findings"]}
     assert {p for _, p in sample.faults} <= paths
     finding = data[0]["findings"][0]
@@ -111,7 +112,7 @@ def test_unusable_and_missing_files_exit_2(tmp_path):
     result = runner.invoke(app, ["validate", str(bad), str(tmp_path / "nope.xlsx"), "-f", "json"])
     assert result.exit_code == 2
     data = json.loads(result.stdout)
-    assert [d["usable"] for d in data] == [False, False]
+    assert [api.Status(d["status"]).is_form for d in data] == [False, False]
     assert data[0]["findings"][0]["code"] == "T107"
 
 

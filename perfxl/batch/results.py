@@ -1,4 +1,4 @@
-"""results.json: one JSON object per input file, in file order (schema: docs/results-json.md).
+"""results.json: one JSON object per input file, in file order (the report shape of docs/results-json.md).
 
 Written as a stream into a temporary file and renamed into place, so a run never holds all its
 results in memory and never leaves a half-written file behind. Contains nothing run-specific
@@ -13,55 +13,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from perfxl.atomic import atomic_path
-from perfxl.batch.outcome import Status
-from perfxl.outputs.labels import kind_label
+from perfxl.domain import Finding, Severity
+from perfxl.reports import TAIL_KEYS, report_object
 
 if TYPE_CHECKING:
     from perfxl.batch.ledger import Ledger
 
 
-class RawJSON(str):
-    """A value that is already JSON text (the score breakdown as stored in the ledger): spliced in as is."""
+def result_object(row: Any, findings: Iterable[Any]) -> dict[str, Any]:
+    """One file's object from a ledger result row (joined with its file) and its finding rows: the report shape
+    of perfxl.reports, its tail (complete … score) kept as the JSON text the worker stored."""
+    facts = dict(row._mapping) | {"file": row.path}
+    return {**report_object(facts, [stored_finding(f) for f in findings]), _TAIL: _tail(row.score_json)}
 
 
-def result_object(row: Any, findings: Iterable[Any], status_label: str, kind_label: str | None) -> dict[str, Any]:
-    """One file's object from a ledger result row (joined with its file) and its finding rows."""
-    score = RawJSON(row.score_json) if row.score_json else None
-    return {
-        "file": row.path,
-        "sha256": row.sha256,
-        "size": row.size,
-        "status": row.status,
-        "status_label": status_label,
-        "reason": row.reason,
-        "kind": row.kind,
-        "kind_label": kind_label,
-        "year": row.year,
-        "unit": row.unit,
-        "unit_code": row.unit_code,
-        "department": row.department,
-        "project": row.project,
-        "project_code": row.project_code,
-        "total": row.total,
-        "self_total": row.self_total,
-        "difference": row.difference,
-        "grade": row.grade,
-        "rank": row.rank,
-        "rank_of": row.rank_of,
-        "ranking_grade": row.ranking_grade,
-        "errors": row.errors,
-        "warnings": row.warnings,
-        "infos": row.infos,
-        "execution_rate": row.execution_rate,
-        "goal_file": row.goal_file,
-        "annotated": row.annotated,
-        "findings": [
-            {"code": f.code, "name": f.name, "severity": f.severity, "message": f.message,
-             "location": f.location, "path": f.path, "hint": f.hint}
-            for f in findings
-        ],
-        "score": score,
-    }
+def stored_finding(row: Any) -> Finding:
+    """A finding as the ledger stored it (its columns are Finding.to_dict()'s keys)."""
+    return Finding(row.code, Severity(row.severity), row.message, row.location, row.path, row.hint, row.name)
 
 
 def write_results(target: str | Path, objects: Iterable[dict[str, Any]]) -> Path:
@@ -78,14 +46,28 @@ def write_results(target: str | Path, objects: Iterable[dict[str, Any]]) -> Path
     return target
 
 
+_TAIL = "\0tail"  # key of the stored tail text in a result object (never a real key)
+_EMPTY_TAIL = json.dumps(dict.fromkeys(TAIL_KEYS))
+_TAIL_START = _EMPTY_TAIL[:_EMPTY_TAIL.index(":")]  # '{"complete"': how every stored tail begins
+
+
+def _tail(stored: str | None) -> str:
+    """The stored tail text; a ledger written before format 2 stored the score breakdown alone (--resume)."""
+    if not stored:
+        return _EMPTY_TAIL
+    if stored.startswith(_TAIL_START):
+        return stored
+    score = json.loads(stored)
+    return json.dumps({"complete": score.get("complete"), "complete_note": score.get("complete_note"), "review": None,
+                       "score": score}, ensure_ascii=False, default=str)
+
+
 def _dumps(obj: dict[str, Any]) -> str:
-    """One object on one line; a trailing RawJSON value is spliced in without parsing it again."""
-    last = next(reversed(obj)) if obj else None
-    raw = obj[last] if last is not None and isinstance(obj[last], RawJSON) else None
-    if raw is None:
+    """One object on one line; the stored tail's members are spliced in without parsing them again."""
+    if _TAIL not in obj:
         return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
-    head = json.dumps({k: v for k, v in obj.items() if k != last}, ensure_ascii=False, separators=(", ", ": "))
-    return f"{head[:-1]}, {json.dumps(last)}: {raw}}}" if head != "{}" else f"{{{json.dumps(last)}: {raw}}}"
+    head = json.dumps({k: v for k, v in obj.items() if k != _TAIL}, ensure_ascii=False, separators=(", ", ": "))
+    return f"{head[:-1]}, {obj[_TAIL][1:]}"
 
 
 def _in_batches(ledger: Ledger, run_id: int, size: int = 500) -> Iterator[tuple[Any, list[Any]]]:
@@ -107,5 +89,4 @@ def _with_findings(ledger: Ledger, rows: list[Any]) -> Iterator[tuple[Any, list[
 
 def write_results_from(ledger: Ledger, run_id: int, target: Path) -> Path:
     """results.json for one run of the ledger, streamed in file order."""
-    return write_results(target, (result_object(row, found, Status(row.status).label, kind_label(row.kind))
-                                  for row, found in _in_batches(ledger, run_id)))
+    return write_results(target, (result_object(row, found) for row, found in _in_batches(ledger, run_id)))

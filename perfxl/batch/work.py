@@ -20,12 +20,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perfxl.batch.outcome import NOT_FORM_CODES, Outcome, Status, failed
+from perfxl.batch.outcome import Outcome, Status, failed
 from perfxl.config import RulePack
 from perfxl.config.limits import raise_hint
-from perfxl.domain import Finding, Form, Severity
-from perfxl.forms.read.problems import is_unusable
-from perfxl.scoring import half_up
+from perfxl.domain import Finding, Form
+from perfxl.reports import check_file
 
 ANNOTATED_DIR = "批注"
 
@@ -182,75 +181,25 @@ def _process(config: WorkerConfig, task: Task) -> Outcome:
 
 
 def _check_path(config: WorkerConfig, task: Task, path: Path) -> Outcome:
-    from perfxl import api
     from perfxl.rectification.feedback import is_feedback_workbook, read_feedback
 
-    checked = api.check_file(path, pack=config.pack, goal_form=config.goals.goal_form)
-    report = checked.report  # one row per file: a workbook with several forms is summarised by its first (T008)
+    checked = check_file(path, pack=config.pack, goal_form=config.goals.goal_form)  # what api.check_file does
     # a returned 整改情况反馈表 holds no form: looked for only then, read here, recorded by the runner
-    if report is None and is_feedback_workbook(path):
+    if checked.report is None and is_feedback_workbook(path):
         data = read_feedback(path)
         return Outcome(task.file_id, task.file, Status.FEEDBACK, findings=tuple(data.findings), feedback=data)
-    if report is None:
-        status, reason = _unusable_status(checked.read_findings)
-        return Outcome(task.file_id, task.file, status, reason, findings=checked.read_findings)
-
-    form = report.form
+    findings = checked.findings
+    outcome = Outcome(task.file_id, task.file, findings=findings, **checked.facts())
+    if checked.report is None:
+        return outcome
+    form = checked.report.form
     goal = config.goals.match(form)
-    findings = checked.read_findings + tuple(report.findings)
-    score = report.score
-    decimals = config.pack.decimals
-    total = half_up(score.total, decimals)
-    self_total = half_up(score.self_total, decimals)
-    difference = half_up(score.self_total - score.total, decimals) \
-        if score.self_total is not None and score.total is not None else None
-    first_error = next((f for f in findings if f.severity is Severity.ERROR), None)
-    kind = form.kind.value
-    if report.review is not None:  # goal declarations: the review grade is their grade
-        grade, note = report.review.grade, report.review.summary()
-    elif score.progress is not None:  # monitoring forms: their lights
-        grade, note = score.grade, score.progress.summary()
-    else:  # self-assessments: say when the total is incomplete (not ranked)
-        grade, note = score.grade, None if score.complete else f"总分不完整，不参加排名：{score.complete_note}"
-    keys = duplicate_keys(form)
-    score_dict = score.to_dict()
-    for key in ("file", "findings"):
-        score_dict.pop(key, None)
-    outcome = Outcome(
-        task.file_id, task.file,
-        Status.ERRORS if first_error else Status.clean(kind),
-        _reason(first_error, note, incomplete=not score.complete and score.progress is None),
-        kind=kind, year=form.year,
-        unit=form.unit.name, unit_code=form.unit.code, department=form.unit.department,
-        project=form.project.name, project_code=form.project.code,
-        total=total, self_total=self_total, difference=difference, grade=grade,
-        execution_rate=half_up(score.budget.execution_rate, 6) if score.budget.execution_rate is not None else None,
-        content_key=keys[0], identity_key=keys[1],
-        goal_file=goal[0] if goal else None,
-        findings=findings,
-        score_json=json.dumps(score_dict, ensure_ascii=False, default=str),
-    )
+    outcome.content_key, outcome.identity_key = duplicate_keys(form)
+    outcome.goal_file = goal[0] if goal else None
+    outcome.score_json = json.dumps(checked.tail(), ensure_ascii=False, default=str)
     if config.annotate:
         _annotate(config, task, path, findings, outcome)
     return outcome
-
-
-def _reason(first_error: Finding | None, note: str | None, incomplete: bool) -> str | None:
-    """The row's 说明: an incomplete total first (the form is not ranked), then the first error, else the note
-    (a goal form's review, a monitoring form's lights)."""
-    if first_error is None:
-        return note
-    return f"{note}；{first_error.message}" if incomplete else first_error.message
-
-
-def _unusable_status(findings: tuple[Finding, ...]) -> tuple[Status, str]:
-    """Status and reason for a file from which no form could be read."""
-    first = next((f for f in findings if is_unusable(f)), None) \
-        or next((f for f in findings if f.severity is Severity.ERROR), None)
-    if first is None:
-        return Status.UNREADABLE, "未能从文件中读取表单"
-    status = Status.NOT_FORM if first.code in NOT_FORM_CODES else Status.UNREADABLE
-    return status, first.message
 
 
 def annotated_name(file: str) -> str:

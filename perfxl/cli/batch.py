@@ -23,6 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack
 from perfxl.cli.output import console, errors, fail
@@ -87,20 +88,17 @@ class PlainReporter:
 
 
 def _counts(progress) -> str:
-    from perfxl.batch import Status
-
-    styles = {Status.SCORED: "green", Status.REVIEWED: "green", Status.CHECKED: "green", Status.ERRORS: "red", Status.UNREADABLE: "yellow", Status.NOT_FORM: "dim",
-              Status.TIMEOUT: "red", Status.FAILED: "red"}
-    return "  ".join(f"[{styles[s]}]{s.label} {progress.counts[s]}[/]" for s in Status if progress.counts[s])
+    styles = {"errors": "red", "unreadable": "yellow", "not_form": "dim", "timeout": "red", "failed": "red",
+              "feedback": "cyan", "feedback_errors": "red"}
+    return "  ".join(f"[{styles.get(s.value, 'green')}]{s.label} {progress.counts[s]}[/]"
+                     for s in api.Status if progress.counts[s])
 
 
 def _require_batch_extra() -> None:
-    try:
-        import sqlalchemy  # noqa: F401
-        import xlsxwriter  # noqa: F401
-    except ImportError as exc:
-        fail(f"批量处理需要安装扩展：pip install 'perfxl[batch]'（缺少 {exc.name}）")
-        raise typer.Exit(EXIT_UNUSABLE) from None
+    missing = api.batch_missing()
+    if missing:
+        fail(f"批量处理需要安装扩展：pip install 'perfxl[batch]'（缺少 {missing}）")
+        raise typer.Exit(EXIT_UNUSABLE)
 
 
 def _raise_interrupt(signum, frame):
@@ -139,9 +137,6 @@ def batch(
     _require_batch_extra()
     from sqlalchemy.exc import SQLAlchemyError
 
-    from perfxl.batch import BatchError, BatchOptions, run_batch
-    from perfxl.batch.ledger import LedgerError
-
     if scheduler and dask_local:
         fail("--scheduler 与 --dask-local 只能选择其一")
         raise typer.Exit(EXIT_UNUSABLE)
@@ -154,15 +149,12 @@ def batch(
         reporter = RichReporter(err)
     else:
         reporter = PlainReporter(err)
-    options = BatchOptions(
-        input=input, out_dir=out, workers=workers if workers is not None else (os.cpu_count() or 1), pack=pack,
-        goals=goals, annotate=annotate, resume=resume, db=db, scheduler=scheduler, dask_local=dask_local,
-        timeout=timeout,
-    )
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        result = run_batch(options, reporter)
-    except (BatchError, LedgerError) as exc:
+        result = api.batch(input, out, workers=workers if workers is not None else (os.cpu_count() or 1), pack=pack,
+                           goals=goals, annotate=annotate, resume=resume, db=db, scheduler=scheduler,
+                           dask_local=dask_local, timeout=timeout, reporter=reporter)
+    except (api.BatchError, api.LedgerError) as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
     except SQLAlchemyError as exc:
@@ -195,12 +187,7 @@ def batch(
 
 def _document_kinds(text: str) -> list[str]:
     try:
-        from perfxl.outputs.documents.batch import parse_kinds
-    except ImportError as exc:
-        fail(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）")
-        raise typer.Exit(EXIT_UNUSABLE) from None
-    try:
-        return parse_kinds(text)
+        return api.document_kinds(text)
     except ValueError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
@@ -209,15 +196,11 @@ def _document_kinds(text: str) -> list[str]:
 def _write_documents(input: Path, result, kinds: list[str], pack, quiet: bool, db: str) -> None:
     """`--documents`: Word documents for each form they apply to, into OUT/文书/<kind>/; 整改通知 are
     recorded in the batch's ledger (numbered there), each with its prefilled 整改情况反馈表."""
-    from perfxl.batch.ledger import LedgerError, open_ledger
-    from perfxl.outputs.documents.batch import write_batch_documents
-    from perfxl.rectification import RectificationError
-
     try:
-        with open_ledger(db) as ledger:
-            done = write_batch_documents(input, result.results_path, result.out_dir / "文书", kinds, pack=pack,
-                                         exclude=(result.out_dir,), ledger=ledger)
-    except (ValueError, OSError, LedgerError, RectificationError) as exc:
+        with api.open_ledger(db) as ledger:
+            done = api.batch_documents(input, result.results_path, result.out_dir / "文书", kinds, pack=pack,
+                                       exclude=(result.out_dir,), ledger=ledger)
+    except (ValueError, OSError, api.LedgerError, api.RectificationError) as exc:
         fail(f"生成文书失败：{exc}")
         raise typer.Exit(EXIT_UNUSABLE) from None
     if not quiet:
@@ -228,15 +211,12 @@ def _write_documents(input: Path, result, kinds: list[str], pack, quiet: bool, d
 
 
 def _print_result(result) -> None:
-    from perfxl.batch import Status
-    from perfxl.batch.progress import format_seconds
-
     say = lambda text: console.print(text, soft_wrap=True)  # noqa: E731 - paths are never wrapped
-    say(f"[bold]批量处理完成[/]：{result.total} 个文件，用时 {format_seconds(result.elapsed)}")
+    say(f"[bold]批量处理完成[/]：{result.total} 个文件，用时 {api.format_seconds(result.elapsed)}")
     table = Table(show_header=True)
     table.add_column("状态")
     table.add_column("文件数", justify="right")
-    for status in Status:
+    for status in api.Status:
         n = result.counts.get(status.value, 0)
         if n:
             table.add_row(status.label, str(n))
@@ -257,19 +237,14 @@ def _print_result(result) -> None:
 def run_batch_demo(out: Path, count: int = 200, seed: int = 2024) -> None:
     """The batch part of `perfxl demo`: a collection round of `count` workbooks (some faulty, a few broken
     files) written to OUT/收集的表单, then `perfxl batch` into OUT/批量汇总."""
-    try:
-        import sqlalchemy  # noqa: F401
-        import xlsxwriter  # noqa: F401
-    except ImportError:
+    if api.batch_missing():
         console.print("\n（批量汇总示例需要安装扩展：pip install -e '.[batch]'，已跳过）", soft_wrap=True)
         return
-    from perfxl.batch.demo import run_demo
-
     err = Console(stderr=True, highlight=False)
     console.print(f"\n[bold]批量汇总示例[/]：生成 {count} 份收集到的表单（部分有问题，另有几个损坏或无关的文件），"
                   f"再运行 perfxl batch …", soft_wrap=True)
     reporter = RichReporter(err) if sys.stderr.isatty() else PlainReporter(err)
-    result = run_demo(out, count, seed, reporter=reporter)
+    result = api.batch_demo(out, count, seed, reporter=reporter)
     _print_result(result)
     inbox, folder = out / "收集的表单", out / "批量汇总"
     console.print(f"\n请查看：[bold]{escape(str(result.summary_path))}[/]（汇总、问题清单、排名、统计四张工作表），"

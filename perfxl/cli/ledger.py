@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_UNUSABLE, app
 from perfxl.cli.output import PlainTable, console, fail, write_json
 
@@ -20,19 +21,13 @@ _OUT = Annotated[Path | None, typer.Option(
 
 
 def _open(db: str | None, out: Path | None):
-    try:
-        from perfxl.batch.ledger import DEFAULT_NAME, LedgerError, open_ledger
-    except ImportError as exc:
-        fail(f"台账需要安装批量处理扩展：pip install 'perfxl[batch]'（缺少 {exc.name}）")
-        raise typer.Exit(EXIT_UNUSABLE) from None
-
-    target = db or (str(out / DEFAULT_NAME) if out else DEFAULT_NAME)
-    if "://" not in target and not Path(target).is_file():
-        fail(f"找不到台账数据库 {target}：请用 --out 指定 perfxl batch 的输出目录，或用 --db 指定数据库")
+    missing = api.batch_missing()
+    if missing:
+        fail(f"台账需要安装批量处理扩展：pip install 'perfxl[batch]'（缺少 {missing}）")
         raise typer.Exit(EXIT_UNUSABLE)
     try:
-        return open_ledger(target)
-    except LedgerError as exc:
+        return api.open_ledger(db, out)
+    except api.LedgerError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
 
@@ -56,24 +51,16 @@ def runs(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """列出最近的批量处理：时间、状态、输入、文件数与各状态数量、规则配置。"""
-    from perfxl.batch import Status
-
     with _open(db, out) as ledger:
         items = ledger.runs(limit)
     if as_json:
-        write_json(json.dumps([{
-            "id": r.id, "started_at": r.started_at.isoformat(), "finished_at": r.finished_at and r.finished_at.isoformat(),
-            "status": r.status, "input": r.input, "out_dir": r.out_dir, "executor": r.executor,
-            "config_hash": r.config_hash, "pack_hash": r.pack_hash, "config_sources": r.config_sources,
-            "file_count": r.file_count,
-            "counts": r.counts, "resumed_from": r.resumed_from,
-        } for r in items], ensure_ascii=False, indent=2))
+        write_json(json.dumps([api.run_dict(r) for r in items], ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_OK)
     table = PlainTable(title="批量处理记录", title_justify="left")
     for column in ("编号", "开始时间", "状态", "输入", "文件数", "结果", "规则配置"):
         table.add_column(column, overflow="fold")
     for r in items:
-        counts = "，".join(f"{Status(k).label} {v}" for k, v in r.counts.items() if v)
+        counts = "，".join(f"{api.status_label(k)} {v}" for k, v in r.counts.items() if v)
         rules = (r.config_sources[-1] if r.config_sources else "内置国家默认规则") + f"（{(r.pack_hash or '')[:8]}）"
         resumed = f"（续 #{r.resumed_from}）" if r.resumed_from else ""
         table.add_row(str(r.id), _when(r.started_at), _RUN_STATUS.get(r.status, r.status) + resumed, r.input,
@@ -92,42 +79,33 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """查询某个文件或单位在历次批量处理中的结果：何时处理、得分、等级、发现了哪些问题。"""
-    from perfxl.batch import Status
     from perfxl.domain import FormKind
 
     with _open(db, out) as ledger:
-        rows = ledger.show(query, limit)
-        found = ledger.findings_of([r.result_id for r in rows]) if findings and rows else {}
+        rows = api.ledger_history(ledger, query, limit, findings=findings)
     if as_json:
-        write_json(json.dumps([{
-            "run": r.run_id, "run_started_at": r.started_at.isoformat(), "file": r.path, "sha256": r.sha256,
-            "status": r.status, "reason": r.reason, "kind": r.kind, "year": r.year, "unit": r.unit,
-            "project": r.project, "total": r.total, "self_total": r.self_total, "grade": r.grade, "rank": r.rank,
-            "rank_of": r.rank_of, "ranking_grade": r.ranking_grade, "errors": r.errors, "warnings": r.warnings,
-            "findings": [{"code": f.code, "severity": f.severity, "message": f.message, "location": f.location}
-                         for f in found.get(r.result_id, [])],
-        } for r in rows], ensure_ascii=False, indent=2))
+        write_json(json.dumps([api.history_dict(r, found) for r, found in rows], ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_OK)
     if not rows:
         console.print(f"台账中没有与“{escape(query)}”相关的结果")
         raise typer.Exit(EXIT_OK)
-    for r in rows:
+    for r, found in rows:
         kind = FormKind(r.kind).title if r.kind in FormKind._value2member_map_ else (r.kind or "")
         score = f"规则总分 {r.total:g}" if r.total is not None else ""
         grade = f"等级 {r.grade}" if r.grade else ""
         ranking = f"排名 {r.rank}/{r.rank_of} {r.ranking_grade or ''}" if r.rank else ""
         head = "  ".join(x for x in (f"#{r.run_id} {_when(r.started_at)}", r.path, r.unit or "", r.project or "",
                                      kind, f"{r.year}年度" if r.year else "") if x)
-        status = Status(r.status)
+        status = api.Status(r.status)
         style = {"scored": "green", "reviewed": "green", "checked": "green", "errors": "red"}.get(r.status, "yellow")
         console.print(f"[bold]{escape(head)}[/]")
         detail = "  ".join(x for x in (f"[{style}]{status.label}[/]", score, grade, ranking,
                                        f"错误 {r.errors}，警告 {r.warnings}") if x)
         console.print(f"  {detail}")
-        if r.reason and status is not Status.ERRORS:
+        if r.reason and status is not api.Status.ERRORS:
             console.print(f"  {escape(r.reason)}")
         if findings:
-            for f in found.get(r.result_id, []):
+            for f in found:
                 where = f"{f.location} " if f.location else ""
                 console.print(f"    {f.code} {escape(where + f.message)}")
         console.print()

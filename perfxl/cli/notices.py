@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack
 from perfxl.cli.ledger import _DB, _OUT, _open, _when
@@ -45,31 +46,29 @@ def notices(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """整改通知台账：每份通知的文号、单位、整改期限、状态和问题完成情况；可只看逾期的，并生成催办函。"""
-    from perfxl import rectification as r
-
     day = _day(today)
     with _open(db, out) as ledger:
         if number:
-            found = r.get_notice(ledger, number)
+            found = api.notice(ledger, number)
             if found is None:
                 fail(f"台账中没有文号为“{number}”的整改通知")
                 raise typer.Exit(EXIT_UNUSABLE)
             items = [found] if not overdue or found.overdue(day) else []
         else:
-            items = r.list_notices(ledger, unit=unit, overdue=overdue, today=day)
-        events = {n.number: r.history(ledger, n) for n in items} if number else {}
+            items = api.notices(ledger, unit=unit, overdue=overdue, today=day)
+        events = {n.number: api.notice_history(ledger, n) for n in items} if number else {}
         written: list[Path] = []
         try:
             if reminders is not None:
                 pack = load_rule_pack(config)
-                written += r.write_reminders(ledger, items, reminders, pack=pack, today=day, pdf=pdf)
+                written += api.write_reminders(ledger, items, reminders, pack=pack, today=day, pdf=pdf)
             if feedback_forms is not None:
-                written += [r.write_feedback_form(n, feedback_forms / _feedback_name(n)) for n in items]
-        except (r.RectificationError, OSError) as exc:
+                written += [api.write_feedback_form(n, feedback_forms) for n in items]
+        except (api.RectificationError, OSError) as exc:
             fail(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None
     if as_json:
-        data = [n.to_dict(day) | ({"history": _events_json(events[n.number])} if n.number in events else {})
+        data = [n.to_dict(day) | ({"history": api.notice_history_json(events[n.number])} if n.number in events else {})
                 for n in items]
         write_json(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
@@ -77,17 +76,6 @@ def notices(
         for path in written:
             console.print(f"已生成 {escape(str(path))}")
     raise typer.Exit(EXIT_PROBLEMS if overdue and items else EXIT_OK)
-
-
-def _feedback_name(notice) -> str:
-    from perfxl.rectification.reminders import reminder_name
-
-    return reminder_name(notice).replace("催办函", "整改情况反馈表", 1).removesuffix(".docx") + ".xlsx"
-
-
-def _events_json(events: list[dict]) -> list[dict]:
-    return [{**e, "at": e["at"].isoformat(), "detail": json.loads(e["detail"]) if e["detail"] else None}
-            for e in events]
 
 
 def _print(items, day: date, overdue: bool, unit: str | None, events: dict) -> None:
@@ -121,17 +109,9 @@ def _detail(notice, events: list[dict]) -> None:
                                       p.owner and f"责任人：{p.owner}") if x)
         console.print(f"     {escape(extra)}")
     console.print(f"\n[bold]{escape(notice.number)} 变更记录[/]")
-    from perfxl.rectification.status import NoticeStatus, ProblemStatus
-
-    def label(value: str | None, problem: bool) -> str:
-        if not value:
-            return ""
-        return (ProblemStatus(value) if problem else NoticeStatus(value)).label
-
     for e in events:
-        problem = e["problem"] is not None
-        change = " → ".join(label(e[k], problem) for k in ("old_status", "new_status") if e[k])
-        target = f"问题 {e['problem']}" if problem else ""
+        change = " → ".join(e[k] for k in ("old_label", "new_label") if e[k])
+        target = f"问题 {e['problem']}" if e["problem"] is not None else ""
         reason = json.loads(e["detail"]).get("reason", "") if e["event"] == "rejected" and e["detail"] else ""
         source = f"（{e['source_file']}）" if e["source_file"] else ""
         line = " ".join(x for x in (_when(e["at"]), e["event_label"], target, change, reason) if x) + source

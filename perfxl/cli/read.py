@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.output import PlainTable, console, errors, findings_table, write_json
 from perfxl.domain import Form, Severity
@@ -90,17 +91,14 @@ def read(
     engine: Annotated[Engine, typer.Option("--engine", help="读取引擎：calamine（快）或 openpyxl")] = Engine.calamine,
 ) -> None:
     """读取一个表单文件：输出表单 JSON 或摘要；读取中发现的结构问题输出到标准错误。"""
-    from perfxl.forms.formjson import dumps
-    from perfxl.forms.read.reader import read_path
-
-    result = read_path(file, engine=engine.value)
+    result = api.read(file, engine=engine.value)
     if result.findings:
         errors.print(findings_table(result.findings, title=f"{file}：读取时发现的问题"))
     if result.form is None:
         raise typer.Exit(EXIT_UNUSABLE)
     forms = list(result.forms) or [result.form]
     if format is Format.json:
-        write_json(dumps(forms[0] if len(forms) == 1 else forms))
+        write_json(api.form_json(forms[0] if len(forms) == 1 else forms))
     else:
         for form in forms:
             _summary(form)

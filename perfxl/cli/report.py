@@ -36,9 +36,7 @@ def number_text(pack, number: str | None, issued: date | None) -> str | None:
     """--number 12 → "×财绩〔2026〕12号"; a full 文号 is kept as typed."""
     if number is None or not number.strip().isdigit():
         return number
-    from perfxl.outputs.documents import document_number
-
-    return document_number(pack, (issued or date.today()).year, number)
+    return api.document_number(pack, (issued or date.today()).year, number)
 
 
 @app.command()
@@ -85,54 +83,28 @@ def report_templates(
                                                 "（文档插图，需 LibreOffice 和 poppler-utils）", show_default=False)] = None,
 ) -> None:
     """导出或检查文书的 Word 模板（修改后的模板放在规则配置 [documents] templates 指定的文件夹）。"""
-    try:
-        from perfxl.outputs.documents import DECLARED, KINDS, DocumentError, build_templates, template
-    except ImportError as exc:
-        fail(f"生成文书需要安装扩展：pip install 'perfxl[docs]'（缺少 {exc.name}）")
-        raise typer.Exit(EXIT_UNUSABLE) from None
     if out is None and check is None and images is None:
         fail("请指定 --out 文件夹（导出模板）、--check 文件夹（检查模板）或 --images 文件夹（文书示例图片）")
         raise typer.Exit(EXIT_UNUSABLE)
-    if images is not None:
-        _images(images)
-    if out is not None:
-        for path in build_templates(out):
-            console.print(f"已写出模板：{escape(str(path))}", soft_wrap=True)
-    if check is not None:
-        bad = 0
-        for kind in KINDS:
-            path = check / f"{kind}.docx"
-            if not path.is_file():
-                console.print(f"{kind}.docx：未找到，使用内置模板", soft_wrap=True)
-                continue
-            try:
-                used = template(kind, check).check()
-            except DocumentError as exc:
-                fail(str(exc))
-                bad += 1
-                continue
-            unused = sorted(DECLARED[kind] - used)
-            console.print(f"{kind}.docx：使用变量 {'、'.join(sorted(used))}"
-                          + (f"；未使用 {'、'.join(unused)}" if unused else ""), soft_wrap=True)
-        if bad:
-            raise typer.Exit(EXIT_UNUSABLE)
-    raise typer.Exit(EXIT_OK)
-
-
-def _images(folder: Path) -> None:
-    import tempfile
-
-    from perfxl.forms.write.libreoffice import LibreOfficeError, first_page_png
-    from perfxl.outputs.documents import DocumentError, to_pdf
-    from perfxl.outputs.documents.gallery import PICTURE_NAMES, sample_documents
-
-    with tempfile.TemporaryDirectory(prefix="perfxl-doc-images-") as tmp:
-        documents = sample_documents(Path(tmp) / "文书", Path(tmp) / "work")
-        try:
-            pdfs = to_pdf(list(documents.values()))
-            for kind, pdf in zip(documents, pdfs, strict=True):
-                png = first_page_png(pdf, folder / f"doc_{PICTURE_NAMES[kind]}.png", 80)
+    try:
+        if images is not None:
+            for png in api.document_pictures(images):
                 console.print(f"已生成 {escape(str(png))}", soft_wrap=True)
-        except (DocumentError, LibreOfficeError) as exc:
-            fail(str(exc))
-            raise typer.Exit(EXIT_UNUSABLE) from None
+        if out is not None:
+            for path in api.write_report_templates(out):
+                console.print(f"已写出模板：{escape(str(path))}", soft_wrap=True)
+        usage = api.report_template_usage(check) if check is not None else []
+    except (ValueError, api.LibreOfficeError) as exc:
+        fail(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    for use in usage:
+        if use.error:
+            fail(use.error)
+        elif not use.found:
+            console.print(f"{use.kind}.docx：未找到，使用内置模板", soft_wrap=True)
+        else:
+            console.print(f"{use.kind}.docx：使用变量 {'、'.join(use.used)}"
+                          + (f"；未使用 {'、'.join(use.unused)}" if use.unused else ""), soft_wrap=True)
+    if any(use.error for use in usage):
+        raise typer.Exit(EXIT_UNUSABLE)
+    raise typer.Exit(EXIT_OK)

@@ -8,24 +8,16 @@ import typer
 from rich.markdown import Markdown
 from rich.text import Text
 
+from perfxl import api
 from perfxl.cli import EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack
 from perfxl.cli.output import PlainTable, console, fail, write_json
-from perfxl.rules import docs
-from perfxl.rules.registry import rule, rules
-from perfxl.rules.settings import settings
 
 
 class Format(StrEnum):
     table = "table"
     markdown = "markdown"
     json = "json"
-
-
-def _as_dict(r) -> dict:
-    return {"code": r.code, "name": r.name, "title": r.title, "severity": r.severity.value, "kinds": sorted(k.value for k in r.kinds),
-            "scope": r.scope, "message": r.message, "hint": r.hint, "options": dict(r.options),
-            "doc": r.doc_sections()}
 
 
 @app.command("rules")
@@ -35,27 +27,27 @@ def rules_command(
     config: Path | None = typer.Option(None, "--config", "-c", help="规则配置文件：显示启用状态和调整后的级别"),
 ) -> None:
     """列出校验规则，或显示一条规则的说明（检查内容、为什么重要、错误示例、正确示例、依据）。"""
-    known = rules()
+    known = api.rules()
     pack = load_rule_pack(config) if config is not None else None
     if code is not None:
-        found = rule(code)
+        found = api.rule(code)
         if found is None:
             fail(f"未知规则 {code}；运行 perfxl rules 查看全部规则")
             raise typer.Exit(EXIT_UNUSABLE)
         if format is Format.json:
-            write_json(json.dumps(_as_dict(found), ensure_ascii=False, indent=2))
+            write_json(json.dumps(api.rule_dict(found), ensure_ascii=False, indent=2))
         elif format is Format.markdown:
-            console.file.write(docs.rule_markdown(found))
+            console.file.write(api.rule_markdown(found))
         else:
-            console.print(Markdown(docs.rule_markdown(found)))
+            console.print(Markdown(api.rule_markdown(found)))
         return
     if format is Format.json:
-        write_json(json.dumps([_as_dict(r) for r in known.values()], ensure_ascii=False, indent=2))
+        write_json(json.dumps([api.rule_dict(r) for r in known.values()], ensure_ascii=False, indent=2))
         return
     if format is Format.markdown:
-        console.file.write(docs.markdown())
+        console.file.write(api.rule_markdown())
         return
-    resolved = settings(pack) if pack is not None else None
+    resolved = api.rule_settings(pack) if pack is not None else None
     table = PlainTable(title=f"perfxl 校验规则（共 {len(known)} 条）", title_justify="left")
     for column in ("代码", "名称", "级别", "适用表单", "检查内容"):
         table.add_column(column, overflow="fold")
@@ -63,7 +55,7 @@ def rules_command(
         table.add_column("状态")
     for c, r in known.items():
         severity = resolved.severity.get(c, r.severity) if resolved else r.severity
-        row = [c, r.title, severity.label, docs.kinds_text(r), r.summary()]
+        row = [c, r.title, severity.label, api.rule_kinds_text(r), r.summary()]
         if resolved is not None:
             row.append("启用" if c in resolved.codes else Text("未启用", style="dim"))
         table.add_row(*row)

@@ -13,7 +13,6 @@ from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack, not_a_file
 from perfxl.cli.output import PlainTable, console, fail, findings_table, write_json
-from perfxl.scoring import round_half_up
 
 
 class Format(StrEnum):
@@ -22,7 +21,7 @@ class Format(StrEnum):
 
 
 def _num(value: float | None, decimals: int = 2) -> str:
-    return "—" if value is None else f"{round_half_up(value, decimals):g}"
+    return "—" if value is None else f"{api.rounded(value, decimals):g}"
 
 
 def print_report(report: api.Report, decimals: int) -> None:
@@ -69,7 +68,7 @@ def score(
                  or f"{path}: 未能读取表单")
             unusable = True
             continue
-        reports += [replace(report, findings=checked.read_findings + report.findings) for report in checked.reports]
+        reports += [replace(report, findings=checked.findings_of(report)) for report in checked.reports]
     if format is Format.json:
         write_json(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
     else:

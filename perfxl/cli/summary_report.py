@@ -24,18 +24,10 @@ def summary_report(
                                                 show_default=False)] = None,
 ) -> None:
     """由批量处理结果 results.json 生成绩效评价汇总分析报告（等级分布、排名、高频问题、分部门分类型统计和图表）。"""
-    import json
-
     pack = load_rule_pack(config)
     day = parse_date(issued)
     try:
-        try:
-            objects = json.loads(results.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"不是有效的 JSON 文件（第 {exc.lineno} 行）") from None
-        if not isinstance(objects, list) or not all(isinstance(o, dict) for o in objects):
-            raise ValueError("不是 results.json 格式（应为 JSON 数组）")
-        written = api.summary_report(objects, out, pdf=pdf, pack=pack, issued=day)
+        written = api.summary_report(results, out, pdf=pdf, pack=pack, issued=day)
     except FileNotFoundError:
         fail(f"{results}: 文件不存在")
         raise typer.Exit(EXIT_UNUSABLE) from None

@@ -8,7 +8,6 @@ Exit codes: 0 no error finding, 1 error findings, 2 unusable input or usage erro
 """
 
 import json
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -18,12 +17,8 @@ from rich.markup import escape
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.inputs import load_rule_pack, not_a_file
-from perfxl.cli.output import console, fail, findings_table, write_json
-from perfxl.config import ConfigError, RulePack
-from perfxl.domain import Finding, Form, Severity
-from perfxl.domain.finding import FindingCounts
-from perfxl.rules.check import sort_key
-from perfxl.rules.review import review_settings
+from perfxl.cli.output import console, errors, fail, findings_table, write_json
+from perfxl.domain import Form
 
 
 class Format(StrEnum):
@@ -31,36 +26,11 @@ class Format(StrEnum):
     json = "json"
 
 
-@dataclass(frozen=True, slots=True)
-class Checked(FindingCounts):
-    """One form of one file (or the file alone, when no form could be read)."""
-
-    path: Path
-    form: Form | None
-    findings: tuple[Finding, ...]
-    review: object | None = None  # perfxl.rules.review.Review for goal forms
-
-    def to_dict(self) -> dict:
-        form = self.form
-        return {
-            "file": str(self.path),
-            "usable": form is not None,
-            "kind": form.kind.value if form else None,
-            "unit": form.unit.name if form else None,
-            "project": form.project.name if form else None,
-            "year": form.year if form else None,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "findings": [f.to_dict() for f in self.findings],
-            "review": self.review.to_dict() if self.review is not None else None,
-        }
-
-
-def _goal_form(path: Path, pack: RulePack) -> Form:
+def _goal_form(path: Path, pack: api.RulePack) -> Form:
     if not path.is_file():
         fail(f"{path}: 文件不存在")
         raise typer.Exit(EXIT_UNUSABLE)
-    result = api.read(path)
+    result = api.read(path, pack=pack)
     if result.form is None:
         for f in result.findings:
             fail(f"{path}: {f.message}")
@@ -71,34 +41,25 @@ def _goal_form(path: Path, pack: RulePack) -> Form:
     return result.form
 
 
-def check_path(path: Path, pack: RulePack, goal_form: Form | None = None) -> list[Checked]:
-    """Read one file and lint every form in it (a workbook may hold several; a JSON file a list)."""
-
-    checked = api.check_file(path, pack=pack, goal_form=goal_form)
+def _print(checked: api.FileReport) -> None:
+    """Each form of the file with what was found in it (and what reading the file found)."""
     if not checked.reports:
-        return [Checked(path, None, tuple(sorted(checked.read_findings, key=sort_key)))]
-    out = []
+        _print_form(f"{checked.path} · 无法读取", checked.findings)
     for report in checked.reports:
-        findings = tuple(sorted([*checked.read_findings, *report.findings], key=sort_key))
-        out.append(Checked(path, report.form, findings, report.review))
-    return out
-
-
-def _print(item: Checked) -> None:
-    form = item.form
-    if form is None:
-        heading = f"{item.path} · 无法读取"
-    else:
+        form = report.form
         parts = (form.unit.name, form.project.name, form.title, f"{form.year}年度" if form.year else None)
-        heading = f"{item.path} · " + " · ".join(x for x in parts if x)
-    if item.findings:
-        console.print(findings_table(item.findings, title=heading))
+        _print_form(f"{checked.path} · " + " · ".join(x for x in parts if x), checked.findings_of(report))
+        if report.review is not None:
+            style = {"优": "green", "良": "cyan", "中": "yellow"}.get(report.review.grade, "bold red")
+            console.print(f"  [{style}]{escape(report.review.summary())}[/]")
+    console.print(f"  错误 {checked.errors} 项，警告 {checked.warnings} 项\n")
+
+
+def _print_form(heading: str, findings) -> None:
+    if findings:
+        console.print(findings_table(findings, title=heading))
     else:
         console.print(f"[bold]{escape(heading)}[/]\n  [green]未发现问题[/]")
-    if item.review is not None:
-        style = {"优": "green", "良": "cyan", "中": "yellow"}.get(item.review.grade, "bold red")
-        console.print(f"  [{style}]{escape(item.review.summary())}[/]")
-    console.print(f"  错误 {item.errors} 项，警告 {item.warnings} 项\n")
 
 
 @app.command()
@@ -111,57 +72,33 @@ def validate(
                                          help="写出带批注的工作簿副本（只能校验一个工作簿时使用）"),
 ) -> None:
     """校验表单：逐项列出问题代码、级别、位置（工作表!单元格）、问题说明和修改建议；申报表给出审核等级。"""
-    pack = load_rule_pack(config)
-    try:
-        review_settings(pack)  # the [review] section is validated here, not halfway through a run
-    except ConfigError as exc:
-        fail(str(exc))
-        raise typer.Exit(EXIT_UNUSABLE) from None
+    pack = load_rule_pack(config)  # checks the [rules] and [review] sections before any file is read
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() not in (".xlsx", ".xlsm")):
         fail("--annotate 只能用于校验单个 .xlsx/.xlsm 工作簿")
         raise typer.Exit(EXIT_UNUSABLE)
     goal_form = _goal_form(goals, pack) if goals is not None else None
-    checked: list[Checked] = []
-    unusable = False
-    for path in files:
-        problem = not_a_file(path)
-        if problem:
-            unusable = True
-            if format is Format.json:  # one entry per input, as for unreadable files
-                checked.append(Checked(path, None, (Finding("T101", Severity.ERROR, problem, name="unreadable-file"),)))
-            else:
-                fail(problem)
-        else:
-            checked.extend(check_path(path, pack, goal_form))
-
+    checked = [api.check_file(path, pack=pack, goal_form=goal_form) for path in files]
     if format is Format.json:
         write_json(json.dumps([c.to_dict() for c in checked], ensure_ascii=False, indent=2))
     else:
-        for item in checked:
-            _print(item)
+        for path, item in zip(files, checked, strict=True):
+            problem = not_a_file(path)
+            if problem:
+                fail(problem)
+            else:
+                _print(item)
         if len(checked) > 1:
-            errors = sum(c.errors for c in checked)
-            warnings = sum(c.warnings for c in checked)
-            console.print(f"共 {len(checked)} 份表单：错误 {errors} 项，警告 {warnings} 项")
+            errors_, warnings = sum(c.errors for c in checked), sum(c.warnings for c in checked)
+            console.print(f"共 {len(checked)} 个文件：错误 {errors_} 项，警告 {warnings} 项")
 
     if annotate is not None:
-        from perfxl.outputs.annotated_copy import AnnotateError
-        from perfxl.outputs.annotated_copy import annotate as write_annotated
-
-        findings = [f for c in checked for f in c.findings]
         try:
-            write_annotated(files[0], findings, annotate)
-        except AnnotateError as exc:
+            api.annotate_copy(files[0], checked[0].findings, annotate)
+        except ValueError as exc:
             fail(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None
-        (console if format is Format.table else _stderr()).print(f"已写出批注副本：{annotate}")
+        (console if format is Format.table else errors).print(f"已写出批注副本：{annotate}")
 
-    if unusable or any(c.form is None for c in checked):
+    if not all(c.usable for c in checked):
         raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_PROBLEMS if any(c.errors for c in checked) else EXIT_OK)
-
-
-def _stderr():
-    from perfxl.cli.output import errors
-
-    return errors

@@ -1,16 +1,4 @@
-"""Codes stored in the ledger and results, in the words people read."""
-
-from perfxl.domain import FormKind
-
-
-def kind_label(kind: str | None) -> str | None:
-    """A form kind's official title; an unknown stored value as it is."""
-    if not kind:
-        return None
-    try:
-        return FormKind(kind).title
-    except ValueError:
-        return kind
+"""Codes stored in the ledger and results, in the words people read (form kinds: perfxl.reports.kind_label)."""
 
 
 def rule_label(code: str) -> str:

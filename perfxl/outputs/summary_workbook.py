@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 from perfxl.atomic import atomic_path
 from perfxl.batch.outcome import Status
 from perfxl.domain import Severity
-from perfxl.outputs.labels import kind_label, rule_label
+from perfxl.outputs.labels import rule_label
 from perfxl.outputs.text import row_height
+from perfxl.reports import kind_label
 
 if TYPE_CHECKING:
     from perfxl.batch.ledger import Ledger

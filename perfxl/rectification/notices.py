@@ -9,6 +9,7 @@ working days after issue (weekends skipped; statutory holidays and 调休 are th
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import Severity
-from perfxl.rectification.status import EVENT_LABELS, NoticeStatus, ProblemStatus
+from perfxl.rectification.status import EVENT_LABELS, NoticeStatus, ProblemStatus, status_label
 
 if TYPE_CHECKING:
-    from perfxl.api import FileReport, Report
     from perfxl.batch.ledger import Ledger
+    from perfxl.reports import FileReport, Report
 
 UNMET_INDICATOR = "P101"  # problem code: an indicator scored below its weight (未完成年度指标值)
 LOW_EXECUTION = "P102"  # problem code: budget execution below the rate that needs explaining
@@ -223,7 +224,16 @@ def history(ledger: Ledger, notice: Notice) -> list[dict[str, Any]]:
     seqs = {row.id: row.seq for row in ledger.notice_problems(notice.id)}
     out = []
     for e in ledger.notice_events(notice.id):
+        problem = seqs.get(e.problem_id)
         out.append({"at": e.at, "event": e.event, "event_label": EVENT_LABELS.get(e.event, e.event),
-                    "problem": seqs.get(e.problem_id), "old_status": e.old_status, "new_status": e.new_status,
+                    "problem": problem, "old_status": e.old_status, "new_status": e.new_status,
+                    "old_label": status_label(e.old_status, problem is not None),
+                    "new_label": status_label(e.new_status, problem is not None),
                     "source_file": e.source_file, "detail": e.detail})
     return out
+
+
+def history_json(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`history` as JSON-ready data: times in ISO 8601, details parsed."""
+    return [{**e, "at": e["at"].isoformat(), "detail": json.loads(e["detail"]) if e["detail"] else None}
+            for e in events]

@@ -24,6 +24,11 @@ def reminder_name(notice: Notice) -> str:
     return f"{REMINDER_KIND}_{who}_{number}.docx"
 
 
+def feedback_form_name(notice: Notice) -> str:
+    """整改情况反馈表_单位_文号.xlsx, named like the notice's 催办函."""
+    return reminder_name(notice).replace(REMINDER_KIND, "整改情况反馈表", 1).removesuffix(".docx") + ".xlsx"
+
+
 def write_reminders(ledger: Ledger, notices: Iterable[Notice], out_dir: str | Path, *, pack: RulePack | None = None,
                     today: date | None = None, pdf: bool = False) -> list[Path]:
     """One 催办函 per notice overdue on `today`, into `out_dir` (with `pdf`, a PDF beside each); each is

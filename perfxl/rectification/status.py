@@ -47,3 +47,10 @@ def notice_status(problems: Iterable[str]) -> NoticeStatus:
     if any(s is not ProblemStatus.OPEN for s in statuses):
         return NoticeStatus.PARTIAL
     return NoticeStatus.OPEN
+
+
+def status_label(value: str | None, problem: bool) -> str:
+    """The label of a recorded status of a problem (`problem`) or of a notice; "" for none."""
+    if not value:
+        return ""
+    return (ProblemStatus(value) if problem else NoticeStatus(value)).label

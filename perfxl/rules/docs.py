@@ -89,6 +89,20 @@ def markdown() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def rule_dict(rule: Rule) -> dict:
+    """A rule as plain data (`perfxl rules --format json`)."""
+    return {"code": rule.code, "name": rule.name, "title": rule.title, "severity": rule.severity.value,
+            "kinds": sorted(k.value for k in rule.kinds), "scope": rule.scope, "message": rule.message,
+            "hint": rule.hint, "options": dict(rule.options), "doc": rule.doc_sections()}
+
+
+def rule_info(rule: Rule) -> dict:
+    """A rule in brief (the Excel =PERFXL.RULE): code, name, severity label, what it checks, message, hint."""
+    checks = "".join(line.strip() for line in rule.doc_sections().get(DOC_HEADINGS[0], "").splitlines())
+    return {"code": rule.code, "name": rule.name, "severity": rule.severity.label, "checks": checks,
+            "message": rule.message, "hint": rule.hint}
+
+
 if __name__ == "__main__":  # pragma: no cover
     import sys
 

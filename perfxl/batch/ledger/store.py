@@ -441,8 +441,7 @@ def _name_class(name: str) -> tuple[bool, str]:
 
 
 def _finding_row(result_id: int, seq: int, f) -> dict[str, Any]:
-    return {"result_id": result_id, "seq": seq, "code": f.code, "severity": f.severity.value, "message": f.message,
-            "location": f.location, "path": f.path, "hint": f.hint, "name": f.name}
+    return {"result_id": result_id, "seq": seq, **f.to_dict()}
 
 
 def _run_info(run) -> RunInfo:

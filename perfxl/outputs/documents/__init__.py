@@ -41,9 +41,9 @@ from perfxl.outputs.documents.settings import document_number, document_settings
 from perfxl.outputs.documents.templates import DECLARED, KINDS, build_templates
 
 __all__ = [
-    "CLOSED", "DECLARED", "KINDS", "ContextError", "DocumentError", "Image", "build_templates", "document_number",
-    "document_settings", "notice_context", "overdue_context", "problems", "rectification_deadline",
-    "reminder_context", "render", "report_context", "review_context", "summary_context", "template", "to_pdf",
+    "CLOSED", "DECLARED", "FORM_DOCUMENTS", "KINDS", "ContextError", "DocumentError", "Image", "build_templates", "document_number",
+    "document_settings", "form_document", "notice_context", "overdue_context", "problems", "rectification_deadline",
+    "reminder_context", "render", "report_context", "review_context", "summary_context", "summary_document", "template", "to_pdf",
 ]
 
 
@@ -52,3 +52,42 @@ def summary_context(results, *, pack=None, issued):
     from perfxl.outputs.documents.summary import summary_context as build
 
     return build(results, pack=pack, issued=issued)
+
+
+FORM_DOCUMENTS = KINDS[:5]  # the documents of one checked form (自评报告 … 提醒函); 催办函 and 汇总分析 are not
+
+
+def form_document(result, kind: str, out, *, pdf: bool = False, pack=None, number: str | None = None, issued=None,
+                  deadline=None):
+    """Write one checked form's document (kind in FORM_DOCUMENTS) with the pack's templates; see perfxl.api.report."""
+    from datetime import date
+
+    from perfxl.config import default_pack
+
+    if kind not in FORM_DOCUMENTS:
+        raise DocumentError(f"未知的文书类型「{kind}」（可用：{'、'.join(FORM_DOCUMENTS)}）")
+    pack = pack or default_pack()
+    issued = issued or date.today()
+    settings = document_settings(pack)
+    number = number if number is not None else f"{settings.number_prefix}〔{issued.year}〕　号"
+    if kind in ("自评报告", "评价报告"):
+        context = report_context(result, pack=pack, issued=issued, evaluation=kind == "评价报告")
+    elif kind == "整改通知":
+        deadline = deadline or rectification_deadline(issued, pack)
+        context = notice_context(result, pack=pack, number=number, issued=issued, deadline=deadline)
+    elif kind == "审核意见":
+        context = review_context(result, pack=pack, number=number, issued=issued)
+    else:
+        context = reminder_context(result, pack=pack, number=number, issued=issued)
+    return render(kind, context, out, pdf=pdf, templates=settings.templates)
+
+
+def summary_document(results, out, *, pdf: bool = False, pack=None, issued=None):
+    """Write the 绩效评价汇总分析报告 of a batch's results (results.json's path or its objects)."""
+    from datetime import date
+
+    from perfxl.config import default_pack
+
+    pack = pack or default_pack()
+    context = summary_context(results, pack=pack, issued=issued or date.today())
+    return render("汇总分析", context, out, pdf=pdf, templates=document_settings(pack).templates)

@@ -7,7 +7,6 @@ Values are plain text (user text untouched — the renderer escapes it) and list
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from perfxl.api import FileReport, Report
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import Finding, Form, Severity
 from perfxl.outputs.documents.settings import (
@@ -16,6 +15,7 @@ from perfxl.outputs.documents.settings import (
     document_settings,
     working_days_between,
 )
+from perfxl.reports import FileReport, Report
 from perfxl.scoring.monitor import LIGHT_LABELS
 from perfxl.scoring.rounding import fmt, fmt_score, percent
 

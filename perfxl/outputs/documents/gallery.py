@@ -82,3 +82,18 @@ def sample_documents(out: Path, workdir: Path, pack: RulePack | None = None) -> 
     results = sample_batch(workdir / "收集的表单", workdir / "批量汇总", pack)
     contexts = sample_contexts(files, results, pack)
     return {kind: render(kind, context, out / f"{kind}.docx") for kind, context in contexts.items()}
+
+
+def document_pictures(folder: Path, dpi: int = 80) -> list[Path]:
+    """The first page of a sample document of every kind as doc_<name>.png in `folder` (documentation pictures;
+    LibreOffice and poppler-utils)."""
+    import tempfile
+
+    from perfxl.forms.write.libreoffice import first_page_png
+    from perfxl.outputs.documents.render import to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="perfxl-doc-images-") as tmp:
+        documents = sample_documents(Path(tmp) / "文书", Path(tmp) / "work")
+        pdfs = to_pdf(list(documents.values()))
+        return [first_page_png(pdf, Path(folder) / f"doc_{PICTURE_NAMES[kind]}.png", dpi)
+                for kind, pdf in zip(documents, pdfs, strict=True)]

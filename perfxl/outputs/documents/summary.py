@@ -23,9 +23,16 @@ NO_DEPARTMENT = "（未填写主管部门）"
 
 
 def load_results(results: list[dict] | str | Path) -> list[dict]:
-    if isinstance(results, str | Path):
-        return json.loads(Path(results).read_text(encoding="utf-8"))
-    return list(results)
+    """The objects of a results.json (its path, or the objects); ValueError in Chinese for a file that is not one."""
+    if not isinstance(results, str | Path):
+        return list(results)
+    try:
+        objects = json.loads(Path(results).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"不是有效的 JSON 文件（第 {exc.lineno} 行）") from None
+    if not isinstance(objects, list) or not all(isinstance(o, dict) for o in objects):
+        raise ValueError("不是 results.json 格式（应为 JSON 数组）")
+    return objects
 
 
 def _level1_rates(score: dict | None) -> dict[str, float]:

@@ -7,6 +7,7 @@ loops and {%tr for … %} table-row loops. `DECLARED` lists the variables each k
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from perfxl.outputs.documents.layout import Builder
@@ -245,3 +246,32 @@ def build_templates(out: str | Path) -> list[Path]:
     from perfxl.outputs.documents.render import write_bytes
 
     return [write_bytes(Path(out) / file_name(kind), build_template(kind)) for kind in KINDS]
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateUse:
+    """An edited template checked: the variables it uses and the declared ones it leaves out, or why it is broken."""
+
+    kind: str
+    found: bool  # False: the folder has no template of this kind (the built-in one is used)
+    used: tuple[str, ...] = ()
+    unused: tuple[str, ...] = ()
+    error: str | None = None  # DocumentError message (Chinese)
+
+
+def template_usage(folder: str | Path) -> list[TemplateUse]:
+    """Every kind's edited template in `folder`, checked."""
+    from perfxl.outputs.documents.render import DocumentError, template
+
+    out = []
+    for kind in KINDS:
+        if not (Path(folder) / f"{kind}.docx").is_file():
+            out.append(TemplateUse(kind, False))
+            continue
+        try:
+            used = template(kind, folder).check()
+        except DocumentError as exc:
+            out.append(TemplateUse(kind, True, error=str(exc)))
+            continue
+        out.append(TemplateUse(kind, True, tuple(sorted(used)), tuple(sorted(DECLARED[kind] - used))))
+    return out
