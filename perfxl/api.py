@@ -29,6 +29,7 @@ from perfxl.config import ConfigError, RulePack, default_pack  # noqa: F401  (do
 from perfxl.domain import Finding, Form
 from perfxl.outputs.annotated_copy import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
 from perfxl.outputs.annotated_copy import RESULT_SHEET  # noqa: F401  (Excel doors)
+from perfxl.outputs.document_kinds import FORM_DOCUMENTS  # noqa: F401  (known without the docs extra)
 from perfxl.reports import (  # noqa: F401  (the report shapes, the checks and the pack they run with)
     FileReport,
     GoalMatcher,
@@ -37,6 +38,7 @@ from perfxl.reports import (  # noqa: F401  (the report shapes, the checks and t
     check,
     check_book,
     check_file,
+    kind_label,
     pack_overrides,
     rule_pack,
 )
@@ -356,7 +358,6 @@ def write_feedback_form(notice, folder: str | Path) -> Path:
 
 
 # -- Documents: Word, GB/T 9704-2012 layout (extra perfxl[docs]: docxtpl, matplotlib, pandas) ---------------------
-FORM_DOCUMENTS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函")  # perfxl.outputs.documents.FORM_DOCUMENTS, known without the extra
 
 
 def _documents():

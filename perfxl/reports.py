@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import Finding, Form, FormKind, Severity
 from perfxl.domain.finding import FindingCounts
+from perfxl.domain.kinds import Stage, stage_of
 from perfxl.scoring import FormScore, half_up, score_form
 
 if TYPE_CHECKING:
@@ -42,9 +43,8 @@ class Status(StrEnum):
     def clean(cls, kind: str | None) -> Status:
         """The status of a form of this kind without error findings: goal forms are reviewed, monitoring
         forms checked, self-assessments scored."""
-        if kind in ("project_goal", "dept_goal"):
-            return cls.REVIEWED
-        return cls.CHECKED if kind == "project_monitor" else cls.SCORED
+        stage = stage_of(kind)
+        return cls.REVIEWED if stage is Stage.GOAL else cls.CHECKED if stage is Stage.MONITOR else cls.SCORED
 
     @property
     def is_form(self) -> bool:

@@ -1,6 +1,6 @@
 """The per-kind table (perfxl.domain.kinds) is what every part of perfxl reads."""
 
-from perfxl.domain.kinds import KINDS, FormKind, Stage, kind_by_title
+from perfxl.domain.kinds import KINDS, FormKind, Stage, kind_by_title, kinds_of, stage_of
 from perfxl.forms.write.template import TEMPLATE_FILES
 from perfxl.rules.builtin._cross import FOLLOWS
 
@@ -24,3 +24,17 @@ def test_the_template_files_and_the_goal_pairs_come_from_the_table():
 
 def test_only_department_self_evaluations_have_adjusted_targets():
     assert [k for k, f in KINDS.items() if f.adjusted_targets] == [FormKind.DEPT_SELFEVAL]
+
+
+def test_stages_partition_the_kinds_and_a_stored_value_finds_its_stage():
+    assert kinds_of(Stage.GOAL) == (FormKind.PROJECT_GOAL, FormKind.DEPT_GOAL)
+    assert sorted(k for stage in Stage for k in kinds_of(stage)) == sorted(FormKind)
+    assert stage_of("project_monitor") is Stage.MONITOR and stage_of("dept_goal") is Stage.GOAL
+    assert stage_of(None) is None and stage_of("not_a_kind") is None
+
+
+def test_a_results_status_follows_the_stage():
+    from perfxl.reports import Status
+
+    assert [Status.clean(k) for k in ("dept_goal", "project_monitor", "dept_selfeval", None)] == \
+        [Status.REVIEWED, Status.CHECKED, Status.SCORED, Status.SCORED]

@@ -30,7 +30,6 @@ from perfxl.batch.progress import NullReporter, Progress, Reporter
 from perfxl.batch.results import write_results_from
 from perfxl.batch.work import ANNOTATED_DIR, GoalIndex, Task, WorkerConfig, annotated_name, goal_keys
 from perfxl.config import RulePack, default_pack
-from perfxl.domain import FormKind
 
 SUMMARY_NAME = "汇总.xlsx"
 RESULTS_NAME = "results.json"
@@ -130,7 +129,7 @@ def load_goals(folder: Path, work_dir: Path, limits: ArchiveLimits = DEFAULT_ARC
             notes.append(f"目标申报表 {entry.file} 无法读取：{exc}")
             continue
         forms = result.forms or ((result.form,) if result.form is not None else ())
-        goals = [f for f in forms if f.kind in (FormKind.PROJECT_GOAL, FormKind.DEPT_GOAL)]
+        goals = [f for f in forms if f.kind.is_goal]
         if not goals:
             ignored.append(entry.file)
             continue

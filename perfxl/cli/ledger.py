@@ -79,8 +79,6 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """查询某个文件或单位在历次批量处理中的结果：何时处理、得分、等级、发现了哪些问题。"""
-    from perfxl.domain import FormKind
-
     with _open(db, out) as ledger:
         rows = api.ledger_history(ledger, query, limit, findings=findings)
     if as_json:
@@ -90,7 +88,7 @@ def show(
         console.print(f"台账中没有与“{escape(query)}”相关的结果")
         raise typer.Exit(EXIT_OK)
     for r, found in rows:
-        kind = FormKind(r.kind).title if r.kind in FormKind._value2member_map_ else (r.kind or "")
+        kind = api.kind_label(r.kind) or ""
         score = f"规则总分 {r.total:g}" if r.total is not None else ""
         grade = f"等级 {r.grade}" if r.grade else ""
         ranking = f"排名 {r.rank}/{r.rank_of} {r.ranking_grade or ''}" if r.rank else ""

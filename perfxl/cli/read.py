@@ -15,6 +15,7 @@ from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from perfxl.cli.output import PlainTable, console, errors, findings_table, write_json
 from perfxl.domain import Form, Severity
+from perfxl.domain.kinds import Stage
 
 
 class Format(StrEnum):
@@ -56,11 +57,10 @@ def _summary(form: Form) -> None:
         console.print(f"  执行率 {rate or '—'}，分值 {_num(b.weight)}，得分 {_num(b.score)}")
     table = PlainTable(show_lines=False, title_justify="left")
     columns = ["一级", "二级", "三级指标", "指标值", "单位"]
-    selfeval = form.kind.is_selfeval
-    monitor = not selfeval and not form.kind.is_goal
-    if selfeval:
+    stage = form.kind.facts.stage
+    if stage is Stage.SELFEVAL:
         columns += ["完成值", "分值", "得分"]
-    elif monitor:
+    elif stage is Stage.MONITOR:
         columns += ["1—N月", "全年预计", "可能性"]
     else:
         columns += ["分值"]
@@ -68,9 +68,9 @@ def _summary(form: Form) -> None:
         table.add_column(name, overflow="fold")
     for ind in form.indicators:
         row = [ind.level1 or "", ind.level2 or "", ind.name or "", ind.target or "", ind.unit or ""]
-        if selfeval:
+        if stage is Stage.SELFEVAL:
             row += [ind.actual or "", _num(ind.weight), _num(ind.score)]
-        elif monitor:
+        elif stage is Stage.MONITOR:
             row += [ind.progress or "", ind.forecast or "", ind.likelihood or ""]
         else:
             row += [_num(ind.weight)]

@@ -77,6 +77,16 @@ KINDS: dict[FormKind, KindFacts] = {
 }
 
 
+def kinds_of(stage: Stage) -> tuple[FormKind, ...]:
+    """The kinds of one stage, in table order (e.g. the goal forms that declarations are)."""
+    return tuple(kind for kind, f in KINDS.items() if f.stage is stage)
+
+
+def stage_of(kind: str | None) -> Stage | None:
+    """The stage of a kind value, None when it is not a kind (e.g. a ledger row of an unreadable file)."""
+    return KINDS[FormKind(kind)].stage if kind in FormKind._value2member_map_ else None
+
+
 def kind_by_title(text: str) -> FormKind | None:
     """The kind whose official title (or a published variant of it) appears in `text` (longest title wins)."""
     compact = "".join(text.split())

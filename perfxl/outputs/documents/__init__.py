@@ -26,6 +26,7 @@ Errors: DocumentError (template or rendering, names the template and the tag) an
 input cannot make this document); both carry a Chinese message.
 """
 
+from perfxl.outputs.document_kinds import FORM_DOCUMENTS
 from perfxl.outputs.documents.contexts import (
     CLOSED,
     ContextError,
@@ -52,9 +53,6 @@ def summary_context(results, *, pack=None, issued):
     from perfxl.outputs.documents.summary import summary_context as build
 
     return build(results, pack=pack, issued=issued)
-
-
-FORM_DOCUMENTS = KINDS[:5]  # the documents of one checked form (自评报告 … 提醒函); 催办函 and 汇总分析 are not
 
 
 def form_document(result, kind: str, out, *, pdf: bool = False, pack=None, number: str | None = None, issued=None,

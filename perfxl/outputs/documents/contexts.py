@@ -9,6 +9,7 @@ from datetime import date
 
 from perfxl.config import RulePack, default_pack
 from perfxl.domain import Finding, Form, Severity
+from perfxl.domain.kinds import Stage
 from perfxl.outputs.documents.settings import (
     add_working_days,
     date_text,
@@ -299,14 +300,14 @@ def report_context(result: Report | FileReport, *, pack: RulePack | None = None,
 
 
 # -- 整改通知书 ----------------------------------------------------------------------------------------
-_STAGES = {"goal": ("目标申报", "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）"),
-           "monitor": ("运行监控", "《中央部门预算绩效运行监控管理暂行办法》（财预〔2019〕136号）"),
-           "selfeval": ("绩效自评", "《项目支出绩效评价管理办法》（财预〔2020〕10号）")}
+_STAGES = {Stage.GOAL: ("目标申报", "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）"),
+           Stage.MONITOR: ("运行监控", "《中央部门预算绩效运行监控管理暂行办法》（财预〔2019〕136号）"),
+           Stage.SELFEVAL: ("绩效自评", "《项目支出绩效评价管理办法》（财预〔2020〕10号）")}
 
 
 def _stage(form: Form) -> tuple[str, str]:
     """The management stage of a form and the regulation it is reviewed under."""
-    return _STAGES["goal" if form.kind.is_goal else "selfeval" if form.kind.is_selfeval else "monitor"]
+    return _STAGES[form.kind.facts.stage]
 
 
 def notice_context(file_report: Report | FileReport, *, pack: RulePack | None = None, number: str, issued: date,

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from perfxl.config import RulePack, default_pack
+from perfxl.domain.kinds import Stage, kinds_of
 from perfxl.outputs.documents.charts import bar_chart
 from perfxl.outputs.documents.contexts import LEVEL1_ORDER
 from perfxl.outputs.documents.render import Image
@@ -155,8 +156,8 @@ def summary_context(results: list[dict] | str | Path, *, pack: RulePack | None =
     mean = f"平均得分{_num(scored['total'].mean())}分，最高{_num(scored['total'].max())}分，最低{_num(scored['total'].min())}分。" \
         if n_scored else ""
     kinds = frame["kind"].fillna("") if n else frame.get("kind")
-    goals = int(kinds.isin(["project_goal", "dept_goal"]).sum()) if n else 0
-    monitors = int((kinds == "project_monitor").sum()) if n else 0
+    goals = int(kinds.isin(kinds_of(Stage.GOAL)).sum()) if n else 0
+    monitors = int(kinds.isin(kinds_of(Stage.MONITOR)).sum()) if n else 0
     others = "".join(part for part, count in ((f"、目标申报表{goals}份（审核）", goals),
                                                (f"、运行监控表{monitors}份（检查进度）", monitors)) if count)
     overview = (f"本次共收集{year}绩效表单{n}份，其中自评表完成评分{n_scored}份{others}；有错误级别问题的{with_errors}份，"

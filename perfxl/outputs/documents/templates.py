@@ -10,9 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfxl.outputs.document_kinds import DOCUMENT_KINDS as KINDS
 from perfxl.outputs.documents.layout import Builder
-
-KINDS = ("自评报告", "评价报告", "整改通知", "审核意见", "提醒函", "催办函", "汇总分析")
 
 _OFFICIAL = {"issuer", "number", "title", "unit", "signatory", "issued_text", "contact", "phone"}
 _REPORT = {"title", "author", "issued_text", "overview", "goals", "goal_summary", "work", "conclusion",
