@@ -6,6 +6,7 @@ from perfxl.domain import Severity
 from perfxl.domain.values import ValueKind, is_not_applicable, parse_direction, parse_value
 from perfxl.domain.vocabulary import (
     BAND_LABELS,
+    BAND_SHORT,
     DIRECTION_WORDS,
     EXCEL_ERRORS,
     NA_MARKERS,
@@ -17,6 +18,7 @@ from perfxl.domain.vocabulary import (
     number_text,
 )
 from perfxl.forms.formjson import form_from_dict
+from perfxl.forms.layout.formulas import _OPS1, _OPS2
 from perfxl.forms.read.coerce import to_direction, to_number, to_rate, to_text
 
 # Each marker as typed, and as it also arrives: full-width, spaced, repeated dashes.
@@ -102,6 +104,16 @@ def test_band_labels_are_the_national_labels_in_band_order():
     assert tuple(BAND_LABELS[b] for b in Band) == QUALITATIVE_RESULTS
     for band, label in BAND_LABELS.items():
         assert parse_value(label).band is band
+
+
+def test_band_short_names_head_the_national_labels():
+    assert all(BAND_LABELS[band].startswith(short) for band, short in BAND_SHORT.items()) and set(BAND_SHORT) == set(Band)
+
+
+@pytest.mark.parametrize(("symbol", "op"), [*_OPS2.items(), *_OPS1.items()])
+def test_template_formulas_read_a_leading_operator_as_the_parser_does(symbol, op):
+    # the formulas score ">" as "≥" and "<" as "≤", as perfxl.scoring does
+    assert {">": "≥", "<": "≤"}.get(parse_value(f"{symbol}5").op, parse_value(f"{symbol}5").op) == op
 
 
 def test_severity_order_and_labels():

@@ -23,6 +23,8 @@ class Band(StrEnum):
 # The national labels of the bands, in Band order (财预〔2020〕10号 附1).
 QUALITATIVE_RESULTS: tuple[str, str, str] = ("达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差")
 BAND_LABELS: dict[Band, str] = dict(zip(Band, QUALITATIVE_RESULTS, strict=True))
+# Their short names, where a cell or list has no room for the whole label (the head words of the labels above).
+BAND_SHORT: dict[Band, str] = {Band.FULL: "达成", Band.PARTIAL: "部分达成", Band.FAIL: "未达成"}
 
 # Markers for "no value / not applicable" seen in published 自评表 ◐ (docs/dev/domain.md §3.8). Rule-pack
 # data: a pack's [values] not_applicable adds to them (`na_markers`). A cell holding one is blank for a

@@ -16,6 +16,7 @@ from typing import Any
 import xlwings as xw
 
 from perfxl import api
+from perfxl.domain.vocabulary import BAND_SHORT
 from perfxl.excel.pack import active_pack
 
 Grid = list[list[Any]]
@@ -147,7 +148,6 @@ def PERFXL_GRADE(total):
 
 _KIND_LABELS = {"range": "区间", "date": "时限", "qualitative": "定性", "text": "文字", "na": "不适用",
                 "empty": "", "invalid": "无法识别"}
-_BAND_LABELS = {"full": "达成", "partial": "部分达成", "fail": "未达成"}
 
 
 @xw.func(name="PARSE")
@@ -167,7 +167,7 @@ def _parse(cell) -> list:
     if kind == "date":
         return [v.op or _KIND_LABELS[kind], v.when.isoformat() if v.when else v.raw, ""]
     if kind == "qualitative":
-        return [_KIND_LABELS[kind], _BAND_LABELS.get(v.band.value if v.band else "", ""), ""]
+        return [_KIND_LABELS[kind], BAND_SHORT[v.band] if v.band else "", ""]
     return [_KIND_LABELS.get(kind, kind), v.reason or "", ""]
 
 
