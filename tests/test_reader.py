@@ -383,7 +383,7 @@ def test_percent_format_is_the_only_thing_that_makes_a_fraction(tmp_path):
         assert (ind.target, ind.actual) == ("0.9", "95%")
 
 
-EDGE_BUDGET = [None, "年度资金总额", 1e308, -1e308, "#DIV/0!", 123456789012345, "#REF!", 1e-320]
+EDGE_BUDGET = [None, "年度资金总额", 1e308, -1e308, "#DIV/0!", 1234567890123456, "#REF!", 1e-320]
 
 
 @pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
@@ -392,19 +392,19 @@ def test_edge_numbers_and_error_values_are_findings_at_their_cells(tmp_path, eng
     rows[5] = list(EDGE_BUDGET)
     rows[9][4:8] = ["#N/A", 1e308, "#VALUE!", -0.0]
     rows[10][5:7] = [1e-320, "#NAME?"]
-    rows[11][4:7] = [123456789012345, "#NULL!", "#NUM!"]
+    rows[11][4:7] = [1234567890123456, "#NULL!", "#NUM!"]
     rows[12][7] = -1e308
     path = _save(rows, tmp_path / "edge.xlsx")
     result = read_workbook(path, engine=engine)
     form = result.form
     assert form.raw == {
         "budget.initial": "1E+308", "budget.full_year": "-1E+308", "budget.executed": "#DIV/0!",
-        "budget.weight": "123456789012345", "budget.rate": "#REF!", "budget.score": "1E-320",
+        "budget.weight": "1234567890123456", "budget.rate": "#REF!", "budget.score": "1E-320",
         "indicators[0].weight": "#VALUE!", "indicators[1].weight": "#NAME?", "indicators[2].weight": "#NUM!",
         "total": "-1E+308",
     }
     assert [(i.target, i.actual, i.score) for i in form.indicators] == [
-        ("#N/A", "1E+308", 0), ("≥95%", "1E-320", 30), ("123456789012345", "#NULL!", 10)]
+        ("#N/A", "1E+308", 0), ("≥95%", "1E-320", 30), ("1234567890123456", "#NULL!", 10)]
     assert str(form.indicators[0].score) == "0.0"  # not -0.0
     t016 = {f.location: f.message for f in result.findings if f.code == "T016"}
     assert set(t016) == {"自评表!E10", "自评表!F10", "自评表!F11", "自评表!E12", "自评表!F12"}

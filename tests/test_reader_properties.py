@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_reader import selfeval_rows
 
+from perfxl.domain.vocabulary import MAX_MAGNITUDE
 from perfxl.forms.formjson import form_to_dict
 from perfxl.forms.read.grid import grid_from_rows
 from perfxl.forms.read.reader import read_grid
@@ -43,7 +44,7 @@ def _odd(value) -> bool:
         return bool(value)
     if isinstance(value, bool):
         return False
-    return value != 0 and not 1e-300 < abs(value) < 1e14  # NaN compares false: odd too
+    return value != 0 and not 1e-300 < abs(value) < MAX_MAGNITUDE  # NaN compares false: odd too
 
 
 @settings(max_examples=80, deadline=None)

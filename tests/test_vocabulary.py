@@ -9,6 +9,7 @@ from perfxl.domain.vocabulary import (
     BAND_SHORT,
     DIRECTION_WORDS,
     EXCEL_ERRORS,
+    MAX_MAGNITUDE,
     NA_MARKERS,
     OPERATORS_AFTER,
     OPERATORS_BEFORE,
@@ -19,7 +20,7 @@ from perfxl.domain.vocabulary import (
 )
 from perfxl.forms.formjson import form_from_dict
 from perfxl.forms.layout.formulas import _OPS1, _OPS2
-from perfxl.forms.read.coerce import to_direction, to_number, to_rate, to_text
+from perfxl.forms.read.coerce import odd_number, to_direction, to_number, to_rate, to_text
 
 # Each marker as typed, and as it also arrives: full-width, spaced, repeated dashes.
 SPELLINGS = [*NA_MARKERS, "Ｎ／Ａ", "不 适 用", " — ", "－－", "———", "///", "NONE"]
@@ -160,3 +161,12 @@ def test_a_pack_marker_in_a_number_field_is_not_text_in_a_number_field():
     national, regional = default_pack(), replace(default_pack(), extra_not_applicable=("暂缺",))
     assert "B109" in {f.code for f in check_form(form, pack=national)}
     assert "B109" not in {f.code for f in check_form(form, pack=regional)}
+
+
+@pytest.mark.parametrize("sign", [1, -1])
+def test_reader_and_parser_refuse_the_same_magnitudes(sign):
+    x, below = sign * MAX_MAGNITUDE, sign * (MAX_MAGNITUDE - 1)  # below: 15 digits, Excel keeps them all
+    assert odd_number(below) is None and parse_value(below).kind is ValueKind.NUMBER
+    assert to_number(below) == (below, None)
+    assert odd_number(x) is not None and parse_value(x).kind is ValueKind.INVALID
+    assert to_number(x)[0] is None

@@ -99,6 +99,13 @@ EXCEL_ERRORS: tuple[str, ...] = (
 )
 
 
+# The largest magnitude a form figure can have, for the reader (T016, B109) and the value parser alike: Excel
+# keeps 15 significant digits, so a figure of 16 integer digits (≥ 10¹⁵) has lost its last ones, and 10¹⁵ 元
+# is several times China's GDP. Numbers must be strictly smaller in absolute value.
+MAX_MAGNITUDE = 1e15
+MAX_MAGNITUDE_TEXT = "10的15次方"  # how messages name it
+
+
 def number_text(x: float | int) -> str:
     """A number as people write it: 95.0 → "95", 93.5 → "93.5", 1e-7 → "0.0000001", 1e20 → "100000000000000000000".
 

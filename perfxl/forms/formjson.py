@@ -29,7 +29,7 @@ def _number(value: Any, path: str, raw: dict) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     number, text = to_number(value if isinstance(value, int | float | str) else str(value))
-    if text is not None:  # not a usable number (text, ∞, NaN, |v| ≥ 1e14): kept as text, so the rules report it (B109)
+    if text is not None:  # not a usable number (text, ∞, NaN, |v| ≥ 10¹⁵): kept as text, so the rules report it (B109)
         raw[path] = str(value)
     return number
 

@@ -56,7 +56,6 @@ Decisions (documented here once):
 """
 
 from perfxl.domain.values.model import (
-    MAX_MAGNITUDE,
     MIN_MAGNITUDE,
     PhraseMap,
     Value,
@@ -68,7 +67,7 @@ from perfxl.domain.values.model import (
 from perfxl.domain.values.parser import is_not_applicable, parse_direction, parse_value, parse_value_uncached
 from perfxl.domain.values.render import render
 from perfxl.domain.values.units import column_unit, unit_factor
-from perfxl.domain.vocabulary import Band
+from perfxl.domain.vocabulary import MAX_MAGNITUDE, Band
 
 __all__ = [
     "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Band", "PhraseMap", "Value", "ValueKind", "Vocabulary", "column_unit",

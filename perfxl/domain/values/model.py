@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-from perfxl.domain.vocabulary import NA_MARKERS, QUALITATIVE_PHRASES, Band
+from perfxl.domain.vocabulary import MAX_MAGNITUDE_TEXT, NA_MARKERS, QUALITATIVE_PHRASES, Band
 
 
 class ValueKind(StrEnum):
@@ -156,8 +156,7 @@ def _invalid(raw: str, reason: str | None = None) -> Value:
     return _mk(raw, ValueKind.INVALID, reason=reason or f"无法识别数值“{shorten(raw)}”：请填写如“≥90%”的数值")
 
 
-# Magnitudes a form can hold (documented in the module docstring).
-MAX_MAGNITUDE = 1e15
+# Magnitudes a form can hold (documented in the module docstring; the largest is the vocabulary's).
 MIN_MAGNITUDE = 1e-9
 
 
@@ -167,7 +166,7 @@ def _num(text: str) -> float:
 
 
 def _too_large(raw: str) -> Value:
-    return _invalid(raw, f"数值超出合理范围（绝对值应小于10的15次方）：“{shorten(raw)}”")
+    return _invalid(raw, f"数值超出合理范围（绝对值应小于{MAX_MAGNITUDE_TEXT}）：“{shorten(raw)}”")
 
 
 def _non_finite(raw: str) -> Value:

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from perfxl.domain.values.dates import _parse_date
 from perfxl.domain.values.model import (
-    MAX_MAGNITUDE,
     MIN_MAGNITUDE,
     Band,
     Value,
@@ -41,7 +40,7 @@ from perfxl.domain.values.units import (
     _alt,
     _canon_unit,
 )
-from perfxl.domain.vocabulary import DIRECTION_WORDS, EXCEL_ERRORS, number_text
+from perfxl.domain.vocabulary import DIRECTION_WORDS, EXCEL_ERRORS, MAX_MAGNITUDE, number_text
 
 # --- the parser ----------------------------------------------------------------------------------
 

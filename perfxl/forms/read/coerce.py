@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date, datetime, time
 
 from perfxl.domain.values import is_not_applicable, parse_direction, parse_value
-from perfxl.domain.vocabulary import EXCEL_ERRORS, number_text
+from perfxl.domain.vocabulary import EXCEL_ERRORS, MAX_MAGNITUDE, number_text
 
 _INF = float("inf")
 _SUFFIXES = ("万元", "元", "分")
@@ -19,15 +19,12 @@ NUMBER_START = _NUMBER_START = frozenset("0123456789+-.−０１２３４５６�
 
 
 ERROR_VALUES = frozenset(EXCEL_ERRORS)
-# Excel keeps 15 significant digits: a figure of 15 integer digits or more (≥ 1e14) has lost its last
-# digits, and no amount (万元/元), count, rate or score on a performance form comes near it.
-MAX_NUMBER = 1e14
 _TINY = sys.float_info.min  # smaller non-zero magnitudes (1e-320) are denormals no one typed
 
 
 def odd_number(value: float | int) -> str | None:
-    """The text of a number no form figure can be — ∞, NaN, |v| ≥ 1e14, a denormal — else None."""
-    if -MAX_NUMBER < value < MAX_NUMBER and (value >= _TINY or value <= -_TINY or value == 0):
+    """The text of a number no form figure can be — ∞, NaN, |v| ≥ MAX_MAGNITUDE (10¹⁵), a denormal — else None."""
+    if -MAX_MAGNITUDE < value < MAX_MAGNITUDE and (value >= _TINY or value <= -_TINY or value == 0):
         return None
     if value != value:
         return "NaN"

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from perfxl.domain import Finding
+from perfxl.domain.vocabulary import MAX_MAGNITUDE_TEXT
 from perfxl.forms.read import coerce
 from perfxl.forms.read.labels import KindSpec, any_label, norm, printed
 from perfxl.forms.read.labelscan import MAX_LABEL, Scan
@@ -109,7 +110,7 @@ class SheetCells:
         if value.__class__ is str:
             text, why = value.strip(), "是 Excel 错误值，公式无法计算"
         else:
-            text, why = coerce.odd_number(value), "超出可用的数值范围（绝对值应小于1e14）"
+            text, why = coerce.odd_number(value), f"超出可用的数值范围（绝对值应小于{MAX_MAGNITUDE_TEXT}）"
         where = self.where(r, c)
         self.out.findings.append(finding("T016", location=where, text=text, cell=where, why=why))
 

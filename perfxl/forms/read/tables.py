@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from perfxl.domain.hierarchy import canonical_level
+from perfxl.domain.vocabulary import MAX_MAGNITUDE
 from perfxl.forms.read import coerce
 from perfxl.forms.read.labels import TableSpec, cause_labels
 from perfxl.forms.read.labelscan import Hit
@@ -28,7 +29,7 @@ _NUMBER_START = coerce.NUMBER_START  # a text that is a number starts with one o
 _UNSEEN = object()
 # What templates print in rows left for more entries: ……, …, 略, （略）, 指标1, 三级指标2, XX.
 _PLACEHOLDER = re.compile(r"\s*(?:[…⋯.。．·]+|[(（]?略[)）]?|(?:三级)?指标\s*[0-9一二三四五六七八九十]{1,2}|[xX×＊*]{2,})\s*")
-_MAX, _TINY = coerce.MAX_NUMBER, sys.float_info.min  # numbers outside are reported (coerce.odd_number)
+_MAX, _TINY = MAX_MAGNITUDE, sys.float_info.min  # numbers outside are reported (coerce.odd_number)
 
 
 class ColumnRead(Enum):
