@@ -30,6 +30,7 @@ from perfxl.batch.progress import NullReporter, Progress, Reporter
 from perfxl.batch.results import write_results_from
 from perfxl.batch.work import ANNOTATED_DIR, GoalIndex, Task, WorkerConfig, annotated_name, goal_keys
 from perfxl.config import RulePack, default_pack
+from perfxl.outputs.summary_workbook import write_summary_from
 
 SUMMARY_NAME = "汇总.xlsx"
 RESULTS_NAME = "results.json"
@@ -352,8 +353,6 @@ class _Run:
         if not self.options.summary:
             return results_path, None
         self.reporter.phase("正在写出汇总表…")
-        from perfxl.outputs.summary_workbook import write_summary_from  # outputs import the batch package
-
         summary = write_summary_from(self.ledger, self.run_id, self.out_dir / SUMMARY_NAME, self.pack,
                                      self.options.annotate, self.input_path)
         return results_path, summary

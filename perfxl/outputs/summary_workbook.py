@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfxl.atomic import atomic_path
-from perfxl.batch.outcome import Status
 from perfxl.domain import Severity
 from perfxl.outputs.labels import rule_label
 from perfxl.outputs.text import row_height
-from perfxl.reports import kind_label
+from perfxl.reports import Status, kind_label
 
 if TYPE_CHECKING:
     from perfxl.batch.ledger import Ledger

@@ -41,7 +41,7 @@ def sample_files(folder: Path, count: int = 27, seed: int = 2024) -> list[Path]:
 
 def sample_batch(folder: Path, out: Path, pack: RulePack | None = None) -> Path:
     """Run the batch (in this process) over `folder`; returns results.json."""
-    from perfxl.batch.runner import BatchOptions, run_batch
+    from perfxl.batch import BatchOptions, run_batch
 
     result = run_batch(BatchOptions(input=folder, out_dir=out, workers=0, pack=pack or default_pack()), None)
     return result.results_path
