@@ -25,7 +25,7 @@ from rich.table import Table
 
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
-from perfxl.cli.inputs import load_rule_pack
+from perfxl.cli.inputs import ConfigOption, load_rule_pack
 from perfxl.cli.output import console, errors, fail
 
 EXIT_INTERRUPTED = 130
@@ -111,8 +111,7 @@ def batch(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录：汇总.xlsx、results.json、ledger.sqlite、批注/")],
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=0, help="并行进程数（默认为 CPU 核数；0 表示在当前进程中运行）", show_default=False)] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="规则配置文件 perfxl.toml", show_default=False)] = None,
+    config: ConfigOption = None,
     goals: Annotated[Path | None, typer.Option(
         "--goals", help="绩效目标申报表文件夹：按单位、项目、年度与自评表匹配，检查前后一致", show_default=False)] = None,
     annotate: Annotated[bool, typer.Option("--annotate", help="为每份有问题的表单生成批注副本（输出目录/批注/）")] = False,

@@ -1,7 +1,9 @@
-"""The CLI's inputs: the rule pack, and what a path that is not a form file is, in Chinese."""
+"""The CLI's inputs: the rule pack, dates, the options commands share, and what a path that is not a form file is."""
 
 import shlex
+from datetime import date
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -21,6 +23,23 @@ def load_rule_pack(path: Path | None) -> api.RulePack:
         errors.print(f"注意：已使用规则配置文件 {source}，其中的设置覆盖了国家默认规则：{'、'.join(keys)}",
                      markup=False, soft_wrap=True)
     return pack
+
+
+# Options several commands take, spelled once.
+ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml", show_default=False)]
+PdfOption = Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 转换为 PDF")]
+IssuedOption = Annotated[str | None, typer.Option("--date", help="成文日期，如 2026-12-07（默认今天）", show_default=False)]
+
+
+def parse_date(text: str | None) -> date | None:
+    """An --date value (2026-12-07) as a date; None when not given; a Chinese message and exit 2 otherwise."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"日期「{text}」无法识别，应为 2026-12-07 形式")
+        raise typer.Exit(EXIT_UNUSABLE) from None
 
 
 def not_a_file(path: Path) -> str | None:

@@ -10,26 +10,10 @@ from rich.markup import escape
 
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_UNUSABLE, app
-from perfxl.cli.inputs import load_rule_pack
+from perfxl.cli.inputs import ConfigOption, IssuedOption, PdfOption, load_rule_pack, parse_date
 from perfxl.cli.output import console, fail
 
-
-class DocumentKind(StrEnum):
-    self_report = "自评报告"
-    evaluation = "评价报告"
-    notice = "整改通知"
-    review = "审核意见"
-    reminder = "提醒函"
-
-
-def parse_date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        fail(f"日期「{text}」无法识别，应为 2026-12-07 形式")
-        raise typer.Exit(EXIT_UNUSABLE) from None
+DocumentKind = StrEnum("DocumentKind", {kind: kind for kind in api.FORM_DOCUMENTS})  # --type choices
 
 
 def number_text(pack, number: str | None, issued: date | None) -> str | None:
@@ -45,13 +29,11 @@ def report(
     type: Annotated[DocumentKind, typer.Option("--type", "-t", help="文书类型")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出的 Word 文件（默认：表单文件名_文书类型.docx）",
                                              show_default=False)] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 转换为 PDF")] = False,
+    pdf: PdfOption = False,
     number: Annotated[str | None, typer.Option("--number", "-n", help="发文字号：序号（如 12）或完整文号；默认留空待填",
                                                show_default=False)] = None,
-    issued: Annotated[str | None, typer.Option("--date", help="成文日期，如 2026-12-07（默认今天）",
-                                               show_default=False)] = None,
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml",
-                                                show_default=False)] = None,
+    issued: IssuedOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """为一份表单生成 Word 文书：自评报告、评价报告、整改通知书、绩效目标审核意见书或运行监控提醒函。"""
     pack = load_rule_pack(config)

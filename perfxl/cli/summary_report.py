@@ -8,20 +8,17 @@ from rich.markup import escape
 
 from perfxl import api
 from perfxl.cli import EXIT_OK, EXIT_UNUSABLE, app
-from perfxl.cli.inputs import load_rule_pack
+from perfxl.cli.inputs import ConfigOption, IssuedOption, PdfOption, load_rule_pack, parse_date
 from perfxl.cli.output import console, fail
-from perfxl.cli.report import parse_date
 
 
 @app.command("summary-report")
 def summary_report(
     results: Annotated[Path, typer.Argument(help="perfxl batch 输出的 results.json", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="输出的 Word 文件")] = Path("绩效评价汇总分析报告.docx"),
-    pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 转换为 PDF")] = False,
-    issued: Annotated[str | None, typer.Option("--date", help="成文日期，如 2026-12-07（默认今天）",
-                                               show_default=False)] = None,
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="规则配置文件 perfxl.toml",
-                                                show_default=False)] = None,
+    pdf: PdfOption = False,
+    issued: IssuedOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """由批量处理结果 results.json 生成绩效评价汇总分析报告（等级分布、排名、高频问题、分部门分类型统计和图表）。"""
     pack = load_rule_pack(config)
