@@ -111,7 +111,11 @@ def PERFXL_SCORE(target, actual, weight, direction=None):
 
 
 def _score(*cells) -> list:
-    result = _indicator(*cells)
+    return _score_or_why(_indicator(*cells))
+
+
+def _score_or_why(result) -> list:
+    """The rounded score, or the explanation of why there is none, as one spilled row."""
     return [_rounded(result.score) if result.score is not None else result.explain]
 
 
@@ -136,7 +140,7 @@ def PERFXL_BUDGET(executed, budget, weight=None):
 
 def _budget(executed, budget, weight) -> list:
     result = api.score_budget_figures(_number(executed, "全年执行数"), _number(budget, "全年预算数"), _number(weight), pack=active_pack())
-    return [_rounded(result.score) if result.score is not None else result.explain]
+    return _score_or_why(result)
 
 
 @xw.func(name="GRADE")

@@ -69,14 +69,7 @@ def col_index(letters: str) -> int:
 
 def col_letters(index: int) -> str:
     """0 → 'A', 26 → 'AA'."""
-    if 0 <= index < len(_LETTERS):
-        return _LETTERS[index]
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
+    return _LETTERS[index] if 0 <= index < len(_LETTERS) else _letters(index)
 
 
 def _letters(index: int) -> str:
