@@ -1,9 +1,10 @@
 """`perfxl report`: one form's Word document; `perfxl report-templates`: the editable templates."""
 
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.markup import escape
@@ -42,16 +43,23 @@ def report(
         raise typer.Exit(EXIT_UNUSABLE)
     day = parse_date(issued)
     target = out or Path(f"{file.stem}_{type.value}.docx")
+    write_document(type.value, lambda: api.report(file, type.value, target, pdf=pdf, pack=pack,
+                                                   number=number_text(pack, number, day), issued=day))
+
+
+def write_document(what: str, write: Callable[[], Path], source: Path | None = None) -> NoReturn:
+    """Run `write` (an api document call) and say what it wrote; a Chinese message and exit 2 when it cannot.
+    `source`: the input file, named in the message when it is missing or unusable."""
     try:
-        written = api.report(file, type.value, target, pdf=pdf, pack=pack, number=number_text(pack, number, day),
-                             issued=day)
-    except ValueError as exc:
-        fail(str(exc))
+        written = write()
+    except ValueError as exc:  # UnicodeDecodeError too
+        fail(f"{source}: {exc}" if source else str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
     except OSError as exc:
-        fail(f"写入文件出错：{exc}")
+        missing = isinstance(exc, FileNotFoundError) and source is not None and not source.exists()
+        fail(f"{source}: 文件不存在" if missing else f"读写文件出错：{exc}")
         raise typer.Exit(EXIT_UNUSABLE) from None
-    console.print(f"已生成{type.value}：{escape(str(written))}", soft_wrap=True)
+    console.print(f"已生成{what}：{escape(str(written))}", soft_wrap=True)
     raise typer.Exit(EXIT_OK)
 
 
