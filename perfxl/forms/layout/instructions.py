@@ -4,6 +4,7 @@ Numbers come from the rule pack, so a regional pack's template explains its own 
 """
 
 from perfxl.config import RulePack
+from perfxl.domain.kinds import Stage
 from perfxl.forms.layout.formulas import redistribution
 from perfxl.forms.layout.spec import DEVIATION_CAUSES, LIKELIHOOD, QUALITATIVE_RESULTS, Column, Layout, Table
 
@@ -47,7 +48,7 @@ _MONITOR_HELP = {
 def column_help(layout: Layout, table: Table, col: Column) -> str:
     if table.name == "tasks":
         return COLUMN_HELP.get(f"tasks.{col.key}", "")
-    if layout.kind.value == "project_monitor" and col.key in _MONITOR_HELP:
+    if layout.kind.facts.stage is Stage.MONITOR and col.key in _MONITOR_HELP:
         return _MONITOR_HELP[col.key]
     return COLUMN_HELP.get(col.key, "")
 
@@ -142,7 +143,7 @@ def general_notes(layout: Layout, has_scores: bool) -> list[str]:
         "5. 橙色底色表示必填项尚未填写；得分显示为红色表示该指标未达到目标值。",
         "6. 年度填在标题下方的括号内，只填四位数字年份（如 2024）。",
     ]
-    if layout.kind.value == "project_monitor":
+    if layout.kind.facts.stage is Stage.MONITOR:
         notes.append("7. 完成目标可能性为“" + "”或“".join(LIKELIHOOD[1:]) + "”的，须填写偏差原因分析和纠偏措施。")
     if has_scores:
         notes.append(f"{len(notes) + 1}. 表格右侧隐藏的“计算列”用于自动评分，请勿删除或修改。")

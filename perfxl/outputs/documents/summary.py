@@ -139,7 +139,7 @@ def summary_context(results: list[dict] | str | Path, *, pack: RulePack | None =
             level1_rows.append({"name": name, "count": int(values.size), "rate": f"{values.mean() * 100:.1f}%",
                                 "value": float(values.mean() * 100)})
 
-    rates = frame.loc[frame["kind"].isin(["project_selfeval", "dept_selfeval"]), "execution_rate"].dropna()
+    rates = frame.loc[frame["kind"].isin(kinds_of(Stage.SELFEVAL)), "execution_rate"].dropna()
     execution_rows = []
     for label, low, high in _execution_bands(pack):
         count = int(((rates >= low) & (rates < high)).sum())
