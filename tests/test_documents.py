@@ -119,6 +119,9 @@ def test_summary_report_command(gallery, tmp_path):
     bad.write_text("{}", encoding="utf-8")
     result = runner.invoke(app, ["summary-report", str(bad), "--out", str(out)])
     assert result.exit_code == 2 and "results.json" in result.output
+    bad.write_bytes('[{"file": "甲单位.xlsx"}]'.encode("gbk"))
+    result = runner.invoke(app, ["summary-report", str(bad), "--out", str(out)])
+    assert result.exit_code == 2 and "UTF-8" in result.output and "codec" not in result.output
 
 
 def test_document_pictures_in_the_user_guide_exist():

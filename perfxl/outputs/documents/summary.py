@@ -31,6 +31,8 @@ def load_results(results: list[dict] | str | Path) -> list[dict]:
         objects = json.loads(Path(results).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise ValueError(f"不是有效的 JSON 文件（第 {exc.lineno} 行）") from None
+    except UnicodeDecodeError:
+        raise ValueError("不是 UTF-8 编码的 JSON 文件（results.json 由 perfxl batch 生成，请勿用其他编码另存）") from None
     if not isinstance(objects, list) or not all(isinstance(o, dict) for o in objects):
         raise ValueError("不是 results.json 格式（应为 JSON 数组）")
     return objects
