@@ -25,7 +25,7 @@ Grouped by purpose:
 
 from pathlib import Path
 
-from perfxl.config import ConfigError, RulePack, default_pack  # noqa: F401  (doors catch ConfigError)
+from perfxl.config import ConfigError, RulePack, default_pack, pack_overrides  # noqa: F401  (doors catch ConfigError)
 from perfxl.domain import Finding, Form
 from perfxl.outputs.annotated_copy import FILLS as FINDING_FILLS  # noqa: F401  (Excel doors)
 from perfxl.outputs.annotated_copy import RESULT_SHEET  # noqa: F401  (Excel doors)
@@ -39,7 +39,6 @@ from perfxl.reports import (  # noqa: F401  (the report shapes, the checks and t
     check_book,
     check_file,
     kind_label,
-    pack_overrides,
     rule_pack,
 )
 from perfxl.scoring import FormScore, score_form

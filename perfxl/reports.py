@@ -266,21 +266,6 @@ def rule_pack(path: str | Path | None = None) -> RulePack:
     return pack
 
 
-def pack_overrides(pack: RulePack) -> list[tuple[str, list[str]]]:
-    """Each rule-pack file merged over the defaults, with the settings it sets as dotted keys
-    ("scoring.reverse_variant")."""
-    import tomllib
-
-    def walk(table: dict, prefix: str) -> list[str]:
-        out = []
-        for key, value in table.items():
-            name = f"{prefix}{key}"
-            out += walk(value, f"{name}.") if isinstance(value, dict) and value else [name]
-        return out
-
-    return [(source, walk(tomllib.loads(Path(source).read_text(encoding="utf-8")), "")) for source in pack.sources]
-
-
 def check_file(path: str | Path, *, pack: RulePack | None = None,
                goal_form: Form | GoalMatcher | None = None) -> FileReport:
     """Read, check and score every form in one file; the reader's own findings follow the pack's [rules] too.

@@ -243,3 +243,17 @@ def load_pack(path: str | Path | None = None, *, discover: bool = True) -> RuleP
         return _build(merge(_defaults(), user), (str(path),))
     except MergeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+
+
+def pack_overrides(pack: RulePack) -> list[tuple[str, list[str]]]:
+    """Each rule-pack file merged over the defaults, with the settings it sets as dotted keys
+    ("scoring.reverse_variant")."""
+
+    def walk(table: dict, prefix: str) -> list[str]:
+        out = []
+        for key, value in table.items():
+            name = f"{prefix}{key}"
+            out += walk(value, f"{name}.") if isinstance(value, dict) and value else [name]
+        return out
+
+    return [(source, walk(tomllib.loads(Path(source).read_text(encoding="utf-8")), "")) for source in pack.sources]
